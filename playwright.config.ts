@@ -1,0 +1,18 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/e2e/chromium';
+
+// Each test starts its own test host with its own data folder (tests/e2e/fixtures.ts).
+// One worker: the machine has 2 cores and ffmpeg runs beside the browser.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    launchOptions: chromiumLaunchOptions(),
+    viewport: { width: 1400, height: 900 },
+    trace: 'retain-on-failure',
+  },
+});

@@ -1,0 +1,54 @@
+// The app shell: loads settings (language, researcher name), then shows the library or a
+// cycle's workspace.
+import { useCallback, useEffect, useState } from 'react';
+import type { Settings } from '../../shared/domain';
+import { call } from './api';
+import { ToastProvider } from './components/toasts';
+import { I18nProvider } from './i18n';
+import { useRoute } from './route';
+import { LibraryScreen } from './library/library-screen';
+import { SettingsDialog } from './settings-dialog';
+import { WorkspaceScreen } from './workspace/workspace-screen';
+
+export function App() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const route = useRoute();
+
+  useEffect(() => {
+    call('settings.get', {})
+      .then((s) => {
+        setSettings(s);
+        if (!s.authorName) setSettingsOpen(true); // who writes the notes: asked once, at first start
+      })
+      .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
+  }, []);
+
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+
+  if (loadError) {
+    return (
+      <div className="fatal" role="alert">
+        <h1>VKZ kan de gegevens niet openen</h1>
+        <p>{loadError}</p>
+      </div>
+    );
+  }
+  if (!settings) return <div className="loading" aria-busy="true" />;
+
+  return (
+    <I18nProvider lang={settings.language}>
+      <ToastProvider>
+        {route.screen === 'cycle' ? (
+          <WorkspaceScreen key={route.cycleId} cycleId={route.cycleId} settings={settings} onOpenSettings={openSettings} />
+        ) : (
+          <LibraryScreen onOpenSettings={openSettings} />
+        )}
+        {settingsOpen && (
+          <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setSettingsOpen(false)} />
+        )}
+      </ToastProvider>
+    </I18nProvider>
+  );
+}

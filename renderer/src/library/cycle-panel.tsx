@@ -1,0 +1,151 @@
+// The cycles of one trajectory: create, rename, re-date, delete, open.
+import { useCallback, useEffect, useState } from 'react';
+import type { Cycle, Trajectory } from '../../../shared/domain';
+import { call } from '../api';
+import { ConfirmDialog } from '../components/modal';
+import { useToasts } from '../components/toasts';
+import { useI18n } from '../i18n';
+
+function today(): string {
+  const now = new Date();
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}
+
+export function CyclePanel({
+  trajectory,
+  onOpen,
+  onChanged,
+}: {
+  trajectory: Trajectory;
+  onOpen: (cycle: Cycle) => void;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const { reportError } = useToasts();
+  const [cycles, setCycles] = useState<Cycle[]>([]);
+  const [editing, setEditing] = useState<{ id: string | null; title: string; date: string } | null>(null);
+  const [deleting, setDeleting] = useState<Cycle | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setCycles(await call('cycles.list', { trajectoryId: trajectory.id }));
+    } catch (error) {
+      reportError(error);
+    }
+  }, [trajectory.id, reportError]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const save = async () => {
+    if (!editing) return;
+    const date = editing.date || null;
+    try {
+      if (editing.id) await call('cycles.update', { id: editing.id, title: editing.title.trim(), date });
+      else await call('cycles.create', { trajectoryId: trajectory.id, title: editing.title.trim(), date });
+      setEditing(null);
+      await reload();
+      onChanged();
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const remove = async (cycle: Cycle) => {
+    try {
+      await call('cycles.delete', { id: cycle.id });
+      setDeleting(null);
+      await reload();
+      onChanged();
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const form = editing && (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+      onKeyDown={(event) => event.key === 'Escape' && setEditing(null)}
+    >
+      <label>
+        {t('library.cycleTitle')}
+        <input value={editing.title} autoFocus onChange={(e) => setEditing({ ...editing, title: e.target.value })} />
+      </label>
+      <label>
+        {t('library.cycleDate')}
+        <input type="date" value={editing.date} onChange={(e) => setEditing({ ...editing, date: e.target.value })} />
+      </label>
+      <div className="button-row">
+        <button type="submit" className="primary">
+          {editing.id ? t('common.save') : t('common.create')}
+        </button>
+        <button type="button" onClick={() => setEditing(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+
+  return (
+    <section className="cycles" aria-label={t('library.cycles')}>
+      <div className="pane-header">
+        <h3>{t('library.cycles')}</h3>
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            setEditing({ id: null, title: t('library.defaultCycleTitle', { n: cycles.length + 1 }), date: today() })
+          }
+        >
+          {t('library.newCycle')}
+        </button>
+      </div>
+      {editing && !editing.id && form}
+      {cycles.length === 0 && !editing && <p className="empty">{t('library.noCycles')}</p>}
+      <ol className="cycle-list">
+        {cycles.map((cycle) => (
+          <li key={cycle.id} className="cycle-row">
+            {editing?.id === cycle.id ? (
+              form
+            ) : (
+              <>
+                <span className="cycle-number">{cycle.number}</span>
+                <button type="button" className="link cycle-open" onClick={() => onOpen(cycle)}>
+                  {cycle.title || t('library.defaultCycleTitle', { n: cycle.number })}
+                </button>
+                <span className="cycle-date">{cycle.date ?? t('library.noDate')}</span>
+                <div className="button-row">
+                  <button type="button" onClick={() => onOpen(cycle)}>
+                    {t('library.openCycle')}
+                  </button>
+                  <button type="button" onClick={() => setEditing({ id: cycle.id, title: cycle.title, date: cycle.date ?? '' })}>
+                    {t('common.edit')}
+                  </button>
+                  <button type="button" className="danger" onClick={() => setDeleting(cycle)}>
+                    {t('common.delete')}
+                  </button>
+                </div>
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+      {deleting && (
+        <ConfirmDialog
+          title={t('library.deleteCycleTitle')}
+          message={t('library.deleteCycleMessage', { name: deleting.title })}
+          confirmLabel={t('common.delete')}
+          cancelLabel={t('common.cancel')}
+          onConfirm={() => void remove(deleting)}
+          onCancel={() => setDeleting(null)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+// The library: trajectories (a case manager and a client, under pseudonymous labels) and, inside
+// each, the cycles (one per recorded conversation).
+import { useCallback, useEffect, useState } from 'react';
+import type { Cycle, Trajectory } from '../../../shared/domain';
+import { call } from '../api';
+import { ConfirmDialog } from '../components/modal';
+import { useToasts } from '../components/toasts';
+import { useI18n } from '../i18n';
+import { goTo } from '../route';
+import { CyclePanel } from './cycle-panel';
+import { TrajectoryForm } from './trajectory-form';
+
+export function trajectoryTitle(t: Pick<Trajectory, 'caseManager' | 'client'>): string {
+  return `${t.caseManager} · ${t.client}`;
+}
+
+export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }) {
+  const { t } = useI18n();
+  const { reportError } = useToasts();
+  const [trajectories, setTrajectories] = useState<Trajectory[] | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [renaming, setRenaming] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const reload = useCallback(async () => {
+    try {
+      const list = await call('trajectories.list', {});
+      setTrajectories(list);
+      setSelectedId((current) => (current && list.some((x) => x.id === current) ? current : (list[0]?.id ?? null)));
+    } catch (error) {
+      reportError(error);
+    }
+  }, [reportError]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const selected = trajectories?.find((x) => x.id === selectedId) ?? null;
+
+  const create = async (labels: { caseManager: string; client: string }) => {
+    try {
+      const created = await call('trajectories.create', labels);
+      setCreating(false);
+      setSelectedId(created.id);
+      await reload();
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const rename = async (labels: { caseManager: string; client: string }) => {
+    if (!selected) return;
+    try {
+      await call('trajectories.update', { id: selected.id, ...labels });
+      setRenaming(false);
+      await reload();
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const remove = async () => {
+    if (!selected) return;
+    try {
+      await call('trajectories.delete', { id: selected.id });
+      setConfirmDelete(false);
+      setSelectedId(null);
+      await reload();
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  return (
+    <div className="library">
+      <header className="topbar">
+        <h1 className="brand">
+          VKZ <span className="brand-sub">{t('app.tagline')}</span>
+        </h1>
+        <button type="button" onClick={onOpenSettings}>
+          {t('settings.title')}
+        </button>
+      </header>
+      <div className="library-body">
+        <nav className="trajectory-list" aria-label={t('library.trajectories')}>
+          <div className="pane-header">
+            <h2>{t('library.trajectories')}</h2>
+            <button type="button" className="primary" onClick={() => setCreating(true)}>
+              {t('library.newTrajectory')}
+            </button>
+          </div>
+          {creating && (
+            <TrajectoryForm submitLabel={t('common.create')} onSubmit={create} onCancel={() => setCreating(false)} />
+          )}
+          {trajectories?.length === 0 && !creating && <p className="empty">{t('library.noTrajectories')}</p>}
+          <ul>
+            {trajectories?.map((trajectory) => (
+              <li key={trajectory.id}>
+                <button
+                  type="button"
+                  className={trajectory.id === selectedId ? 'list-item selected' : 'list-item'}
+                  aria-current={trajectory.id === selectedId}
+                  onClick={() => setSelectedId(trajectory.id)}
+                >
+                  <span className="list-item-title">{trajectoryTitle(trajectory)}</span>
+                  <span className="list-item-meta">{t('library.cycleCount', { count: trajectory.cycleCount })}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="trajectory-detail">
+          {selected ? (
+            <>
+              <div className="pane-header">
+                {renaming ? (
+                  <TrajectoryForm
+                    initial={selected}
+                    submitLabel={t('common.save')}
+                    onSubmit={rename}
+                    onCancel={() => setRenaming(false)}
+                  />
+                ) : (
+                  <>
+                    <h2>{trajectoryTitle(selected)}</h2>
+                    <div className="button-row">
+                      <button type="button" onClick={() => setRenaming(true)}>
+                        {t('common.rename')}
+                      </button>
+                      <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+                        {t('common.delete')}
+                      </button>
+                    </div>
+                  </>
+                )}
+              </div>
+              <CyclePanel
+                trajectory={selected}
+                onOpen={(cycle: Cycle) => goTo({ screen: 'cycle', cycleId: cycle.id })}
+                onChanged={reload}
+              />
+            </>
+          ) : (
+            <p className="empty">{t('library.pickTrajectory')}</p>
+          )}
+        </main>
+      </div>
+      {confirmDelete && selected && (
+        <ConfirmDialog
+          title={t('library.deleteTrajectoryTitle')}
+          message={t('library.deleteTrajectoryMessage', { name: trajectoryTitle(selected), count: selected.cycleCount })}
+          confirmLabel={t('common.delete')}
+          cancelLabel={t('common.cancel')}
+          onConfirm={remove}
+          onCancel={() => setConfirmDelete(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,239 @@
+// A small adapter around video.js 8, so the rest of the UI doesn't depend on its API: precise
+// seeking and frame stepping, playback rate, volume, and playing or looping a time range.
+// The playhead is polled per animation frame while playing (timeupdate fires only ~4x a second),
+// so a range stops at its out point within a frame.
+import videojs from 'video.js';
+import type Player from 'video.js/dist/types/player';
+
+export const PLAYBACK_RATES = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+
+export interface TimeRange {
+  inSec: number;
+  outSec: number;
+}
+
+export interface PlayerState {
+  time: number;
+  duration: number;
+  paused: boolean;
+  rate: number;
+  volume: number;
+  muted: boolean;
+  /** The range being played: `loop` repeats it, otherwise playback pauses at its out point. */
+  range: (TimeRange & { loop: boolean }) | null;
+  ready: boolean;
+}
+
+const INITIAL: PlayerState = {
+  time: 0,
+  duration: 0,
+  paused: true,
+  rate: 1,
+  volume: 1,
+  muted: false,
+  range: null,
+  ready: false,
+};
+
+/** Half a millisecond past a frame's start: lands on that frame, not the one before it. */
+const FRAME_EPSILON = 0.0005;
+
+export class PlayerAdapter {
+  private player: Player;
+  private video: HTMLVideoElement;
+  private state: PlayerState = INITIAL;
+  private listeners = new Set<() => void>();
+  private rafId = 0;
+  private fps = 25;
+
+  constructor(container: HTMLElement, labels: { noMedia: string }) {
+    this.video = document.createElement('video');
+    this.video.className = 'video-js vjs-vkz';
+    this.video.setAttribute('playsinline', '');
+    container.appendChild(this.video);
+    this.player = videojs(this.video, {
+      controls: true,
+      preload: 'auto',
+      fluid: false,
+      fill: true,
+      playbackRates: [...PLAYBACK_RATES],
+      userActions: { hotkeys: false, doubleClick: true },
+      languages: {},
+      notSupportedMessage: labels.noMedia,
+      controlBar: {
+        remainingTimeDisplay: false,
+        pictureInPictureToggle: false,
+      },
+    });
+    const sync = () => this.update(this.readState());
+    for (const event of ['loadedmetadata', 'durationchange', 'ratechange', 'volumechange', 'seeked', 'timeupdate']) {
+      this.player.on(event, sync);
+    }
+    this.player.on('play', () => {
+      sync();
+      this.startPolling();
+    });
+    this.player.on('pause', sync);
+    this.player.on('ended', sync);
+  }
+
+  /** The element that actually plays (tests and the frame-accurate seek check read it). */
+  get mediaElement(): HTMLVideoElement {
+    return (this.player.tech(true)?.el() as HTMLVideoElement | undefined) ?? this.video;
+  }
+
+  load(url: string, type: string, fps: number): void {
+    this.fps = fps > 0 ? fps : 25;
+    this.update({ ...INITIAL, rate: this.state.rate, volume: this.state.volume, muted: this.state.muted });
+    this.player.src({ src: url, type });
+    this.player.playbackRate(this.state.rate);
+  }
+
+  unload(): void {
+    this.pause();
+    this.player.reset();
+    this.update({ ...INITIAL });
+  }
+
+  play(): void {
+    void this.player.play()?.catch(() => undefined);
+  }
+
+  pause(): void {
+    this.player.pause();
+  }
+
+  toggle(): void {
+    if (this.player.paused()) this.play();
+    else this.pause();
+  }
+
+  seek(sec: number): void {
+    const duration = this.state.duration || Number.POSITIVE_INFINITY;
+    const target = Math.min(Math.max(0, sec), duration);
+    this.player.currentTime(target);
+    this.update({ ...this.state, time: target });
+  }
+
+  seekBy(deltaSec: number): void {
+    this.seek(this.currentTime() + deltaSec);
+  }
+
+  /** Steps whole frames from the frame on screen (pauses first). */
+  stepFrames(count: number): void {
+    this.pause();
+    const frame = Math.floor(this.currentTime() * this.fps + FRAME_EPSILON * this.fps);
+    this.seek(Math.max(0, frame + count) / this.fps + FRAME_EPSILON);
+  }
+
+  currentTime(): number {
+    return this.mediaElement.currentTime || 0;
+  }
+
+  setRate(rate: number): void {
+    this.player.playbackRate(rate);
+  }
+
+  /** One step slower (-1) or faster (+1) through PLAYBACK_RATES. */
+  changeRate(direction: -1 | 1): void {
+    const index = PLAYBACK_RATES.findIndex((r) => r >= this.state.rate - 1e-9);
+    const next = PLAYBACK_RATES[Math.min(PLAYBACK_RATES.length - 1, Math.max(0, (index < 0 ? 3 : index) + direction))];
+    if (next !== undefined) this.setRate(next);
+  }
+
+  setVolume(volume: number): void {
+    this.player.volume(Math.min(1, Math.max(0, volume)));
+    if (volume > 0) this.player.muted(false);
+  }
+
+  toggleMute(): void {
+    this.player.muted(!this.player.muted());
+  }
+
+  /** Plays from `inSec` and stops at `outSec`, or repeats the range when `loop` is set. */
+  playRange(range: TimeRange, loop: boolean): void {
+    this.update({ ...this.state, range: { ...range, loop } });
+    this.seek(range.inSec);
+    this.play();
+  }
+
+  setLoop(loop: boolean): void {
+    if (this.state.range) this.update({ ...this.state, range: { ...this.state.range, loop } });
+  }
+
+  clearRange(): void {
+    this.update({ ...this.state, range: null });
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  getState(): PlayerState {
+    return this.state;
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.rafId);
+    this.listeners.clear();
+    this.player.dispose();
+  }
+
+  private readState(): PlayerState {
+    const duration = this.player.duration();
+    return {
+      ...this.state,
+      time: this.currentTime(),
+      duration: Number.isFinite(duration) ? (duration ?? 0) : 0,
+      paused: this.player.paused(),
+      rate: this.player.playbackRate() ?? 1,
+      volume: this.player.volume() ?? 1,
+      muted: this.player.muted() ?? false,
+      ready: (this.player.readyState() ?? 0) >= 1,
+    };
+  }
+
+  private startPolling(): void {
+    cancelAnimationFrame(this.rafId);
+    const tick = () => {
+      if (this.player.isDisposed() || this.player.paused()) return;
+      this.enforceRange();
+      this.update(this.readState());
+      this.rafId = requestAnimationFrame(tick);
+    };
+    this.rafId = requestAnimationFrame(tick);
+  }
+
+  private enforceRange(): void {
+    const range = this.state.range;
+    if (!range) return;
+    const time = this.currentTime();
+    if (time < range.outSec) return;
+    if (range.loop) {
+      this.seek(range.inSec);
+    } else {
+      this.pause();
+      this.seek(range.outSec);
+      this.update({ ...this.readState(), range: null });
+    }
+  }
+
+  private update(next: PlayerState): void {
+    const prev = this.state;
+    if (
+      prev.time === next.time &&
+      prev.duration === next.duration &&
+      prev.paused === next.paused &&
+      prev.rate === next.rate &&
+      prev.volume === next.volume &&
+      prev.muted === next.muted &&
+      prev.range === next.range &&
+      prev.ready === next.ready
+    ) {
+      return;
+    }
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,109 @@
+// Writing or editing a note: its time (typed in the method's notation, or taken from the
+// playhead), kind, speaker for transcript lines, and text. Enter saves, Shift+Enter is a new line,
+// Escape cancels.
+import { useState } from 'react';
+import type { NoteKind } from '../../../shared/domain';
+import { formatTimecode, parseTimecode } from '../../../shared/timecode';
+import { useI18n } from '../i18n';
+import { NOTE_KINDS } from './note-kinds';
+
+export interface NoteDraft {
+  timeSec: number;
+  kind: NoteKind;
+  speaker: string;
+  text: string;
+}
+
+export function NoteForm({
+  initial,
+  playheadSec,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  initial: NoteDraft;
+  playheadSec: () => number;
+  submitLabel: string;
+  onSubmit: (draft: NoteDraft) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [timeText, setTimeText] = useState(formatTimecode(initial.timeSec, { fractionDigits: 2 }));
+  const [kind, setKind] = useState(initial.kind);
+  const [speaker, setSpeaker] = useState(initial.speaker);
+  const [text, setText] = useState(initial.text);
+  const timeSec = parseTimecode(timeText);
+  const valid = timeSec !== null && text.trim() !== '';
+
+  const submit = () => {
+    if (valid && timeSec !== null) onSubmit({ timeSec, kind, speaker: speaker.trim(), text: text.trim() });
+  };
+
+  return (
+    <form
+      className="note-form"
+      aria-label={submitLabel}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <div className="note-form-row">
+        <input
+          className="time-input"
+          value={timeText}
+          aria-label={t('notes.time')}
+          aria-invalid={timeSec === null}
+          onChange={(e) => setTimeText(e.target.value)}
+        />
+        <button type="button" onClick={() => setTimeText(formatTimecode(playheadSec(), { fractionDigits: 2 }))}>
+          {t('notes.toPlayhead')}
+        </button>
+        <select value={kind} aria-label={t('notes.kind')} onChange={(e) => setKind(e.target.value as NoteKind)}>
+          {NOTE_KINDS.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {t(k.label)}
+            </option>
+          ))}
+        </select>
+        {kind === 'transcript' && (
+          <input
+            className="speaker-input"
+            value={speaker}
+            placeholder={t('notes.speaker')}
+            aria-label={t('notes.speaker')}
+            onChange={(e) => setSpeaker(e.target.value)}
+          />
+        )}
+      </div>
+      <textarea
+        value={text}
+        autoFocus
+        rows={3}
+        aria-label={t('notes.text')}
+        placeholder={t('notes.textPlaceholder')}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey) {
+            event.preventDefault();
+            submit();
+          }
+        }}
+      />
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={!valid}>
+          {submitLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,150 @@
+// The observation blocks of the recording on screen, ordered by time. The list follows the
+// playhead; clicking a note's time seeks there.
+import { memo, useEffect, useRef, useState } from 'react';
+import type { Note } from '../../../shared/domain';
+import { formatTimecode } from '../../../shared/timecode';
+import { useI18n } from '../i18n';
+import type { PlayerAdapter } from '../player/player-adapter';
+import { usePlayerSelector } from '../player/use-player-state';
+import { currentNoteIndex } from './current-note';
+import { NoteForm, type NoteDraft } from './note-form';
+import { noteKindLabel } from './note-kinds';
+import type { WorkspaceActions } from './use-workspace';
+
+const NoteRow = memo(function NoteRow({
+  note,
+  current,
+  editing,
+  onSeek,
+  onEdit,
+  onRetime,
+  onDelete,
+}: {
+  note: Note;
+  current: boolean;
+  editing: boolean;
+  onSeek: (note: Note) => void;
+  onEdit: (note: Note) => void;
+  onRetime: (note: Note) => void;
+  onDelete: (note: Note) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <li
+      className={`note kind-${note.kind}${current ? ' current' : ''}${editing ? ' editing' : ''}`}
+      data-testid="note"
+      data-time={note.timeSec}
+      aria-current={current}
+    >
+      <button type="button" className="note-time" onClick={() => onSeek(note)} title={t('notes.seekHere')}>
+        {formatTimecode(note.timeSec)}
+      </button>
+      <div className="note-body">
+        <div className="note-meta">
+          <span className={`badge kind-${note.kind}`}>{t(noteKindLabel(note.kind))}</span>
+          {note.speaker && <span className="note-speaker">{note.speaker}:</span>}
+          <span className="note-author">{note.author}</span>
+        </div>
+        <p className="note-text">{note.text}</p>
+      </div>
+      <div className="note-actions">
+        <button type="button" onClick={() => onEdit(note)} aria-label={t('common.edit')} title={t('common.edit')}>
+          ✎
+        </button>
+        <button type="button" onClick={() => onRetime(note)} aria-label={t('notes.retime')} title={t('notes.retime')}>
+          ⌖
+        </button>
+        <button type="button" onClick={() => onDelete(note)} aria-label={t('common.delete')} title={t('common.delete')}>
+          🗑
+        </button>
+      </div>
+    </li>
+  );
+});
+
+export function NotesPanel({
+  notes,
+  recordingId,
+  player,
+  composing,
+  onComposeDone,
+  onComposeStart,
+  actions,
+  onDeleted,
+}: {
+  notes: Note[];
+  recordingId: string | null;
+  player: PlayerAdapter | null;
+  /** The playhead time the new note was started at, or null when not composing. */
+  composing: number | null;
+  onComposeStart: () => void;
+  onComposeDone: () => void;
+  actions: WorkspaceActions;
+  onDeleted: (what: 'note') => void;
+}) {
+  const { t } = useI18n();
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const currentIndex = usePlayerSelector(player, (s) => currentNoteIndex(notes, s.time));
+  const listRef = useRef<HTMLOListElement>(null);
+  const playhead = () => player?.currentTime() ?? 0;
+
+  useEffect(() => {
+    if (currentIndex < 0 || editingId) return;
+    listRef.current?.children[currentIndex]?.scrollIntoView({ block: 'nearest' });
+  }, [currentIndex, editingId]);
+
+  const create = async (draft: NoteDraft) => {
+    if (!recordingId) return;
+    const saved = await actions.createNote({ recordingId, ...draft });
+    if (saved) onComposeDone();
+  };
+
+  const save = async (id: string, draft: NoteDraft) => {
+    if (await actions.updateNote(id, draft)) setEditingId(null);
+  };
+
+  return (
+    <section className="notes-panel" aria-label={t('notes.title')}>
+      {composing !== null ? (
+        <NoteForm
+          initial={{ timeSec: composing, kind: 'observation', speaker: '', text: '' }}
+          playheadSec={playhead}
+          submitLabel={t('notes.add')}
+          onSubmit={create}
+          onCancel={onComposeDone}
+        />
+      ) : (
+        <button type="button" className="primary add-note" disabled={!recordingId} onClick={onComposeStart}>
+          {t('notes.addAtPlayhead')} <kbd>N</kbd>
+        </button>
+      )}
+      {notes.length === 0 && <p className="empty">{t('notes.empty')}</p>}
+      <ol ref={listRef} className="note-list">
+        {notes.map((note, index) =>
+          note.id === editingId ? (
+            <li key={note.id} className="note editing">
+              <NoteForm
+                initial={note}
+                playheadSec={playhead}
+                submitLabel={t('common.save')}
+                onSubmit={(draft) => void save(note.id, draft)}
+                onCancel={() => setEditingId(null)}
+              />
+            </li>
+          ) : (
+            <NoteRow
+              key={note.id}
+              note={note}
+              current={index === currentIndex}
+              editing={false}
+              onSeek={(n) => player?.seek(n.timeSec)}
+              onEdit={(n) => setEditingId(n.id)}
+              onRetime={(n) => void actions.updateNote(n.id, { timeSec: playhead() })}
+              onDelete={(n) => void actions.deleteNote(n.id).then((ok) => ok && onDeleted('note'))}
+            />
+          ),
+        )}
+      </ol>
+    </section>
+  );
+}

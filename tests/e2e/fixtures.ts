@@ -1,0 +1,86 @@
+// Playwright fixtures: a fresh test host (built renderer + backend over HTTP, real SQLite, real
+// ffmpeg) with its own data folder for every test, and a folder of generated media.
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface TestHost {
+  url: string;
+  dataDir: string;
+  /** What the next "add recording" file dialog returns. */
+  queueDialog(paths: string[]): Promise<void>;
+  /** Waits until no proxy is being made. */
+  idle(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['out/host/host.js'], {
+    env: { ...process.env, VKZ_DATA_DIR: dataDir, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(buffer);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`test host exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ host: TestHost; mediaDir: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  mediaDir: async ({}, use) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vkz-e2e-media-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vkz-e2e-data-'));
+    let running = await startHost(dataDir);
+    const post = async (route: string, body: unknown) => {
+      const response = await fetch(new URL(route, running.url), { method: 'POST', body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`${route}: ${response.status}`);
+    };
+    const host: TestHost = {
+      get url() {
+        return running.url;
+      },
+      dataDir,
+      queueDialog: (paths) => post('/__test/dialog', { paths }),
+      idle: () => post('/__test/idle', {}),
+      async restart() {
+        running.child.kill('SIGKILL');
+        running = await startHost(dataDir);
+      },
+    };
+    await use(host);
+    running.child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** The first start asks for the researcher's name; fill it in. */
+export async function setResearcherName(page: Page, name: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Instellingen' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Jouw naam (auteur van notities)').fill(name);
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** The playhead time as the player element reports it. */
+export async function playheadTime(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const player = (window as unknown as { __vkzPlayer?: { currentTime(): number } }).__vkzPlayer;
+    return player ? player.currentTime() : Number.NaN;
+  });
+}
