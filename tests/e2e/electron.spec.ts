@@ -1,0 +1,83 @@
+// The same short path in the real desktop app (Playwright's _electron). Electron downloads its
+// binary on first use; where none is installed (or can't be), this test says so and is skipped.
+import { _electron as electron, expect, test } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { makeFixture } from '../support/media-fixtures';
+
+/** Finds the Electron binary without triggering electron's download-on-require. */
+function electronBinary(): string | null {
+  const pkg = path.resolve('node_modules/electron');
+  const pathFile = path.join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const executable = path.join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(executable) ? executable : null;
+}
+
+const binary = electronBinary();
+
+test.describe('desktop app', () => {
+  test.skip(
+    binary === null,
+    'No Electron binary in node_modules/electron/dist (its download is blocked on this machine); run `npx install-electron` on a normal machine to run this test.',
+  );
+
+  test('opens the library, adds a video, writes a note, all inside Electron', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vkz-electron-data-'));
+    const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vkz-electron-media-'));
+    const video = await makeFixture('playable-mp4', mediaDir, { durationSec: 20 });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: ['.', ...(process.env.CI ? ['--no-sandbox'] : [])],
+      env: { ...process.env, VKZ_DATA_DIR: dataDir },
+    });
+    try {
+      const page = await app.firstWindow();
+      // Security settings as configured, read from the running app.
+      const prefs = await app.evaluate(({ BrowserWindow }) => {
+        const wc = BrowserWindow.getAllWindows()[0]!.webContents;
+        return { url: wc.getURL(), node: typeof (globalThis as { require?: unknown }).require };
+      });
+      expect(prefs.url.startsWith('vkz://app/')).toBe(true);
+      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => (window as unknown as { vkz: { shell: string } }).vkz.shell)).toBe('electron');
+
+      const settings = page.getByRole('dialog', { name: 'Instellingen' });
+      await settings.getByLabel('Jouw naam (auteur van notities)').fill('Onderzoeker E');
+      await settings.getByRole('button', { name: 'Opslaan' }).click();
+
+      await page.getByRole('button', { name: '+ Nieuw traject' }).click();
+      await page.getByLabel('Klantmanager (pseudoniem)').fill('KM-E');
+      await page.getByLabel('Cliënt (pseudoniem)').fill('Cliënt E');
+      await page.getByLabel('Cliënt (pseudoniem)').press('Enter');
+      await page.getByRole('button', { name: '+ Nieuwe cyclus' }).click();
+      await page.getByLabel('Titel').press('Enter');
+      await page.getByRole('button', { name: 'Gesprek 1' }).click();
+
+      // The native dialog can't be clicked by a test: answer it from the main process.
+      await app.evaluate(({ dialog }, file) => {
+        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as typeof dialog.showOpenDialog;
+      }, video);
+      await page.getByRole('button', { name: '+ Opname toevoegen' }).first().click();
+      await expect(page.getByRole('tab', { name: /Video 1/ })).toBeVisible();
+      await expect
+        .poll(() => page.evaluate(() => (window as any).__vkzPlayer.mediaElement.readyState))
+        .toBeGreaterThan(0);
+
+      await page.locator('body').click({ position: { x: 5, y: 300 } });
+      await page.keyboard.press('n');
+      await page.getByLabel('Tekst').fill('Notitie in de desktop-app');
+      await page.getByLabel('Tekst').press('Enter');
+      await expect(page.getByTestId('note')).toHaveCount(1);
+
+      // A page in the app cannot navigate away or open windows.
+      await page.evaluate(() => window.open('https://example.org'));
+      expect(app.windows()).toHaveLength(1);
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(mediaDir, { recursive: true, force: true });
+    }
+  });
+});
