@@ -1,6 +1,8 @@
 // Turns anything thrown by a service into an AppError value for the IPC boundary.
 import { ZodError } from 'zod';
 import type { AppError } from '../../../shared/contract';
+import { MediaError } from '../media';
+import { StoreError } from '../store';
 
 /** A failure the user can act on, raised by backend code itself (not a store or media error). */
 export class UserFacingError extends Error {
@@ -13,25 +15,20 @@ export class UserFacingError extends Error {
   }
 }
 
+function withParams(code: string, message: string, params?: Record<string, string | number>): AppError {
+  return params ? { code, message, params } : { code, message };
+}
+
 export function toAppError(error: unknown): AppError {
   if (error instanceof ZodError) {
     const first = error.issues[0];
     const where = first?.path.join('.') || 'request';
     return { code: 'invalid-request', message: `Invalid ${where}: ${first?.message ?? 'bad input'}` };
   }
-  if (error instanceof UserFacingError) {
-    return { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) };
-  }
-  if (error instanceof Error) {
-    const named = error as Error & { code?: unknown };
-    // StoreError and MediaError carry a string code; media codes are namespaced for the UI.
-    if (typeof named.code === 'string' && error.name === 'MediaError') {
-      return { code: `media.${named.code}`, message: error.message };
-    }
-    if (typeof named.code === 'string' && error.name === 'StoreError') {
-      return { code: `store.${named.code}`, message: error.message };
-    }
-    return { code: 'internal', message: error.message };
-  }
+  if (error instanceof UserFacingError) return withParams(error.code, error.message, error.params);
+  // Codes are namespaced so the UI can look up `error.media.empty`, `error.store.invalid` ...
+  if (error instanceof StoreError) return withParams(`store.${error.code}`, error.message, error.params);
+  if (error instanceof MediaError) return { code: `media.${error.code}`, message: error.message };
+  if (error instanceof Error) return { code: 'internal', message: error.message };
   return { code: 'internal', message: String(error) };
 }

@@ -180,7 +180,11 @@ export class RecordingsService {
     this.queue.enqueue(row.id, async (signal, onProgress) => {
       await mkdir(this.opts.proxyDir, { recursive: true });
       await createProxy(await this.opts.binaries(), { input: row.filePath, output, info: row.media, signal, onProgress });
-      this.opts.store.recordings.updateProxy(row.id, { proxyState: 'done', proxyProgress: 1, proxyPath: output });
+      if (this.opts.store.recordings.get(row.id)) {
+        this.opts.store.recordings.updateProxy(row.id, { proxyState: 'done', proxyProgress: 1, proxyPath: output });
+      } else {
+        await rm(output, { force: true }); // the recording was removed while its proxy was made
+      }
     });
   }
 

@@ -1,0 +1,11 @@
+// The store: VKZ's one SQLite database, its migrations and one repository per table group.
+export { openStore, STORE_FILE_NAME, STORE_PRAGMAS, type Store } from './open-store';
+export { StoreError, isStoreError, type StoreErrorCode } from './store-error';
+export { LATEST_SCHEMA_VERSION } from './migrations';
+export { DEFAULT_SETTINGS, type SettingsRepo } from './settings-repo';
+export type { TrajectoriesRepo, TrajectoryCreate, TrajectoryPatch } from './trajectories-repo';
+export type { CyclesRepo, CycleCreate, CyclePatch } from './cycles-repo';
+export type { RecordingsRepo, RecordingCreate, ProxyUpdate } from './recordings-repo';
+export type { NotesRepo, NoteCreate, NotePatch } from './notes-repo';
+export { DEFAULT_VALENCE, type FragmentsRepo, type FragmentCreate, type FragmentPatch } from './fragments-repo';
+export { DURATION_TOLERANCE_SEC } from './input-rules';

@@ -1,0 +1,171 @@
+// The schema, as an ordered list of migrations applied against `PRAGMA user_version`.
+//
+// To change the schema, APPEND a migration with the next version number; never edit one that
+// has shipped (databases in the field already ran it). Each migration runs in one transaction
+// together with the user_version bump, so a failure leaves the database as it was. Add a test
+// for it in tests/integration/store/migrations.test.ts: a database at version N-1 holding
+// data is migrated without losing that data.
+//
+// CHECK constraints (note kinds, valences, proxy states) are frozen into the table
+// definitions here. Adding a value later means rebuilding that table in a new migration
+// (create new table, copy, drop, rename). Such a migration sets `foreignKeys: 'off'`: the
+// runner then switches foreign keys off around its transaction (SQLite cannot do that inside
+// one) and runs `PRAGMA foreign_key_check` before committing.
+import type BetterSqlite3 from 'better-sqlite3';
+
+type Db = BetterSqlite3.Database;
+
+export interface Migration {
+  version: number;
+  description: string;
+  foreignKeys?: 'on' | 'off';
+  up(db: Db): void;
+}
+
+/** Fields every shared record carries (see shared/domain.ts `Stamped`). */
+const STAMPS = `
+  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  author TEXT NOT NULL`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'settings, trajectories, cycles, recordings, notes, fragments',
+    up(db) {
+      db.exec(`
+        -- Machine-local preferences (author name, language, ffmpeg paths): one row per key,
+        -- the value as JSON. Not a shared record, so no id/author: it is never merged.
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY NOT NULL,
+          value_json TEXT NOT NULL CHECK (json_valid(value_json)),
+          updated_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE trajectories (${STAMPS},
+          case_manager TEXT NOT NULL,
+          client TEXT NOT NULL
+        );
+
+        CREATE TABLE cycles (${STAMPS},
+          trajectory_id TEXT NOT NULL REFERENCES trajectories (id) ON DELETE CASCADE,
+          number INTEGER NOT NULL CHECK (number >= 1),
+          title TEXT NOT NULL,
+          date TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+        );
+        -- Not UNIQUE: merging two researchers' databases may briefly produce equal numbers.
+        CREATE INDEX cycles_by_trajectory ON cycles (trajectory_id, number);
+
+        CREATE TABLE recordings (${STAMPS},
+          cycle_id TEXT NOT NULL REFERENCES cycles (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL CHECK (position >= 1),
+          file_name TEXT NOT NULL,
+          file_path TEXT NOT NULL,
+          media_json TEXT NOT NULL CHECK (json_valid(media_json)),
+          proxy_reason TEXT,
+          proxy_state TEXT NOT NULL
+            CHECK (proxy_state IN ('not-needed', 'queued', 'running', 'done', 'failed', 'cancelled')),
+          proxy_progress REAL NOT NULL DEFAULT 0 CHECK (proxy_progress >= 0 AND proxy_progress <= 1),
+          proxy_error TEXT,
+          proxy_path TEXT,
+          -- Target of the (recording_id, cycle_id) foreign keys below: a note or fragment can
+          -- only point at a recording of its own cycle.
+          UNIQUE (id, cycle_id)
+        );
+        CREATE INDEX recordings_by_cycle ON recordings (cycle_id, position);
+
+        CREATE TABLE notes (${STAMPS},
+          cycle_id TEXT NOT NULL REFERENCES cycles (id) ON DELETE CASCADE,
+          recording_id TEXT NOT NULL,
+          time_sec REAL NOT NULL CHECK (time_sec >= 0),
+          kind TEXT NOT NULL CHECK (kind IN
+            ('transcript', 'event', 'observation', 'question_client', 'question_case_manager')),
+          text TEXT NOT NULL,
+          speaker TEXT NOT NULL DEFAULT '',
+          deleted_at TEXT,
+          FOREIGN KEY (recording_id, cycle_id) REFERENCES recordings (id, cycle_id)
+            ON DELETE CASCADE ON UPDATE CASCADE
+        );
+        CREATE INDEX notes_by_recording_time ON notes (recording_id, time_sec);
+        CREATE INDEX notes_by_cycle ON notes (cycle_id);
+
+        CREATE TABLE fragments (${STAMPS},
+          cycle_id TEXT NOT NULL REFERENCES cycles (id) ON DELETE CASCADE,
+          recording_id TEXT NOT NULL,
+          in_sec REAL NOT NULL CHECK (in_sec >= 0),
+          out_sec REAL NOT NULL,
+          title TEXT NOT NULL DEFAULT '',
+          note TEXT NOT NULL DEFAULT '',
+          valence TEXT NOT NULL CHECK (valence IN ('positive', 'concern')),
+          themes_json TEXT NOT NULL DEFAULT '[]'
+            CHECK (json_valid(themes_json) AND json_type(themes_json) = 'array'),
+          for_client INTEGER NOT NULL DEFAULT 0 CHECK (for_client IN (0, 1)),
+          for_case_manager INTEGER NOT NULL DEFAULT 0 CHECK (for_case_manager IN (0, 1)),
+          deleted_at TEXT,
+          CHECK (out_sec > in_sec),
+          FOREIGN KEY (recording_id, cycle_id) REFERENCES recordings (id, cycle_id)
+            ON DELETE CASCADE ON UPDATE CASCADE
+        );
+        CREATE INDEX fragments_by_recording_in ON fragments (recording_id, in_sec);
+        CREATE INDEX fragments_by_cycle ON fragments (cycle_id);
+      `);
+    },
+  },
+];
+
+/** The schema version this build writes. */
+export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.length;
+
+export function readSchemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Throws when the list is not 1, 2, 3 ... in order: a mistake in this file, caught early. */
+export function assertMigrationList(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(
+        `Migration list is out of order: entry ${index} has version ${migration.version}, expected ${index + 1}.`,
+      );
+    }
+  });
+}
+
+/**
+ * Applies every migration newer than the database's user_version, each in its own
+ * transaction that also bumps user_version. Returns the versions applied. The caller has
+ * already refused databases newer than `migrations` knows.
+ */
+export function applyMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  assertMigrationList(migrations);
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (migration.version <= readSchemaVersion(db)) continue;
+    const run = db.transaction(() => {
+      migration.up(db);
+      if (migration.foreignKeys === 'off') {
+        const problems = db.pragma('foreign_key_check') as unknown[];
+        if (problems.length > 0) {
+          throw new Error(
+            `Migration ${migration.version} would leave ${problems.length} broken reference(s); nothing was changed.`,
+          );
+        }
+      }
+      db.pragma(`user_version = ${migration.version}`);
+    });
+    if (migration.foreignKeys === 'off') {
+      const before = db.pragma('foreign_keys', { simple: true }) as number;
+      db.pragma('foreign_keys = OFF');
+      try {
+        run.immediate();
+      } finally {
+        db.pragma(`foreign_keys = ${before ? 'ON' : 'OFF'}`);
+      }
+    } else {
+      run.immediate();
+    }
+    applied.push(migration.version);
+  }
+  return applied;
+}

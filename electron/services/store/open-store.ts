@@ -1,0 +1,168 @@
+// Opens (or creates) the one database file in the data folder, refusing files it must not
+// touch: something that isn't a SQLite database, a damaged database, or one written by a newer
+// VKZ. In those cases the file is left exactly as it was: no pragma that writes, no
+// migration, no repair, no delete.
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createMonotonicClock } from './clock';
+import { createCyclesRepo, type CyclesRepo } from './cycles-repo';
+import { createFragmentsRepo, type FragmentsRepo } from './fragments-repo';
+import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, readSchemaVersion } from './migrations';
+import { createNotesRepo, type NotesRepo } from './notes-repo';
+import { createRecordingsRepo, type RecordingsRepo } from './recordings-repo';
+import { createSettingsRepo, type SettingsRepo } from './settings-repo';
+import { StoreError } from './store-error';
+import { createTrajectoriesRepo, type TrajectoriesRepo } from './trajectories-repo';
+
+export const STORE_FILE_NAME = 'vkz.sqlite';
+
+/**
+ * Applied in this order on every connection. Exported so tests (and any other process that
+ * writes the file) use exactly the same settings.
+ * - busy_timeout first, so the others wait for a lock instead of failing at once.
+ * - WAL: readers never block the writer; a crash leaves the last commits in the -wal file.
+ * - synchronous=FULL: every commit is fsynced, so a power cut loses at most the change in
+ *   flight (NORMAL would be faster but may lose the last commits on power loss).
+ * - foreign_keys: cascades and references are enforced (SQLite's default is off).
+ */
+export const STORE_PRAGMAS = [
+  'busy_timeout = 5000',
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'foreign_keys = ON',
+] as const;
+
+export interface Store {
+  /** Absolute path of the database file. */
+  readonly path: string;
+  readonly schemaVersion: number;
+  readonly settings: SettingsRepo;
+  readonly trajectories: TrajectoriesRepo;
+  readonly cycles: CyclesRepo;
+  readonly recordings: RecordingsRepo;
+  readonly notes: NotesRepo;
+  readonly fragments: FragmentsRepo;
+  /** Runs `fn` in one transaction (nested repository calls become savepoints). */
+  transaction<T>(fn: () => T): T;
+  /** SQLite's full integrity check: ok, or the problems it lists. */
+  checkIntegrity(): { ok: boolean; problems: string[] };
+  close(): void;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export function openStore(dataDir: string): Store {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new StoreError('open-failed', `Cannot create the data folder ${dataDir}: ${messageOf(error)}`, {
+      params: { path: dataDir },
+      cause: error,
+    });
+  }
+  const path = join(dataDir, STORE_FILE_NAME);
+  refuseForeignFile(path);
+
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (error) {
+    throw new StoreError('open-failed', `Cannot open ${path}: ${messageOf(error)}`, { params: { path }, cause: error });
+  }
+
+  try {
+    checkBeforeWriting(db, path);
+    for (const pragma of STORE_PRAGMAS) db.pragma(pragma);
+    applyMigrations(db, MIGRATIONS);
+  } catch (error) {
+    db.close();
+    if (error instanceof StoreError) throw error;
+    if (isCorruptionError(error)) throw corrupt(path, error);
+    throw error;
+  }
+
+  return buildStore(db, path);
+}
+
+/** A file that exists but doesn't start like a SQLite database is never opened by SQLite. */
+function refuseForeignFile(path: string): void {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) {
+      throw new StoreError('open-failed', `${path} exists but is not a file.`, { params: { path } });
+    }
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new StoreError('open-failed', `Cannot read ${path}: ${messageOf(error)}`, { params: { path }, cause: error });
+  }
+  if (size === 0) return; // SQLite treats an empty file as a new, empty database.
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  let read = 0;
+  const fd = openSync(path, 'r');
+  try {
+    read = readSync(fd, header, 0, header.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < header.length || !header.equals(SQLITE_HEADER)) throw corrupt(path);
+}
+
+/** Read-only checks: the file is a sound database, and one this build understands. */
+function checkBeforeWriting(db: Database.Database, path: string): void {
+  db.pragma(STORE_PRAGMAS[0]);
+  const version = readSchemaVersion(db);
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw new StoreError(
+      'newer-version',
+      `This data was written by a newer version of VKZ (schema ${version}); this version knows up to ${LATEST_SCHEMA_VERSION}. Update VKZ.`,
+      { params: { found: version, known: LATEST_SCHEMA_VERSION, path } },
+    );
+  }
+  const result = db.pragma('quick_check', { simple: true });
+  if (result !== 'ok') throw corrupt(path, undefined, String(result));
+}
+
+function corrupt(path: string, cause?: unknown, detail?: string): StoreError {
+  const why = detail ? ` (SQLite reports: ${detail})` : '';
+  return new StoreError(
+    'corrupt',
+    `${path} is not a readable VKZ database${why}. VKZ has left the file untouched; move it aside or restore a backup to continue.`,
+    { params: { path }, cause },
+  );
+}
+
+function isCorruptionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(NOTADB|CORRUPT)/.test(code);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function buildStore(db: Database.Database, path: string): Store {
+  const now = createMonotonicClock();
+  return {
+    path,
+    schemaVersion: readSchemaVersion(db),
+    settings: createSettingsRepo(db, now),
+    trajectories: createTrajectoriesRepo(db, now),
+    cycles: createCyclesRepo(db, now),
+    recordings: createRecordingsRepo(db, now),
+    notes: createNotesRepo(db, now),
+    fragments: createFragmentsRepo(db, now),
+    transaction: (fn) => db.transaction(fn)(),
+    checkIntegrity() {
+      const rows = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
+      const problems = rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
+      return { ok: problems.length === 0, problems };
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}

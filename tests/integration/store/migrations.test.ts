@@ -1,0 +1,202 @@
+// The schema migrations: one test per migration (a database one version behind, holding
+// data, is brought up to date without losing it), plus the runner's promises.
+//
+// Adding migration N? Add a `describe('migration N')` below: build a database at version N-1
+// with applyMigrations(db, MIGRATIONS.slice(0, N - 1)), put representative rows in it with
+// plain SQL, open it with openStore, and check those rows through the repositories.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NoteKind, Valence } from '../../../shared/domain';
+import { openStore, STORE_FILE_NAME, STORE_PRAGMAS, type Store } from '../../../electron/services/store';
+import {
+  applyMigrations,
+  assertMigrationList,
+  LATEST_SCHEMA_VERSION,
+  MIGRATIONS,
+  readSchemaVersion,
+  type Migration,
+} from '../../../electron/services/store/migrations';
+
+let root: string;
+let dbPath: string;
+const toClose: Array<{ close(): unknown }> = [];
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'vkz-store-migrations-'));
+  dbPath = join(root, STORE_FILE_NAME);
+});
+afterEach(() => {
+  for (const handle of toClose.splice(0)) handle.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+function rawDb(): Database.Database {
+  const db = new Database(dbPath);
+  for (const pragma of STORE_PRAGMAS) db.pragma(pragma);
+  toClose.push(db);
+  return db;
+}
+function open(): Store {
+  const store = openStore(root);
+  toClose.push(store);
+  return store;
+}
+
+function tableNames(db: Database.Database): string[] {
+  return (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[]);
+}
+
+const MEDIA = {
+  durationSec: 600,
+  formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+  sizeBytes: 1_000_000,
+  video: { codec: 'h264', profile: 'High', width: 1280, height: 720, pixFmt: 'yuv420p', fps: 25, variableFrameRate: false },
+  audio: { codec: 'aac', channels: 2, sampleRate: 48000 },
+};
+
+describe('the migration list', () => {
+  it('is numbered 1, 2, 3 ... so every database walks the same path', () => {
+    expect(() => assertMigrationList(MIGRATIONS)).not.toThrow();
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+    expect(() => assertMigrationList([{ version: 2, description: 'gap', up() {} }])).toThrow(/out of order/);
+  });
+});
+
+describe('migration 1: the first schema', () => {
+  it('turns an empty file into a database at version 1 with every table', () => {
+    const db = rawDb();
+    expect(readSchemaVersion(db)).toBe(0);
+    expect(applyMigrations(db, MIGRATIONS.slice(0, 1))).toEqual([1]);
+    expect(readSchemaVersion(db)).toBe(1);
+    expect(tableNames(db)).toEqual(['cycles', 'fragments', 'notes', 'recordings', 'settings', 'trajectories']);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('accepts every note kind and valence the domain knows (the CHECK lists match the schemas)', () => {
+    const store = open();
+    const trajectory = store.trajectories.create({ caseManager: 'KM-1', client: 'Cliënt A' }, 'Ann');
+    const cycle = store.cycles.create({ trajectoryId: trajectory.id, title: '', date: null }, 'Ann');
+    const recording = store.recordings.create(
+      { cycleId: cycle.id, fileName: 'a.mp4', filePath: '/x/a.mp4', media: MEDIA, proxyReason: null, proxyState: 'not-needed' },
+      'Ann',
+    );
+    for (const kind of NoteKind.options) {
+      store.notes.create({ cycleId: cycle.id, recordingId: recording.id, timeSec: 1, kind, text: kind }, 'Ann');
+    }
+    for (const valence of Valence.options) {
+      store.fragments.create({ cycleId: cycle.id, recordingId: recording.id, inSec: 1, outSec: 2, valence }, 'Ann');
+    }
+    expect(store.notes.listByCycle(cycle.id).map((n) => n.kind).sort()).toEqual([...NoteKind.options].sort());
+    expect(store.fragments.listByCycle(cycle.id).map((f) => f.valence).sort()).toEqual([...Valence.options].sort());
+  });
+
+  it('brings a version-0 database that already holds unrelated tables to version 1 without touching them', () => {
+    // Version 0 is "no VKZ schema yet"; the only data it can hold is someone else's.
+    const db = rawDb();
+    db.exec(`CREATE TABLE scratch (x TEXT); INSERT INTO scratch VALUES ('keep me');`);
+    db.close();
+    const store = open();
+    expect(store.schemaVersion).toBe(1);
+    store.close();
+    const check = rawDb();
+    expect(check.prepare('SELECT x FROM scratch').pluck().all()).toEqual(['keep me']);
+  });
+});
+
+describe('the migration runner', () => {
+  // A stand-in for a future migration, to show how data at version N-1 is carried to N.
+  const addColour: Migration = {
+    version: LATEST_SCHEMA_VERSION + 1,
+    description: 'test: a colour per fragment',
+    up(db) {
+      db.exec(`ALTER TABLE fragments ADD COLUMN colour TEXT NOT NULL DEFAULT 'yellow'`);
+    },
+  };
+
+  function seedLatest(): { noteIds: string[]; fragmentId: string } {
+    const store = open();
+    const trajectory = store.trajectories.create({ caseManager: 'KM-1', client: 'Cliënt A' }, 'Ann');
+    const cycle = store.cycles.create({ trajectoryId: trajectory.id, title: 'Gesprek 1', date: '2024-03-01' }, 'Ann');
+    const recording = store.recordings.create(
+      { cycleId: cycle.id, fileName: 'a.mp4', filePath: '/x/a.mp4', media: MEDIA, proxyReason: null, proxyState: 'not-needed' },
+      'Ann',
+    );
+    const notes = store.notes.createMany(
+      [1, 2, 3].map((t) => ({ cycleId: cycle.id, recordingId: recording.id, timeSec: t, kind: 'transcript' as const, text: `line ${t}` })),
+      'Ann',
+    );
+    const fragment = store.fragments.create({ cycleId: cycle.id, recordingId: recording.id, inSec: 5, outSec: 9 }, 'Ann');
+    store.close();
+    return { noteIds: notes.map((n) => n.id), fragmentId: fragment.id };
+  }
+
+  it('migrates a database one version behind, holding data, without losing any of it', () => {
+    const { noteIds, fragmentId } = seedLatest();
+    const db = rawDb();
+    expect(applyMigrations(db, [...MIGRATIONS, addColour])).toEqual([addColour.version]);
+    expect(readSchemaVersion(db)).toBe(addColour.version);
+    expect(db.prepare('SELECT id FROM notes ORDER BY time_sec').pluck().all()).toEqual(noteIds);
+    expect(db.prepare('SELECT colour FROM fragments WHERE id = ?').pluck().get(fragmentId)).toBe('yellow');
+  });
+
+  it('does nothing to a database that is already up to date', () => {
+    seedLatest();
+    const db = rawDb();
+    expect(applyMigrations(db, MIGRATIONS)).toEqual([]);
+    expect(readSchemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+  });
+
+  it('rolls a failing migration back completely: data and version stay as they were', () => {
+    const { noteIds } = seedLatest();
+    const broken: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      description: 'test: fails halfway',
+      up(db) {
+        db.exec(`DELETE FROM notes`);
+        db.exec(`ALTER TABLE notes ADD COLUMN nope TEXT`);
+        throw new Error('disk on fire');
+      },
+    };
+    const db = rawDb();
+    expect(() => applyMigrations(db, [...MIGRATIONS, broken])).toThrow('disk on fire');
+    expect(readSchemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare('SELECT id FROM notes ORDER BY time_sec').pluck().all()).toEqual(noteIds);
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('notes')`).pluck().all();
+    expect(columns).not.toContain('nope');
+  });
+
+  it('lets a table-rebuilding migration run with foreign keys off, and refuses one that breaks references', () => {
+    const { noteIds } = seedLatest();
+    const rebuildNotes: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      description: 'test: rebuild the recordings table (as a CHECK change would)',
+      foreignKeys: 'off',
+      up(db) {
+        const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'recordings'`).pluck().get() as string;
+        db.exec(sql.replace('CREATE TABLE recordings', 'CREATE TABLE recordings_new'));
+        db.exec(`INSERT INTO recordings_new SELECT * FROM recordings; DROP TABLE recordings;
+                 ALTER TABLE recordings_new RENAME TO recordings;
+                 CREATE INDEX recordings_by_cycle ON recordings (cycle_id, position);`);
+      },
+    };
+    const db = rawDb();
+    applyMigrations(db, [...MIGRATIONS, rebuildNotes]);
+    expect(db.prepare('SELECT id FROM notes ORDER BY time_sec').pluck().all()).toEqual(noteIds);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+
+    const orphaning: Migration = {
+      version: LATEST_SCHEMA_VERSION + 2,
+      description: 'test: drops rows others point at',
+      foreignKeys: 'off',
+      up(inner) {
+        inner.exec('DELETE FROM recordings');
+      },
+    };
+    expect(() => applyMigrations(db, [...MIGRATIONS, rebuildNotes, orphaning])).toThrow(/broken reference/);
+    expect(readSchemaVersion(db)).toBe(LATEST_SCHEMA_VERSION + 1);
+    expect(db.prepare('SELECT count(*) FROM recordings').pluck().get()).toBe(1);
+  });
+});
