@@ -9,3 +9,4 @@ export type { RecordingsRepo, RecordingCreate, ProxyUpdate } from './recordings-
 export type { NotesRepo, NoteCreate, NotePatch } from './notes-repo';
 export { DEFAULT_VALENCE, type FragmentsRepo, type FragmentCreate, type FragmentPatch } from './fragments-repo';
 export { DURATION_TOLERANCE_SEC } from './input-rules';
+export type { MethodsRepo } from './methods-repo';

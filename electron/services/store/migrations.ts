@@ -112,6 +112,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'the method per cycle: steps, intake, agendas, client feedback, meeting outcome',
+    up(db) {
+      db.exec(`
+        -- One document per cycle (shared/method/model.ts CycleMethod), validated with zod on
+        -- the way in and out. The method's parts are edited together on one page and agendas
+        -- are nested lists the user reorders, so a document fits better than a dozen tables.
+        CREATE TABLE cycle_methods (
+          cycle_id TEXT PRIMARY KEY NOT NULL REFERENCES cycles (id) ON DELETE CASCADE,
+          doc_json TEXT NOT NULL CHECK (json_valid(doc_json)),
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          author TEXT NOT NULL
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 /** The schema version this build writes. */

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { createMonotonicClock } from './clock';
 import { createCyclesRepo, type CyclesRepo } from './cycles-repo';
 import { createFragmentsRepo, type FragmentsRepo } from './fragments-repo';
+import { createMethodsRepo, type MethodsRepo } from './methods-repo';
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, readSchemaVersion } from './migrations';
 import { createNotesRepo, type NotesRepo } from './notes-repo';
 import { createRecordingsRepo, type RecordingsRepo } from './recordings-repo';
@@ -43,6 +44,7 @@ export interface Store {
   readonly recordings: RecordingsRepo;
   readonly notes: NotesRepo;
   readonly fragments: FragmentsRepo;
+  readonly methods: MethodsRepo;
   /** Runs `fn` in one transaction (nested repository calls become savepoints). */
   transaction<T>(fn: () => T): T;
   /** SQLite's full integrity check: ok, or the problems it lists. */
@@ -155,6 +157,7 @@ function buildStore(db: Database.Database, path: string): Store {
     recordings: createRecordingsRepo(db, now),
     notes: createNotesRepo(db, now),
     fragments: createFragmentsRepo(db, now),
+    methods: createMethodsRepo(db, now),
     transaction: (fn) => db.transaction(fn)(),
     checkIntegrity() {
       const rows = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;

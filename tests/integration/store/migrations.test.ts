@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NoteKind, Valence } from '../../../shared/domain';
+import { newCycleMethod } from '../../../shared/method';
 import { openStore, STORE_FILE_NAME, STORE_PRAGMAS, type Store } from '../../../electron/services/store';
 import {
   applyMigrations,
@@ -99,10 +100,37 @@ describe('migration 1: the first schema', () => {
     db.exec(`CREATE TABLE scratch (x TEXT); INSERT INTO scratch VALUES ('keep me');`);
     db.close();
     const store = open();
-    expect(store.schemaVersion).toBe(1);
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     store.close();
     const check = rawDb();
     expect(check.prepare('SELECT x FROM scratch').pluck().all()).toEqual(['keep me']);
+  });
+});
+
+describe('migration 2: the method record per cycle', () => {
+  it('brings a version-1 database with a trajectory, cycle and notes to version 2, keeping them', () => {
+    const db = rawDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 1));
+    const stamp = '2026-11-20T10:00:00.000Z';
+    const trajectoryId = '11111111-1111-4111-8111-111111111111';
+    const cycleId = '22222222-2222-4222-8222-222222222222';
+    db.prepare(`INSERT INTO trajectories VALUES (?, ?, ?, 'A', 'KM-1', 'Cliënt A')`).run(trajectoryId, stamp, stamp);
+    db.prepare(`INSERT INTO cycles VALUES (?, ?, ?, 'A', ?, 1, 'Gesprek 1', '2026-11-20')`).run(cycleId, stamp, stamp, trajectoryId);
+    db.close();
+
+    const store = open();
+    expect(store.schemaVersion).toBe(2);
+    expect(store.cycles.get(cycleId)?.title).toBe('Gesprek 1');
+    expect(store.methods.get(cycleId)).toBeNull();
+    const method = newCycleMethod(cycleId, 'kijkwijzer');
+    method.intake.consent = 'yes';
+    method.intake.doubts.push({ id: 'd1', text: 'Was ik te sturend?' });
+    store.methods.save(method, 'Onderzoeker A');
+    expect(store.methods.get(cycleId)).toEqual(method);
+
+    // The record goes with its cycle.
+    store.cycles.delete(cycleId);
+    expect(store.methods.get(cycleId)).toBeNull();
   });
 });
 

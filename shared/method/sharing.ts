@@ -1,0 +1,47 @@
+// The client decides whether a piece of feedback may be passed on, passed on anonymously, or not
+// at all. This is the one function every route out of the interview goes through: the
+// reflection agenda, review mode and every export. Nothing else may read ClientFeedback for
+// use outside the interview.
+import type { Language } from '../domain';
+import type { ClientFeedback, SharedFeedback } from './model';
+import { phrase } from './section-titles';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Replaces the given names in text by a role placeholder, case-insensitively. */
+function withoutNames(text: string, names: string[], placeholder: string): string {
+  return names
+    .map((n) => n.trim())
+    .filter((n) => n !== '')
+    .sort((a, b) => b.length - a.length) // "Cliënt A2" before "Cliënt A"
+    .reduce((t, name) => t.replace(new RegExp(escapeRegExp(name), 'giu'), placeholder), text);
+}
+
+/**
+ * The feedback that may leave the interview, in its order:
+ * - 'private' never leaves (and so does anything with an unknown sharing value);
+ * - 'anonymous' loses who said it: no attribution, the client's label removed from the text,
+ *   and a literal quote becomes a paraphrase (isQuote false, paraphrase true), since exact
+ *   words can identify a person;
+ * - 'share' keeps the attribution (the speaker label, else clientLabel).
+ */
+export function feedbackForOutside(
+  feedback: readonly ClientFeedback[],
+  clientLabel: string,
+  lang: Language = 'nl',
+): SharedFeedback[] {
+  const shared: SharedFeedback[] = [];
+  for (const f of feedback) {
+    const base = { id: f.id, agendaItemId: f.agendaItemId, fragmentId: f.fragmentId ?? null, themeId: f.themeId };
+    if (f.sharing === 'share') {
+      const attribution = f.speakerLabel.trim() || clientLabel.trim() || null;
+      shared.push({ ...base, text: f.text, isQuote: f.isQuote, paraphrase: false, attribution });
+    } else if (f.sharing === 'anonymous') {
+      const text = withoutNames(f.text, [f.speakerLabel, clientLabel], phrase('clientPlaceholder', lang));
+      shared.push({ ...base, text, isQuote: false, paraphrase: f.isQuote, attribution: null });
+    }
+  }
+  return shared;
+}
