@@ -15,6 +15,8 @@ import {
   Trajectory,
   Valence,
 } from './domain';
+import { CycleMethod, SharedFeedback, TextItem } from './method/model';
+import { Framework } from './framework';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
@@ -45,8 +47,7 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 export const FrameworkList = z.object({
-  /** Validated frameworks (see shared/framework.ts); kept loose here to avoid a second schema. */
-  frameworks: z.array(z.unknown()),
+  frameworks: z.array(Framework),
   errors: z.array(z.object({ source: z.string(), message: z.string() })),
 });
 
@@ -71,6 +72,41 @@ const FragmentPatch = z
     forCaseManager: z.boolean().optional(),
   })
   .strict();
+
+/** A cycle's method record with what it needs from around it. */
+export const MethodView = z.object({
+  method: CycleMethod,
+  /** The previous cycle of the same trajectory, if any: a follow-up cycle opens with its intentions. */
+  previousCycle: Cycle.nullable(),
+  previousIntentions: z.array(TextItem),
+  clientLabel: z.string(),
+});
+export type MethodView = z.infer<typeof MethodView>;
+
+/** One fragment to replay in review mode (shared/method/review-playlist.ts). */
+export const PlaylistEntry = z.object({
+  agendaItemId: z.string().nullable(),
+  fragmentId: z.string(),
+  recordingId: z.string(),
+  recordingLabel: z.string().nullable(),
+  inSec: z.number(),
+  outSec: z.number(),
+  title: z.string(),
+  questions: z.array(z.string()),
+  themeId: z.string().nullable(),
+  valence: Valence,
+  feedback: z.array(SharedFeedback),
+});
+export type PlaylistEntry = z.infer<typeof PlaylistEntry>;
+
+export const PlaylistSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('interview') }),
+  z.object({ kind: z.literal('reflection') }),
+  z.object({ kind: z.literal('theme'), themeId: z.string().max(100), audience: z.enum(['case-manager', 'client', 'all']) }),
+]);
+export type PlaylistSource = z.infer<typeof PlaylistSource>;
+
+const MethodPatch = CycleMethod.omit({ cycleId: true }).partial().strict();
 
 export const contract = {
   'app.info': { request: Empty, response: AppInfo },
@@ -170,11 +206,24 @@ export const contract = {
   'fragments.update': { request: z.object({ id: Id, patch: FragmentPatch }).strict(), response: Fragment },
   'fragments.delete': { request: ById, response: Done },
   'fragments.restore': { request: ById, response: Fragment },
+
+  'method.get': { request: z.object({ cycleId: Id }).strict(), response: MethodView },
+  /** Replaces the given parts of the cycle's method record (the page edits whole parts). */
+  'method.update': { request: z.object({ cycleId: Id, patch: MethodPatch }).strict(), response: MethodView },
+  /** (Re)generates an agenda from the analysis, keeping the user's edits to the previous one. */
+  'method.buildInterviewAgenda': { request: z.object({ cycleId: Id }).strict(), response: MethodView },
+  'method.buildReflectionAgenda': { request: z.object({ cycleId: Id }).strict(), response: MethodView },
+  'review.playlist': {
+    request: z.object({ cycleId: Id, source: PlaylistSource }).strict(),
+    response: z.array(PlaylistEntry),
+  },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+/** A request after validation (defaults filled in): what main's handlers receive. */
+export type ValidRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
 
 export const channels = Object.keys(contract) as Channel[];

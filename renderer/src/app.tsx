@@ -8,6 +8,8 @@ import { I18nProvider } from './i18n';
 import { useRoute } from './route';
 import { LibraryScreen } from './library/library-screen';
 import { SettingsDialog } from './settings-dialog';
+import { MethodScreen } from './method/method-screen';
+import { ReviewScreen } from './review/review-screen';
 import { WorkspaceScreen } from './workspace/workspace-screen';
 
 export function App() {
@@ -40,11 +42,20 @@ export function App() {
   return (
     <I18nProvider lang={settings.language}>
       <ToastProvider>
-        {route.screen === 'cycle' ? (
+        {route.screen === 'library' && <LibraryScreen onOpenSettings={openSettings} />}
+        {route.screen === 'cycle' && route.view === 'analysis' && (
           <WorkspaceScreen key={route.cycleId} cycleId={route.cycleId} settings={settings} onOpenSettings={openSettings} />
-        ) : (
-          <LibraryScreen onOpenSettings={openSettings} />
         )}
+        {route.screen === 'cycle' && route.view !== 'analysis' && (
+          <MethodScreen
+            key={route.cycleId}
+            cycleId={route.cycleId}
+            view={route.view}
+            settings={settings}
+            onOpenSettings={openSettings}
+          />
+        )}
+        {route.screen === 'review' && <ReviewScreen key={route.cycleId} cycleId={route.cycleId} source={route.source} />}
         {settingsOpen && (
           <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setSettingsOpen(false)} />
         )}

@@ -7,14 +7,15 @@ import {
   isChannel,
   type AppEvent,
   type Channel,
-  type RequestOf,
   type ResponseOf,
+  type ValidRequestOf,
   type Result,
 } from '../../../shared/contract';
 import { loadFrameworks } from '../frameworks/load-frameworks';
 import { locateBinaries, type MediaBinaries } from '../media';
 import { openStore, type Store } from '../store';
 import { toAppError, UserFacingError } from './errors';
+import { MethodService } from './method-service';
 import { RecordingsService } from './recordings-service';
 
 export interface BackendOptions {
@@ -30,7 +31,7 @@ export interface BackendOptions {
   emit(event: AppEvent): void;
 }
 
-type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
+type Handlers = { [C in Channel]: (request: ValidRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
 export interface Backend {
   handle(channel: unknown, request: unknown): Promise<Result<unknown>>;
@@ -71,6 +72,8 @@ export function createBackend(options: BackendOptions): Backend {
     emit: options.emit,
     author,
   });
+
+  const method = new MethodService({ store, resourcesPath: options.resourcesPath, dataDir: options.dataDir, author });
 
   const pickOne = async () => (await options.pickMediaFiles({ multiple: false }))[0] ?? null;
 
@@ -167,6 +170,12 @@ export function createBackend(options: BackendOptions): Backend {
       return { done: true };
     },
     'fragments.restore': ({ id }) => store.fragments.restore(id),
+
+    'method.get': ({ cycleId }) => method.view(cycleId),
+    'method.update': ({ cycleId, patch }) => method.update(cycleId, patch),
+    'method.buildInterviewAgenda': ({ cycleId }) => method.buildInterviewAgenda(cycleId),
+    'method.buildReflectionAgenda': ({ cycleId }) => method.buildReflectionAgenda(cycleId),
+    'review.playlist': ({ cycleId, source }) => method.playlist(cycleId, source),
   };
 
   return {

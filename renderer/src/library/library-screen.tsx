@@ -138,7 +138,7 @@ export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }
               </div>
               <CyclePanel
                 trajectory={selected}
-                onOpen={(cycle: Cycle) => goTo({ screen: 'cycle', cycleId: cycle.id })}
+                onOpen={(cycle: Cycle) => goTo({ screen: 'cycle', cycleId: cycle.id, view: 'analysis' })}
                 onChanged={reload}
               />
             </>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Fragment, Settings } from '../../../shared/domain';
 import { parseFramework, type Framework } from '../../../shared/framework';
 import { call } from '../api';
+import { CycleTabs } from '../components/cycle-tabs';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { TransportBar } from '../player/transport-bar';
@@ -232,6 +233,7 @@ export function WorkspaceScreen({
             {cycle.date ? ` (${cycle.date})` : ''}
           </span>
         </h1>
+        <CycleTabs cycleId={cycleId} current="analysis" />
         <span className="topbar-author">{settings.authorName}</span>
         <button type="button" onClick={() => setHelpOpen(true)} aria-label={t('help.title')}>
           ? {t('help.short')}
