@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Settings } from '../../shared/domain';
 import { call } from './api';
 import { ToastProvider } from './components/toasts';
+import { ExportScreen } from './export/export-screen';
 import { I18nProvider } from './i18n';
 import { useRoute } from './route';
 import { LibraryScreen } from './library/library-screen';
@@ -46,7 +47,10 @@ export function App() {
         {route.screen === 'cycle' && route.view === 'analysis' && (
           <WorkspaceScreen key={route.cycleId} cycleId={route.cycleId} settings={settings} onOpenSettings={openSettings} />
         )}
-        {route.screen === 'cycle' && route.view !== 'analysis' && (
+        {route.screen === 'cycle' && route.view === 'export' && (
+          <ExportScreen key={route.cycleId} cycleId={route.cycleId} settings={settings} onOpenSettings={openSettings} />
+        )}
+        {route.screen === 'cycle' && route.view !== 'analysis' && route.view !== 'export' && (
           <MethodScreen
             key={route.cycleId}
             cycleId={route.cycleId}

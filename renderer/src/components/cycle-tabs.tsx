@@ -8,6 +8,7 @@ const LABELS: Record<CycleView, TextKey> = {
   cycle: 'cycleTabs.cycle',
   interview: 'cycleTabs.interview',
   reflection: 'cycleTabs.reflection',
+  export: 'cycleTabs.export',
 };
 
 export function CycleTabs({ cycleId, current }: { cycleId: string; current: CycleView }) {
