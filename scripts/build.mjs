@@ -18,7 +18,15 @@ const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: tr
 
 await Promise.all([
   viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' }),
-  esbuild({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'out/main/main.cjs', format: 'cjs' }),
+  esbuild({
+    ...common,
+    entryPoints: ['electron/main/main.ts'],
+    outfile: 'out/main/main.cjs',
+    format: 'cjs',
+    // Services are ESM-first and use import.meta.url (e.g. createRequire): give CJS a real value.
+    define: { 'import.meta.url': '__vkz_module_url' },
+    banner: { js: "const __vkz_module_url = require('node:url').pathToFileURL(__filename).href;" },
+  }),
   // A sandboxed preload must be a single CommonJS file that requires nothing but electron.
   esbuild({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'out/preload/preload.cjs', format: 'cjs' }),
   esbuild({

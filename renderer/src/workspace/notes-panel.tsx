@@ -3,6 +3,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Note } from '../../../shared/domain';
 import { formatTimecode } from '../../../shared/timecode';
+import { Icon } from '../components/icon';
 import { useI18n } from '../i18n';
 import type { PlayerAdapter } from '../player/player-adapter';
 import { usePlayerSelector } from '../player/use-player-state';
@@ -49,13 +50,13 @@ const NoteRow = memo(function NoteRow({
       </div>
       <div className="note-actions">
         <button type="button" onClick={() => onEdit(note)} aria-label={t('common.edit')} title={t('common.edit')}>
-          ✎
+          <Icon name="edit" />
         </button>
         <button type="button" onClick={() => onRetime(note)} aria-label={t('notes.retime')} title={t('notes.retime')}>
-          ⌖
+          <Icon name="retime" />
         </button>
         <button type="button" onClick={() => onDelete(note)} aria-label={t('common.delete')} title={t('common.delete')}>
-          🗑
+          <Icon name="trash" />
         </button>
       </div>
     </li>
