@@ -1,9 +1,10 @@
 // The observation blocks of the recording on screen, ordered by time. The list follows the
 // playhead; clicking a note's time seeks there.
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { Note } from '../../../shared/domain';
 import { formatTimecode } from '../../../shared/timecode';
 import { Icon } from '../components/icon';
+import { VirtualList } from '../components/virtual-list';
 import { useI18n } from '../i18n';
 import type { PlayerAdapter } from '../player/player-adapter';
 import { usePlayerSelector } from '../player/use-player-state';
@@ -11,6 +12,8 @@ import { currentNoteIndex } from './current-note';
 import { NoteForm, type NoteDraft } from './note-form';
 import { noteKindLabel } from './note-kinds';
 import type { WorkspaceActions } from './use-workspace';
+
+const noteKey = (note: Note) => note.id;
 
 const NoteRow = memo(function NoteRow({
   note,
@@ -31,7 +34,8 @@ const NoteRow = memo(function NoteRow({
 }) {
   const { t } = useI18n();
   return (
-    <li
+    <div
+      role="listitem"
       className={`note kind-${note.kind}${current ? ' current' : ''}${editing ? ' editing' : ''}`}
       data-testid="note"
       data-time={note.timeSec}
@@ -59,7 +63,7 @@ const NoteRow = memo(function NoteRow({
           <Icon name="trash" />
         </button>
       </div>
-    </li>
+    </div>
   );
 });
 
@@ -86,13 +90,16 @@ export function NotesPanel({
   const { t } = useI18n();
   const [editingId, setEditingId] = useState<string | null>(null);
   const currentIndex = usePlayerSelector(player, (s) => currentNoteIndex(notes, s.time));
-  const listRef = useRef<HTMLOListElement>(null);
   const playhead = () => player?.currentTime() ?? 0;
 
-  useEffect(() => {
-    if (currentIndex < 0 || editingId) return;
-    listRef.current?.children[currentIndex]?.scrollIntoView({ block: 'nearest' });
-  }, [currentIndex, editingId]);
+  // Stable callbacks, so memoised rows don't re-render when the playhead moves.
+  const seekTo = useCallback((n: Note) => player?.seek(n.timeSec), [player]);
+  const startEdit = useCallback((n: Note) => setEditingId(n.id), []);
+  const retime = useCallback((n: Note) => void actions.updateNote(n.id, { timeSec: player?.currentTime() ?? 0 }), [actions, player]);
+  const remove = useCallback(
+    (n: Note) => void actions.deleteNote(n.id).then((ok) => ok && onDeleted('note')),
+    [actions, onDeleted],
+  );
 
   const create = async (draft: NoteDraft) => {
     if (!recordingId) return;
@@ -120,10 +127,16 @@ export function NotesPanel({
         </button>
       )}
       {notes.length === 0 && <p className="empty">{t('notes.empty')}</p>}
-      <ol ref={listRef} className="note-list">
-        {notes.map((note, index) =>
+      <VirtualList
+        items={notes}
+        keyOf={noteKey}
+        estimateHeight={64}
+        label={t('notes.title')}
+        className="note-list"
+        scrollToIndex={editingId ? null : currentIndex}
+        renderItem={(note, index) =>
           note.id === editingId ? (
-            <li key={note.id} className="note editing">
+            <div role="listitem" className="note editing">
               <NoteForm
                 initial={note}
                 playheadSec={playhead}
@@ -131,21 +144,20 @@ export function NotesPanel({
                 onSubmit={(draft) => void save(note.id, draft)}
                 onCancel={() => setEditingId(null)}
               />
-            </li>
+            </div>
           ) : (
             <NoteRow
-              key={note.id}
               note={note}
               current={index === currentIndex}
               editing={false}
-              onSeek={(n) => player?.seek(n.timeSec)}
-              onEdit={(n) => setEditingId(n.id)}
-              onRetime={(n) => void actions.updateNote(n.id, { timeSec: playhead() })}
-              onDelete={(n) => void actions.deleteNote(n.id).then((ok) => ok && onDeleted('note'))}
+              onSeek={seekTo}
+              onEdit={startEdit}
+              onRetime={retime}
+              onDelete={remove}
             />
-          ),
-        )}
-      </ol>
+          )
+        }
+      />
     </section>
   );
 }

@@ -24,6 +24,9 @@ export type ShortcutAction =
   | 'volumeUp'
   | 'volumeDown'
   | 'undo'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'zoomFit'
   | 'help';
 
 export interface Shortcut {
@@ -59,6 +62,9 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'mute', keys: ['M'], label: 'shortcut.mute', matches: key('m') },
   { action: 'volumeUp', keys: ['↑'], label: 'shortcut.volumeUp', matches: key('arrowup') },
   { action: 'volumeDown', keys: ['↓'], label: 'shortcut.volumeDown', matches: key('arrowdown') },
+  { action: 'zoomIn', keys: ['+'], label: 'shortcut.zoomIn', matches: (e) => plain(e) && (e.key === '+' || e.key === '=') },
+  { action: 'zoomOut', keys: ['-'], label: 'shortcut.zoomOut', matches: (e) => plain(e) && e.key === '-' },
+  { action: 'zoomFit', keys: ['Z'], label: 'shortcut.zoomFit', matches: key('z') },
   {
     action: 'undo',
     keys: ['Ctrl+Z'],
