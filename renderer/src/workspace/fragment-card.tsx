@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Fragment } from '../../../shared/domain';
 import { focusedThemes, localText, openThemes, type Framework, type FrameworkTheme } from '../../../shared/framework';
 import { formatTimeRange, parseTimeRange } from '../../../shared/timecode';
+import { useAutosave } from '../components/use-autosave';
 import { useI18n } from '../i18n';
 import type { WorkspaceActions } from './use-workspace';
 
@@ -43,6 +44,9 @@ export function FragmentCard({
   const [rangeText, setRangeText] = useState(formatTimeRange(fragment.inSec, fragment.outSec));
   const [preview, setPreview] = useState<FrameworkTheme | null>(null);
   const update = (patch: Parameters<WorkspaceActions['updateFragment']>[1]) => void actions.updateFragment(fragment.id, patch);
+  // Typed text is stored a moment after typing stops (and on blur, and when the card closes).
+  useAutosave(title, (value) => value !== fragment.title && update({ title: value }));
+  useAutosave(note, (value) => value !== fragment.note && update({ note: value }));
   const themes = framework ? [...focusedThemes(framework), ...openThemes(framework)] : [];
   const chosen = themes.filter((theme) => fragment.themes.includes(theme.id));
   const shownQuestions = preview && !fragment.themes.includes(preview.id) ? [...chosen, preview] : chosen;

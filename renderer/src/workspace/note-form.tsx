@@ -1,9 +1,10 @@
 // Writing or editing a note: its time (typed in the method's notation, or taken from the
 // playhead), kind, speaker for transcript lines, and text. Enter saves, Shift+Enter is a new line,
 // Escape cancels.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { NoteKind } from '../../../shared/domain';
 import { formatTimecode, parseTimecode } from '../../../shared/timecode';
+import { useAutosave } from '../components/use-autosave';
 import { useI18n } from '../i18n';
 import { NOTE_KINDS } from './note-kinds';
 
@@ -20,12 +21,15 @@ export function NoteForm({
   submitLabel,
   onSubmit,
   onCancel,
+  onAutosave,
 }: {
   initial: NoteDraft;
   playheadSec: () => number;
   submitLabel: string;
   onSubmit: (draft: NoteDraft) => void;
   onCancel: () => void;
+  /** Called with the draft a moment after each change: the caller stores it (no save button). */
+  onAutosave?: (draft: NoteDraft) => void;
 }) {
   const { t } = useI18n();
   const [timeText, setTimeText] = useState(formatTimecode(initial.timeSec, { fractionDigits: 2 }));
@@ -34,6 +38,12 @@ export function NoteForm({
   const [text, setText] = useState(initial.text);
   const timeSec = parseTimecode(timeText);
   const valid = timeSec !== null && text.trim() !== '';
+
+  const draft = useMemo<NoteDraft | null>(
+    () => (valid && timeSec !== null ? { timeSec, kind, speaker: speaker.trim(), text: text.trim() } : null),
+    [valid, timeSec, kind, speaker, text],
+  );
+  useAutosave(draft, (d) => onAutosave?.(d));
 
   const submit = () => {
     if (valid && timeSec !== null) onSubmit({ timeSec, kind, speaker: speaker.trim(), text: text.trim() });

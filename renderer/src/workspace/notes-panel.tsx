@@ -1,6 +1,6 @@
 // The observation blocks of the recording on screen, ordered by time. The list follows the
 // playhead; clicking a note's time seeks there.
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { Note } from '../../../shared/domain';
 import { formatTimecode } from '../../../shared/timecode';
 import { Icon } from '../components/icon';
@@ -89,26 +89,72 @@ export function NotesPanel({
 }) {
   const { t } = useI18n();
   const [editingId, setEditingId] = useState<string | null>(null);
+  const editOriginal = useRef<Note | null>(null);
   const currentIndex = usePlayerSelector(player, (s) => currentNoteIndex(notes, s.time));
   const playhead = () => player?.currentTime() ?? 0;
 
   // Stable callbacks, so memoised rows don't re-render when the playhead moves.
   const seekTo = useCallback((n: Note) => player?.seek(n.timeSec), [player]);
-  const startEdit = useCallback((n: Note) => setEditingId(n.id), []);
+  const startEdit = useCallback((n: Note) => {
+    editOriginal.current = n;
+    setEditingId(n.id);
+  }, []);
   const retime = useCallback((n: Note) => void actions.updateNote(n.id, { timeSec: player?.currentTime() ?? 0 }), [actions, player]);
   const remove = useCallback(
     (n: Note) => void actions.deleteNote(n.id).then((ok) => ok && onDeleted('note')),
     [actions, onDeleted],
   );
 
+  // A note being written is stored as it is typed: the first autosave creates it, later ones
+  // update it, Enter finishes, Escape removes it again. Saves run one after another. Each
+  // composing session (one press of N) has its own record, so a late autosave of a finished
+  // session can't create a second note.
+  const compose = useMemo(
+    () => (composing === null ? null : { noteId: null as string | null, chain: Promise.resolve() as Promise<unknown>, closed: false }),
+    [composing],
+  );
+  const storeDraft = (c: NonNullable<typeof compose>, draft: NoteDraft) =>
+    (c.chain = c.chain.then(async () => {
+      if (!recordingId) return;
+      if (c.noteId) await actions.updateNote(c.noteId, draft);
+      else c.noteId = (await actions.createNote({ recordingId, ...draft }))?.id ?? null;
+    }));
+  const autosaveNew = (draft: NoteDraft) => {
+    if (compose && !compose.closed) void storeDraft(compose, draft);
+  };
   const create = async (draft: NoteDraft) => {
-    if (!recordingId) return;
-    const saved = await actions.createNote({ recordingId, ...draft });
-    if (saved) onComposeDone();
+    if (!compose || compose.closed) return;
+    compose.closed = true;
+    await storeDraft(compose, draft);
+    if (compose.noteId) onComposeDone();
+  };
+  const cancelNew = async () => {
+    if (compose && !compose.closed) {
+      compose.closed = true;
+      await compose.chain;
+      if (compose.noteId) await actions.deleteNote(compose.noteId);
+    }
+    onComposeDone();
   };
 
+  // Editing an existing note autosaves too; only while it is still being edited, so a late
+  // autosave can't undo Escape's revert.
   const save = async (id: string, draft: NoteDraft) => {
+    editOriginal.current = null;
     if (await actions.updateNote(id, draft)) setEditingId(null);
+  };
+  const autosaveEdit = (id: string, draft: NoteDraft) => {
+    if (editOriginal.current?.id === id) void actions.updateNote(id, draft);
+  };
+  /** Escape while editing puts back what the note said before. */
+  const cancelEdit = () => {
+    const original = editOriginal.current;
+    editOriginal.current = null;
+    setEditingId(null);
+    if (original) {
+      const { timeSec, kind, speaker, text } = original;
+      void actions.updateNote(original.id, { timeSec, kind, speaker, text });
+    }
   };
 
   return (
@@ -118,8 +164,9 @@ export function NotesPanel({
           initial={{ timeSec: composing, kind: 'observation', speaker: '', text: '' }}
           playheadSec={playhead}
           submitLabel={t('notes.add')}
-          onSubmit={create}
-          onCancel={onComposeDone}
+          onSubmit={(draft) => void create(draft)}
+          onCancel={() => void cancelNew()}
+          onAutosave={autosaveNew}
         />
       ) : (
         <button type="button" className="primary add-note" disabled={!recordingId} onClick={onComposeStart}>
@@ -138,11 +185,12 @@ export function NotesPanel({
           note.id === editingId ? (
             <div role="listitem" className="note editing">
               <NoteForm
-                initial={note}
+                initial={editOriginal.current ?? note}
                 playheadSec={playhead}
                 submitLabel={t('common.save')}
                 onSubmit={(draft) => void save(note.id, draft)}
-                onCancel={() => setEditingId(null)}
+                onCancel={cancelEdit}
+                onAutosave={(draft) => autosaveEdit(note.id, draft)}
               />
             </div>
           ) : (

@@ -95,9 +95,13 @@ export function useWorkspace(
       if (note) setNotes((notes) => [...notes, note]);
       return note;
     },
+    // Updates show at once (optimistic) and are replaced by what the store returns; a failed
+    // update reloads the truth.
     updateNote: async (id: string, patch: RequestOf<'notes.update'>['patch']) => {
+      setNotes((notes) => notes.map((n) => (n.id === id ? { ...n, ...patch } : n)));
       const note = await guard(() => call('notes.update', { id, patch }));
       if (note) setNotes((notes) => replaceById(notes, note));
+      else void reload();
       return note;
     },
     deleteNote: async (id: string) => {
@@ -115,8 +119,10 @@ export function useWorkspace(
       return fragment;
     },
     updateFragment: async (id: string, patch: RequestOf<'fragments.update'>['patch']) => {
+      setFragments((fragments) => fragments.map((f) => (f.id === id ? { ...f, ...patch } : f)));
       const fragment = await guard(() => call('fragments.update', { id, patch }));
       if (fragment) setFragments((fragments) => replaceById(fragments, fragment));
+      else void reload();
       return fragment;
     },
     deleteFragment: async (id: string) => {
