@@ -95,16 +95,34 @@ test('a researcher annotates a recording and finds everything back after reload 
   await page.reload();
   await expectAnnotations(page);
 
+  // A note still being typed (no Enter yet) is stored a moment after typing stops.
+  await page.getByRole('tab', { name: /Video 1/ }).click();
+  await page.getByRole('tab', { name: /Notities/ }).click();
+  await goToTime(page, '1:30');
+  await page.keyboard.press('n');
+  await page.getByLabel('Tekst').pressSequentially('Cliënt zucht, nog niet afgerond');
+  await expect
+    .poll(async () => {
+      const ws = await page.evaluate(async () => {
+        const cycleId = location.hash.split('/')[2]!;
+        return (await (window as any).vkz.invoke('workspace.get', { cycleId })).value;
+      });
+      return ws.notes.map((n: { text: string }) => n.text);
+    })
+    .toContain('Cliënt zucht, nog niet afgerond');
+
   // Kill the backend process outright and start it again: nothing is lost.
   await host.restart();
   await page.goto(host.url + page.url().slice(page.url().indexOf('#')));
   await expectAnnotations(page);
+  await page.getByRole('tab', { name: /Notities/ }).click();
+  await expect(page.getByTestId('note').filter({ hasText: 'nog niet afgerond' })).toContainText('1:30');
 });
 
 async function expectAnnotations(page: Page) {
   await page.getByRole('tab', { name: /Video 1/ }).click();
   await page.getByRole('tab', { name: /Notities/ }).click();
-  const notes = page.getByTestId('note');
+  const notes = page.getByTestId('note').filter({ hasNotText: 'nog niet afgerond' });
   await expect(notes).toHaveCount(3);
   await expect(notes.nth(0)).toContainText('0:20');
   await expect(notes.nth(0)).toContainText('Observatie');
