@@ -1,0 +1,248 @@
+// Runs ffmpeg and ffprobe. The ONLY module that imports fluent-ffmpeg (archived upstream in 2025),
+// so it can be replaced by a plain spawn here without touching anything else.
+//
+// How fluent-ffmpeg is used, and why:
+// - fluent-ffmpeg has no "run exactly these arguments" call, and its ffprobe() adds its own
+//   options and parses output itself. For ffmpeg we split OUR argument list (built by pure,
+//   tested functions such as buildProxyArgs) into its inputs (the options before each `-i`, and
+//   the `-i` value) and its output (the options after the last `-i`, and the final argument).
+//   fluent-ffmpeg then rebuilds the very same list; the only thing it adds is `-y` before the
+//   output options (for file outputs), which our commands pass anyway. Options are passed as
+//   separate arguments, so fluent-ffmpeg never splits them on spaces (paths may contain spaces).
+// - fluent-ffmpeg spawns ffmpeg with an argument array (no shell), gives us stderr line by line
+//   ('stderr' event) and kills it (kill()). Before the first run in a process it runs
+//   `ffmpeg -formats` and `ffmpeg -encoders` once to check output formats given with `-f`.
+// - Progress comes from `-progress pipe:1` on stdout, parsed by parseProgressChunk: fluent-ffmpeg's
+//   own 'progress' event scrapes the stats line on stderr and starts an extra ffprobe of the input,
+//   so we don't use it. fluent-ffmpeg exposes the child process only as `command.ffmpegProc`
+//   (set before its 'start' event): we read its stdout there.
+// - fluent-ffmpeg keeps the ffmpeg path in a module-global cache (setFfmpegPath), read when it
+//   spawns. A small gate makes sure no other run changes the path between our setFfmpegPath and
+//   the moment our process has started.
+// - fluent-ffmpeg 2.1.3 crashes (TypeError in its own callback, thrown from a ChildProcess 'error'
+//   listener, so an uncaught exception) and never settles when the binary can't be spawned, or the
+//   path is empty. So before every run we check ourselves that the binary exists and is executable
+//   (assertRunnable), and refuse with MediaError 'no-ffmpeg' otherwise.
+// - ffprobe runs through run-process.ts (plain spawn with an argument array) so we get its JSON
+//   unparsed, with the same abort handling.
+import type { ChildProcess } from 'node:child_process';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import ffmpeg from 'fluent-ffmpeg';
+import type { MediaBinaries } from './binaries';
+import { MediaError } from './errors';
+import { parseProgressChunk } from './progress';
+import { KILL_GRACE_MS, lastLines, ProcessTimeoutError, runProcess } from './run-process';
+
+export interface RunFfmpegOptions {
+  signal?: AbortSignal;
+  /** Duration of the media being processed, for progress fractions. */
+  durationSec?: number;
+  /** Called with a non-decreasing fraction 0..1, and with 1 on success. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface RunFfprobeOptions {
+  signal?: AbortSignal;
+  /** Give up after this long (default 60 s): a probe normally takes well under a second. */
+  timeoutMs?: number;
+}
+
+const STDERR_TAIL_LINES = 20;
+const FFPROBE_TIMEOUT_MS = 60_000;
+
+/** Our argument list split the way fluent-ffmpeg composes a command. */
+export interface FluentCommandParts {
+  inputs: { options: string[]; source: string }[];
+  outputOptions: string[];
+  target: string;
+}
+
+/** Pure: splits ffmpeg arguments into fluent-ffmpeg inputs and one output (the last argument). */
+export function splitFfmpegArgs(args: string[]): FluentCommandParts {
+  if (args.length === 0) throw new MediaError('ffmpeg-failed', 'No ffmpeg arguments given');
+  const inputs: FluentCommandParts['inputs'] = [];
+  let pending: string[] = [];
+  const last = args.length - 1;
+  for (let i = 0; i < last; i++) {
+    const arg = args[i]!;
+    if (arg === '-i' && i + 1 < last) {
+      inputs.push({ options: pending, source: args[i + 1]! });
+      pending = [];
+      i++;
+    } else {
+      pending.push(arg);
+    }
+  }
+  return { inputs, outputOptions: pending, target: args[last]! };
+}
+
+// Serialises "set the global ffmpeg path, then spawn" across concurrent runs.
+let spawnGate: Promise<void> = Promise.resolve();
+
+export async function runFfmpeg(bin: MediaBinaries, args: string[], opts: RunFfmpegOptions = {}): Promise<void> {
+  const { signal, durationSec = 0, onProgress } = opts;
+  if (signal?.aborted) throw new MediaError('cancelled', 'Cancelled before ffmpeg started');
+  const parts = splitFfmpegArgs(args);
+  await assertRunnable(bin.ffmpeg, 'ffmpeg');
+
+  let releaseGate!: () => void;
+  const previousGate = spawnGate;
+  spawnGate = new Promise<void>((resolve) => (releaseGate = resolve));
+  await previousGate;
+  if (signal?.aborted) {
+    releaseGate();
+    throw new MediaError('cancelled', 'Cancelled before ffmpeg started');
+  }
+
+  return new Promise<void>((resolve, reject) => {
+    const command = ffmpeg({ stdoutLines: STDERR_TAIL_LINES });
+    const stderrTail: string[] = [];
+    let settled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    let lastFraction = 0;
+    let progressBuffer = '';
+
+    const processOf = () => (command as unknown as { ffmpegProc?: ChildProcess }).ffmpegProc;
+    const kill = () => {
+      if (!processOf()) return; // not started yet: the 'start' handler kills it
+      command.kill('SIGTERM');
+      killTimer ??= setTimeout(() => processOf() && command.kill('SIGKILL'), KILL_GRACE_MS);
+      killTimer.unref();
+    };
+    const onAbort = () => kill();
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const finish = (error: MediaError | null) => {
+      if (settled) return;
+      settled = true;
+      releaseGate();
+      clearTimeout(killTimer);
+      signal?.removeEventListener('abort', onAbort);
+      if (error) {
+        reject(error);
+        return;
+      }
+      if (lastFraction < 1) onProgress?.(1);
+      resolve();
+    };
+
+    const report = (text: string) => {
+      if (!onProgress) return;
+      progressBuffer += text;
+      const cut = progressBuffer.lastIndexOf('\n');
+      if (cut < 0) return;
+      const complete = progressBuffer.slice(0, cut);
+      progressBuffer = progressBuffer.slice(cut + 1);
+      const fraction = parseProgressChunk(complete, durationSec);
+      // ffmpeg says progress=end before it finishes writing (e.g. the faststart pass): report 1
+      // only when the process has succeeded.
+      if (fraction !== null && fraction > lastFraction && fraction < 1) {
+        lastFraction = fraction;
+        onProgress(fraction);
+      }
+    };
+
+    try {
+      command.setFfmpegPath(bin.ffmpeg);
+      for (const input of parts.inputs) {
+        command.input(input.source);
+        addOptions(input.options, (...o) => command.inputOptions(...o));
+      }
+      command.output(parts.target);
+      addOptions(parts.outputOptions, (...o) => command.outputOptions(...o));
+    } catch (error) {
+      finish(error instanceof MediaError ? error : new MediaError('ffmpeg-failed', String(error)));
+      return;
+    }
+
+    command.on('start', () => {
+      releaseGate();
+      const child = processOf();
+      child?.stdout?.setEncoding('utf8');
+      child?.stdout?.on('data', (chunk: string) => report(chunk));
+      if (signal?.aborted) kill();
+    });
+    command.on('stderr', (line: string) => {
+      stderrTail.push(line);
+      if (stderrTail.length > STDERR_TAIL_LINES) stderrTail.shift();
+    });
+    command.on('error', (error: Error) => {
+      if (signal?.aborted) {
+        finish(new MediaError('cancelled', 'ffmpeg was cancelled'));
+        return;
+      }
+      const detail = lastLines(stderrTail.join('\n'), STDERR_TAIL_LINES);
+      const exit = /exited with code (\d+)|killed with signal (\w+)/.exec(error.message);
+      const how = exit ? (exit[1] ? `exited with code ${exit[1]}` : `was killed (${exit[2]})`) : `failed: ${error.message}`;
+      const lastLine = detail.split('\n').pop();
+      finish(new MediaError('ffmpeg-failed', `ffmpeg ${how}${lastLine ? `: ${lastLine}` : ''}`, detail || error.message));
+    });
+    command.on('end', () => {
+      if (signal?.aborted) finish(new MediaError('cancelled', 'ffmpeg was cancelled'));
+      else finish(null);
+    });
+    command.run();
+  });
+}
+
+/** Runs ffprobe; resolves with its output on exit code 0, else rejects with 'ffmpeg-failed'. */
+export async function runFfprobe(
+  bin: MediaBinaries,
+  args: string[],
+  opts: RunFfprobeOptions = {},
+): Promise<{ stdout: string; stderr: string }> {
+  const timeoutMs = opts.timeoutMs ?? FFPROBE_TIMEOUT_MS;
+  let result;
+  try {
+    result = await runProcess(bin.ffprobe, args, { signal: opts.signal, timeoutMs });
+  } catch (error) {
+    if (error instanceof MediaError) throw error;
+    if (error instanceof ProcessTimeoutError) {
+      throw new MediaError('ffmpeg-failed', `ffprobe did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES') {
+      throw new MediaError('no-ffmpeg', `ffprobe is no longer available at ${bin.ffprobe}`);
+    }
+    throw new MediaError('ffmpeg-failed', `ffprobe could not be started (${bin.ffprobe}): ${String(error)}`);
+  }
+  if (result.code !== 0) {
+    const detail = lastLines(result.stderr, STDERR_TAIL_LINES);
+    const how = result.code === null ? `was killed (${result.signal})` : `exited with code ${result.code}`;
+    throw new MediaError('ffmpeg-failed', `ffprobe ${how}${detail ? `: ${detail.split('\n').pop()}` : ''}`, detail);
+  }
+  return { stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Throws MediaError 'no-ffmpeg' unless `binary` is an executable file: a path, or a bare name
+ * found on PATH (with PATHEXT on Windows).
+ */
+export async function assertRunnable(binary: string, tool: string): Promise<void> {
+  if (binary.trim() === '') throw new MediaError('no-ffmpeg', `No ${tool} binary configured`);
+  const isExecutable = (file: string) =>
+    access(file, process.platform === 'win32' ? constants.F_OK : constants.X_OK).then(
+      () => true,
+      () => false,
+    );
+  if (binary.includes('/') || binary.includes('\\')) {
+    if (await isExecutable(binary)) return;
+    throw new MediaError('no-ffmpeg', `${tool} is no longer available at ${binary}`);
+  }
+  const extensions = process.platform === 'win32' ? ['', ...(process.env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';')] : [''];
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    for (const ext of extensions) if (await isExecutable(path.join(dir, binary + ext))) return;
+  }
+  throw new MediaError('no-ffmpeg', `${tool} (${binary}) is not on PATH any more`);
+}
+
+/** Passes options as separate arguments: fluent-ffmpeg splits a lone "a b" string at its space. */
+function addOptions(options: string[], add: (...options: string[]) => unknown): void {
+  if (options.length === 0) return;
+  if (options.length === 1 && options[0]!.includes(' ')) {
+    throw new MediaError('ffmpeg-failed', `Cannot pass the lone ffmpeg argument "${options[0]}" through fluent-ffmpeg`);
+  }
+  add(...options);
+}

@@ -1,0 +1,12 @@
+// The media services' public API: find ffmpeg, probe files, decide whether the player needs a
+// proxy, make proxies in a background queue, and serve media files with range support.
+export { locateBinaries, type BinarySource, type MediaBinaries, type SkippedBinary } from './binaries';
+export { MediaError, isMediaError, type MediaErrorCode } from './errors';
+export { probeArgs, parseProbeOutput, probeMedia } from './probe';
+export { decidePlayback, type PlaybackDecision } from './playability';
+export { proxyOutputExtension, buildProxyArgs } from './proxy-args';
+export { parseProgressChunk } from './progress';
+export { runFfmpeg, runFfprobe } from './ffmpeg-runner';
+export { createProxy, partialPathFor } from './proxy';
+export { JobQueue, type JobEvent, type JobState } from './job-queue';
+export { contentTypeFor, parseRangeHeader, createFileResponse } from './media-response';
