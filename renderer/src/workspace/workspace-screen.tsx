@@ -11,12 +11,13 @@ import { TransportBar } from '../player/transport-bar';
 import { VideoPlayer } from '../player/video-player';
 import type { PlayerAdapter } from '../player/player-adapter';
 import { goTo } from '../route';
+import { PreviousIntentions } from '../method/previous-intentions';
 import { FragmentsPanel } from './fragments-panel';
 import { HelpOverlay } from './help-overlay';
 import { NotesPanel } from './notes-panel';
 import { RecordingsBar } from './recordings-bar';
 import { isTypingTarget, shortcutFor, type ShortcutAction } from './shortcuts';
-import { Timeline } from './timeline';
+import { Timeline, type TimelineHandle } from './timeline';
 import { useWorkspace, type AddFailure } from './use-workspace';
 
 const DEFAULT_FRAMEWORK = 'kijkwijzer';
@@ -54,6 +55,7 @@ export function WorkspaceScreen({
   const [frameworkId, setFrameworkId] = useState(DEFAULT_FRAMEWORK);
   const [dragging, setDragging] = useState(false);
   const goToRef = useRef<HTMLInputElement>(null);
+  const timelineRef = useRef<TimelineHandle | null>(null);
 
   useEffect(() => {
     call('frameworks.list', {})
@@ -117,6 +119,9 @@ export function WorkspaceScreen({
         void actions.undoDelete().then((undone) => undone && notify({ kind: 'info', text: t('common.undone') }));
         return;
       }
+      if (action === 'zoomIn') return timelineRef.current?.zoom(1);
+      if (action === 'zoomOut') return timelineRef.current?.zoom(-1);
+      if (action === 'zoomFit') return timelineRef.current?.fit();
       if (!player) return;
       switch (action) {
         case 'togglePlay':
@@ -243,6 +248,7 @@ export function WorkspaceScreen({
         </button>
       </header>
       <RecordingsBar recordings={recordings} activeId={active?.id ?? null} onActivate={setActiveId} actions={actions} />
+      <PreviousIntentions cycleId={cycleId} />
       <div className="workspace-body">
         <div className="stage">
           {recordings.length === 0 ? (
@@ -270,6 +276,7 @@ export function WorkspaceScreen({
             markIn={markIn}
             selectedFragmentId={selectedFragmentId}
             onPlayFragment={playFragment}
+            handleRef={timelineRef}
           />
         </div>
         <aside className="side">

@@ -1,0 +1,40 @@
+// In a follow-up cycle's analysis view: the intentions (voornemens) the case manager took from the
+// previous cycle's reflection meeting, so the analysts watch for them ("did they put them into
+// practice, and what came of it?"). Collapsible, and absent in a first cycle.
+import { useEffect, useState } from 'react';
+import type { MethodView } from '../../../shared/contract';
+import { call } from '../api';
+import { useI18n } from '../i18n';
+import '../styles/method.css';
+
+export function PreviousIntentions({ cycleId }: { cycleId: string }) {
+  const { t } = useI18n();
+  const [view, setView] = useState<MethodView | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    call('method.get', { cycleId })
+      .then((v) => !cancelled && setView(v))
+      // The analysis works without it; a failure here shows nothing rather than a second error.
+      .catch((error: unknown) => console.error('[vkz] previous intentions', error));
+    return () => {
+      cancelled = true;
+    };
+  }, [cycleId]);
+
+  if (!view || view.previousIntentions.length === 0) return null;
+  const previous = view.previousCycle;
+  const cycleName = previous ? previous.title || t('library.defaultCycleTitle', { n: previous.number }) : '';
+  return (
+    <details className="previous-intentions" open data-testid="previous-intentions">
+      <summary>
+        {t('previousIntentions.title', { count: view.previousIntentions.length, cycle: cycleName })}
+      </summary>
+      <p className="hint">{t('previousIntentions.hint')}</p>
+      <ul>
+        {view.previousIntentions.map((intention) => (
+          <li key={intention.id}>{intention.text}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
