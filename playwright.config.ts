@@ -13,6 +13,7 @@ export default defineConfig({
   use: {
     launchOptions: chromiumLaunchOptions(),
     viewport: { width: 1400, height: 900 },
+    locale: 'nl-NL',
     trace: 'retain-on-failure',
   },
 });

@@ -13,3 +13,4 @@ export * from './reflection-agenda';
 export * from './meeting-outcome';
 export * from './review-playlist';
 export * from './section-titles';
+export * from './agenda-moves';

@@ -15,7 +15,7 @@ import {
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { AgendaItemCard, type ItemUpdate } from './agenda-item-card';
-import { itemPosition, moveItemBy, moveItemNextTo, moveItemToSection } from './agenda-moves';
+import { itemPosition, moveItemBy, moveItemNextTo, moveItemToSection } from '../../../shared/method';
 
 const DRAG_TYPE = 'application/x-vkz-agenda-item';
 

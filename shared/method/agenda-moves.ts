@@ -1,7 +1,8 @@
 // Moving agenda items, by keyboard (one place up or down) or by dragging (before or after another
 // item, or into a section). Pure functions over an Agenda. An item that lands in another section
 // counts as edited by the user, so regenerating the agenda leaves it where the user put it.
-import { type Agenda, type AgendaItem, orderedItems } from '../../../shared/method';
+import { orderedItems } from './agenda-items';
+import type { Agenda, AgendaItem } from './model';
 
 type Where = { before: string } | { after: string } | { startOf: string } | { endOf: string };
 
