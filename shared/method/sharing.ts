@@ -4,19 +4,13 @@
 // use outside the interview.
 import type { Language } from '../domain';
 import type { ClientFeedback, SharedFeedback } from './model';
+import { pseudonymise } from '../exchange/pseudonymise';
 import { phrase } from './section-titles';
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Replaces the given names in text by a role placeholder, case-insensitively. */
+/** Replaces the given names in text by a role placeholder (whole words, any case or accents). */
 function withoutNames(text: string, names: string[], placeholder: string): string {
-  return names
-    .map((n) => n.trim())
-    .filter((n) => n !== '')
-    .sort((a, b) => b.length - a.length) // "Cliënt A2" before "Cliënt A"
-    .reduce((t, name) => t.replace(new RegExp(escapeRegExp(name), 'giu'), placeholder), text);
+  const list = names.map((name) => name.trim()).filter((name) => name !== '').map((name) => ({ name, replacement: placeholder }));
+  return pseudonymise(text, list);
 }
 
 /**
