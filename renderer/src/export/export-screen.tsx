@@ -1,6 +1,285 @@
-// Report and exchange for a cycle and its trajectory. Placeholder until it lands.
-import type { Settings } from '../../../shared/domain';
+// "Rapport & export" of a cycle: the reflection report of this cycle or the whole trajectory,
+// in Dutch or English, with the trajectory's pseudonymisation list and background text, a live
+// preview of exactly what will be shared (pseudonymised, as the sharing rules allow), and
+// export to Word, PDF and HTML through main's save dialog.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Workspace } from '../../../shared/contract';
+import type { Language, Settings } from '../../../shared/domain';
+import type { ReportDocument, ReportFormat, ReportScope } from '../../../shared/report/model';
+import { ApiError, call } from '../api';
+import { CycleTabs } from '../components/cycle-tabs';
+import { useToasts } from '../components/toasts';
+import { useI18n, type TextKey } from '../i18n';
+import { goTo } from '../route';
+import { PseudonymEditor } from './pseudonym-editor';
+import { ReportPreview } from './report-preview';
+import { ExchangePanel } from '../exchange/exchange-panel';
+import './export.css';
 
-export function ExportScreen(_props: { cycleId: string; settings: Settings; onOpenSettings: () => void }) {
-  return null;
+const PREVIEW_DELAY_MS = 250;
+const BACKGROUND_SAVE_DELAY_MS = 800;
+
+const FORMATS: { format: ReportFormat; label: TextKey }[] = [
+  { format: 'docx', label: 'export.asDocx' },
+  { format: 'pdf', label: 'export.asPdf' },
+  { format: 'html', label: 'export.asHtml' },
+];
+
+type Preview = { kind: 'loading' } | { kind: 'ready'; document: ReportDocument; warnings: string[] } | { kind: 'error'; text: string };
+type Status = { kind: 'saved'; path: string } | { kind: 'error'; text: string } | null;
+
+export function ExportScreen({
+  cycleId,
+  settings,
+  onOpenSettings,
+}: {
+  cycleId: string;
+  settings: Settings;
+  onOpenSettings: () => void;
+}) {
+  const { t, tDynamic } = useI18n();
+  const { notify, reportError } = useToasts();
+  const [workspace, setWorkspace] = useState<Workspace | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [scope, setScope] = useState<ReportScope>('cycle');
+  const [reportLang, setReportLang] = useState<Language>(settings.language);
+  const [revision, setRevision] = useState(0);
+  const [preview, setPreview] = useState<Preview>({ kind: 'loading' });
+  const [busy, setBusy] = useState<ReportFormat | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+
+  const errorText = useCallback(
+    (error: unknown) =>
+      error instanceof ApiError
+        ? tDynamic(`error.${error.error.code}`, t('error.generic', { detail: error.error.message }), error.error.params)
+        : t('error.generic', { detail: error instanceof Error ? error.message : String(error) }),
+    [t, tDynamic],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    call('workspace.get', { cycleId })
+      .then((ws) => !cancelled && setWorkspace(ws))
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        setLoadFailed(true);
+        reportError(error);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [cycleId, reportError]);
+
+  // The preview follows scope, language and every saved change to the list or background.
+  useEffect(() => {
+    let cancelled = false;
+    const timer = window.setTimeout(() => {
+      call('report.preview', { cycleId, scope, lang: reportLang })
+        .then((result) => !cancelled && setPreview({ kind: 'ready', document: result.document, warnings: result.warnings }))
+        .catch((error: unknown) => !cancelled && setPreview({ kind: 'error', text: errorText(error) }));
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [cycleId, scope, reportLang, revision, errorText]);
+
+  const refresh = useCallback(() => setRevision((r) => r + 1), []);
+
+  const exportAs = async (format: ReportFormat) => {
+    setBusy(format);
+    setStatus(null);
+    try {
+      const { path } = await call('report.export', { cycleId, scope, format, lang: reportLang });
+      if (path) {
+        setStatus({ kind: 'saved', path });
+        notify({ kind: 'info', text: t('export.savedTo', { path }) });
+      }
+    } catch (error) {
+      setStatus({ kind: 'error', text: errorText(error) });
+      console.error('[vkz] export failed', error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (loadFailed) {
+    return (
+      <div className="fatal">
+        <p>{t('workspace.loadFailed')}</p>
+        <button type="button" onClick={() => goTo({ screen: 'library' })}>
+          {t('workspace.backToLibrary')}
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="export-screen">
+      <header className="topbar">
+        <button type="button" className="link" onClick={() => goTo({ screen: 'library' })}>
+          ← {t('workspace.library')}
+        </button>
+        <h1 className="workspace-title">
+          {workspace ? (
+            <>
+              {workspace.trajectory.caseManager} · {workspace.trajectory.client}
+              <span className="workspace-cycle">
+                {' — '}
+                {workspace.cycle.title || t('library.defaultCycleTitle', { n: workspace.cycle.number })}
+                {workspace.cycle.date ? ` (${workspace.cycle.date})` : ''}
+              </span>
+            </>
+          ) : (
+            t('cycleTabs.export')
+          )}
+        </h1>
+        <CycleTabs cycleId={cycleId} current="export" />
+        <span className="topbar-author">{settings.authorName}</span>
+        <button type="button" onClick={onOpenSettings}>
+          {t('settings.title')}
+        </button>
+      </header>
+
+      <div className="export-main">
+        <div className="export-controls">
+          <section className="export-card" aria-labelledby="export-report-title">
+            <h2 id="export-report-title">{t('export.reportTitle')}</h2>
+            <fieldset className="export-choice">
+              <legend>{t('export.scope')}</legend>
+              <label>
+                <input type="radio" name="report-scope" checked={scope === 'cycle'} onChange={() => setScope('cycle')} />
+                {t('export.scopeCycle')}
+              </label>
+              <label>
+                <input type="radio" name="report-scope" checked={scope === 'trajectory'} onChange={() => setScope('trajectory')} />
+                {t('export.scopeTrajectory')}
+              </label>
+            </fieldset>
+            <label className="export-field">
+              {t('export.language')}
+              <select value={reportLang} onChange={(e) => setReportLang(e.target.value as Language)}>
+                <option value="nl">{t('export.languageNl')}</option>
+                <option value="en">{t('export.languageEn')}</option>
+              </select>
+            </label>
+
+            <div className="export-buttons" role="group" aria-label={t('export.exportAs')}>
+              {FORMATS.map(({ format, label }) => (
+                <button
+                  key={format}
+                  type="button"
+                  className={format === 'docx' ? 'primary' : undefined}
+                  disabled={busy !== null || preview.kind === 'error'}
+                  aria-busy={busy === format}
+                  onClick={() => void exportAs(format)}
+                >
+                  {busy === format ? t('export.busy') : t(label)}
+                </button>
+              ))}
+            </div>
+            {status?.kind === 'saved' && (
+              <p className="export-status export-ok" role="status" data-testid="export-status">
+                {t('export.savedTo', { path: status.path })}
+              </p>
+            )}
+            {status?.kind === 'error' && (
+              <p className="export-status field-error" role="alert" data-testid="export-status">
+                {status.text}
+              </p>
+            )}
+          </section>
+
+          <section className="export-card" aria-labelledby="export-pseudonyms-title">
+            <h2 id="export-pseudonyms-title">{t('export.pseudonymsTitle')}</h2>
+            {workspace && <PseudonymEditor key={workspace.trajectory.id} trajectoryId={workspace.trajectory.id} onSaved={refresh} />}
+          </section>
+
+          <section className="export-card" aria-labelledby="export-background-title">
+            <h2 id="export-background-title">{t('export.backgroundTitle')}</h2>
+            {workspace && <BackgroundEditor key={workspace.trajectory.id} trajectoryId={workspace.trajectory.id} onSaved={refresh} />}
+          </section>
+
+          <section className="export-card export-others" aria-labelledby="export-others-title">
+            <h2 id="export-others-title">{t('export.othersTitle')}</h2>
+            {/*
+              Room for the other exports of this cycle and trajectory (colleagues' work):
+              fragment clips and the showreel, CSV of notes and fragments, ELAN (.eaf),
+              WebVTT/SRT subtitles, and the project archive. They use the same
+              pseudonymisation list (channel 'pseudonyms.get').
+            */}
+            <ExchangePanel cycleId={cycleId} />
+          </section>
+        </div>
+
+        <section className="export-preview" aria-labelledby="export-preview-title">
+          <div className="export-preview-head">
+            <h2 id="export-preview-title">{t('export.previewTitle')}</h2>
+            <span className="hint">{t('export.previewHint')}</span>
+          </div>
+          {preview.kind === 'ready' && preview.warnings.length > 0 && (
+            <ul className="export-warnings" aria-label={t('export.warnings')}>
+              {preview.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          )}
+          <div className="export-paper" aria-busy={preview.kind === 'loading'}>
+            {preview.kind === 'ready' && <ReportPreview document={preview.document} label={t('export.previewTitle')} />}
+            {preview.kind === 'error' && (
+              <p className="field-error export-preview-error" role="alert">
+                {preview.text}
+              </p>
+            )}
+            {preview.kind === 'loading' && <p className="hint">{t('export.previewLoading')}</p>}
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** The trajectory's background text, saved shortly after typing stops and when leaving the field. */
+function BackgroundEditor({ trajectoryId, onSaved }: { trajectoryId: string; onSaved: () => void }) {
+  const { t } = useI18n();
+  const { reportError } = useToasts();
+  const [text, setText] = useState<string | null>(null);
+  const savedText = useRef('');
+
+  useEffect(() => {
+    let cancelled = false;
+    call('report.background.get', { trajectoryId })
+      .then(({ text: loaded }) => {
+        if (cancelled) return;
+        savedText.current = loaded;
+        setText(loaded);
+      })
+      .catch(reportError);
+    return () => {
+      cancelled = true;
+    };
+  }, [trajectoryId, reportError]);
+
+  const save = useCallback(
+    (value: string) => {
+      if (value === savedText.current) return;
+      savedText.current = value;
+      call('report.background.set', { trajectoryId, text: value }).then(onSaved).catch(reportError);
+    },
+    [trajectoryId, onSaved, reportError],
+  );
+
+  useEffect(() => {
+    if (text === null) return;
+    const timer = window.setTimeout(() => save(text), BACKGROUND_SAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [text, save]);
+
+  if (text === null) return null;
+  return (
+    <label className="export-field">
+      <span className="hint">{t('export.backgroundHint')}</span>
+      <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} onBlur={() => save(text)} />
+    </label>
+  );
 }
