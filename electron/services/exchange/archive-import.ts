@@ -1,0 +1,390 @@
+// Importing a project archive: check it whole (archive-read.ts), copy the media it brings for
+// recordings this machine doesn't have (checking each SHA-256 on the way), then merge its
+// records into the store in one transaction by the rule in merge-plan.ts. Conflicts are kept
+// (exchange_conflicts) with the incoming version; the local record stays as it is until the
+// user chooses (conflicts.ts).
+//
+// Media: a recording new here gets its file at <dataDir>/media/<recording id>.<ext>. A
+// recording that exists here keeps its own file, unless that file is missing and the archive
+// has it. Without media in the archive a new recording is "missing" and the user points VKZ at
+// a copy of the video (relocate).
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { MergeRecordType, Store, StoredConflict } from '../store';
+import {
+  mediaExtension,
+  type ArchiveCycle,
+  type ArchiveData,
+  type ArchiveFragment,
+  type ArchiveMethod,
+  type ArchiveNote,
+  type ArchiveRecording,
+  type ArchiveReportSettings,
+  type ArchiveTrajectory,
+  type Manifest,
+} from './archive-model';
+import { openArchive } from './archive-read';
+import { ExchangeError } from './exchange-error';
+import { contentOf, decideMerge, hashContent, unitePseudonyms, type MergeDecision } from './merge-plan';
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Theirs was an older version of what is here: kept mine. */
+  kept: number;
+  conflicts: number;
+}
+
+export interface ArchiveImportResult {
+  trajectoryId: string;
+  manifest: Pick<Manifest, 'author' | 'createdAt' | 'includesMedia' | 'scope' | 'appVersion'>;
+  counts: Record<MergeRecordType, ImportCounts>;
+  /** Conflicts this import found (waiting for the user's choice). */
+  conflicts: StoredConflict[];
+  mediaImported: number;
+  /** Incoming cycles whose number was taken here and that got the next free one. */
+  renumberedCycles: { id: string; from: number; to: number }[];
+}
+
+export interface ArchiveImportOptions {
+  store: Store;
+  dataDir: string;
+  archivePath: string;
+  /** Who imports: author of changes the merge itself makes (a united pseudonym list). */
+  author: string;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const RECORD_TYPES: MergeRecordType[] = ['trajectory', 'report_settings', 'cycle', 'recording', 'method', 'note', 'fragment'];
+
+function emptyCounts(): Record<MergeRecordType, ImportCounts> {
+  return Object.fromEntries(RECORD_TYPES.map((t) => [t, { added: 0, updated: 0, unchanged: 0, kept: 0, conflicts: 0 }])) as Record<
+    MergeRecordType,
+    ImportCounts
+  >;
+}
+
+export function mediaDirOf(dataDir: string): string {
+  return path.join(dataDir, 'media');
+}
+
+function strip<T extends { syncedHash: string | null }>(record: T): Omit<T, 'syncedHash'> {
+  const { syncedHash: _synced, ...rest } = record;
+  return rest;
+}
+
+/** Which recordings need the archive's media here: new ones, and those whose file is missing. */
+function recordingsNeedingMedia(store: Store, data: ArchiveData): ArchiveRecording[] {
+  return data.recordings.filter((r) => {
+    if (r.mediaEntry === null) return false;
+    const local = store.recordings.get(r.id);
+    return !local || !existsSync(local.filePath);
+  });
+}
+
+async function copyMediaEntry(
+  archive: Awaited<ReturnType<typeof openArchive>>,
+  entryName: string,
+  target: string | null,
+  fileName: string,
+  signal: AbortSignal | undefined,
+  onBytes: (n: number) => void,
+): Promise<void> {
+  const entry = archive.media.get(entryName);
+  const expected = archive.manifest.entries[entryName]?.sha256;
+  if (!entry || !expected) throw new ExchangeError('damaged', `${fileName}: entry ${entryName} is missing`, { file: fileName, entry: entryName });
+  const hash = createHash('sha256');
+  const source = archive.zip.streamStored(entry);
+  const out = target ? await open(target, 'w') : null;
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (signal?.aborted) throw new ExchangeError('cancelled', 'Archive import cancelled');
+      hash.update(chunk);
+      if (out) {
+        let written = 0;
+        while (written < chunk.length) written += (await out.write(chunk, written, chunk.length - written)).bytesWritten;
+      }
+      onBytes(chunk.length);
+    }
+  } finally {
+    source.destroy();
+    await out?.close();
+  }
+  if (hash.digest('hex') !== expected) {
+    throw new ExchangeError('damaged', `${fileName}: entry ${entryName} does not match its checksum: it was changed or damaged`, {
+      file: fileName,
+      entry: entryName,
+    });
+  }
+}
+
+export async function importArchive(opts: ArchiveImportOptions): Promise<ArchiveImportResult> {
+  const fileName = path.basename(opts.archivePath);
+  const archive = await openArchive(opts.archivePath, fileName);
+  const { data, manifest } = archive;
+
+  // Media: verify every entry; copy the ones this machine needs.
+  const needed = new Map(recordingsNeedingMedia(opts.store, data).map((r) => [r.mediaEntry as string, r]));
+  const mediaDir = mediaDirOf(opts.dataDir);
+  const total = [...archive.media.values()].reduce((sum, e) => sum + e.size, 0);
+  let done = 0;
+  const parts: { part: string; final: string }[] = [];
+  const imported = new Map<string, string>(); // recording id -> file path
+  const cleanUp = async (paths: string[]) => Promise.all(paths.map((p) => rm(p, { force: true })));
+  try {
+    if (needed.size > 0) await mkdir(mediaDir, { recursive: true });
+    for (const [name] of archive.media) {
+      if (opts.signal?.aborted) throw new ExchangeError('cancelled', 'Archive import cancelled');
+      const recording = needed.get(name);
+      const final = recording ? path.join(mediaDir, `${recording.id}${mediaExtension(recording.fileName) || mediaExtension(name)}`) : null;
+      const part = final ? `${final}.part` : null;
+      if (part && final) parts.push({ part, final });
+      await copyMediaEntry(archive, name, part, fileName, opts.signal, (n) => {
+        done += n;
+        opts.onProgress?.(done, total);
+      });
+      if (recording && final) imported.set(recording.id, final);
+    }
+    for (const { part, final } of parts) await rename(part, final);
+  } catch (error) {
+    await cleanUp(parts.flatMap((p) => [p.part, p.final]));
+    throw error;
+  }
+
+  try {
+    const result = opts.store.transaction(() => mergeArchive(opts.store, data, manifest, imported, opts));
+    return { ...result, mediaImported: imported.size };
+  } catch (error) {
+    await cleanUp(parts.map((p) => p.final));
+    throw error;
+  }
+}
+
+interface Merger {
+  counts: Record<MergeRecordType, ImportCounts>;
+  conflicts: StoredConflict[];
+}
+
+/**
+ * Decides one record and records the outcome. `apply` writes theirs (for add and take-theirs);
+ * conflicts are stored with theirs for the user. The merge log learns theirs in every case but
+ * a conflict (which learns it when the user chooses).
+ */
+function mergeOne<T extends { updatedAt: string; syncedHash: string | null }>(
+  store: Store,
+  merger: Merger,
+  manifest: Manifest,
+  type: MergeRecordType,
+  id: string,
+  theirs: T,
+  theirsContent: unknown,
+  local: { updatedAt: string; content: unknown } | null,
+  apply: (decision: 'add' | 'take-theirs') => void,
+  onConflict?: () => MergeDecision,
+): MergeDecision {
+  const theirsHash = hashContent(theirsContent);
+  const myBase = store.exchange.mergeLog(type, id);
+  let decision = decideMerge({
+    localHash: local ? hashContent(local.content) : null,
+    localUpdatedAt: local?.updatedAt ?? null,
+    theirsHash,
+    theirsUpdatedAt: theirs.updatedAt,
+    myBaseHash: myBase?.contentHash ?? null,
+    myBaseUpdatedAt: myBase?.updatedAt ?? null,
+    theirBaseHash: theirs.syncedHash,
+  });
+  if (decision === 'conflict' && onConflict) decision = onConflict();
+  const counts = merger.counts[type];
+  switch (decision) {
+    case 'add':
+    case 'take-theirs':
+      apply(decision);
+      if (decision === 'add') counts.added++;
+      else counts.updated++;
+      break;
+    case 'same':
+      counts.unchanged++;
+      break;
+    case 'keep-mine':
+      counts.kept++;
+      // The log never goes back to an older version than it knows.
+      if (myBase && theirs.updatedAt < myBase.updatedAt) return decision;
+      break;
+    case 'conflict':
+      counts.conflicts++;
+      merger.conflicts.push(
+        store.exchange.putConflict({
+          id: randomUUID(),
+          recordType: type,
+          recordId: id,
+          theirs,
+          archiveAuthor: manifest.author,
+          archiveCreatedAt: manifest.createdAt,
+        }),
+      );
+      return decision;
+  }
+  store.exchange.setMergeLog(type, id, { contentHash: theirsHash, updatedAt: theirs.updatedAt });
+  return decision;
+}
+
+function mergeArchive(
+  store: Store,
+  data: ArchiveData,
+  manifest: Manifest,
+  importedMedia: Map<string, string>,
+  opts: ArchiveImportOptions,
+): Omit<ArchiveImportResult, 'mediaImported'> {
+  const merger: Merger = { counts: emptyCounts(), conflicts: [] };
+  const ex = store.exchange;
+  const renumberedCycles: ArchiveImportResult['renumberedCycles'] = [];
+
+  // Trajectory.
+  const t = data.trajectory;
+  const localT = ex.trajectory(t.id);
+  mergeOne(store, merger, manifest, 'trajectory', t.id, t, contentOf.trajectory(t), localT && { updatedAt: localT.updatedAt, content: contentOf.trajectory(localT) }, () =>
+    ex.putTrajectory(strip(t)),
+  );
+
+  // Report settings: background by the rule; the pseudonym lists are always united.
+  if (data.reportSettings) applyIncomingReportSettings(store, merger, manifest, data.reportSettings, opts.author);
+
+  // Cycles: an incoming cycle keeps its number unless that number is taken here.
+  for (const c of data.cycles) {
+    const local = store.cycles.get(c.id);
+    mergeOne(store, merger, manifest, 'cycle', c.id, c, contentOf.cycle(c), local && { updatedAt: local.updatedAt, content: contentOf.cycle(local) }, (d) => {
+      if (d === 'take-theirs' && local) return ex.putCycle({ ...strip(c), number: local.number });
+      let number = c.number;
+      if (ex.cycleNumberTaken(c.trajectoryId, number, c.id)) {
+        number = ex.nextCycleNumber(c.trajectoryId);
+        renumberedCycles.push({ id: c.id, from: c.number, to: number });
+      }
+      ex.putCycle({ ...strip(c), number });
+    });
+  }
+
+  // Recordings: their place in the cycle merges; where both moved it, the newer order wins
+  // (not worth a question). The file is this machine's.
+  const touchedCycles = new Set<string>();
+  for (const r of data.recordings) {
+    const local = store.recordings.get(r.id);
+    const decision = mergeOne(
+      store,
+      merger,
+      manifest,
+      'recording',
+      r.id,
+      r,
+      contentOf.recording(r),
+      local && { updatedAt: local.updatedAt, content: contentOf.recording(local) },
+      (d) => {
+        touchedCycles.add(r.cycleId);
+        if (d === 'take-theirs' && local) return ex.setRecordingPosition(r.id, r.position, r.updatedAt, r.author);
+        const media = importedMedia.get(r.id);
+        ex.insertRecording({
+          id: r.id,
+          createdAt: r.createdAt,
+          updatedAt: r.updatedAt,
+          author: r.author,
+          cycleId: r.cycleId,
+          position: r.position,
+          fileName: r.fileName,
+          filePath: media ?? path.join(mediaDirOf(opts.dataDir), `${r.id}${mediaExtension(r.fileName)}`),
+          media: r.media,
+          proxyReason: r.proxyReason,
+          // A proxy is made here when needed: 'queued' is picked up when the cycle is opened.
+          proxyState: r.proxyReason === null ? 'not-needed' : media ? 'queued' : 'cancelled',
+          proxyProgress: 0,
+          proxyError: null,
+          proxyPath: null,
+        });
+      },
+      () => (r.updatedAt > (local?.updatedAt ?? '') ? 'take-theirs' : 'keep-mine'),
+    );
+    // A recording whose file is missing here gets the archive's copy.
+    const media = importedMedia.get(r.id);
+    if (local && media && decision !== 'add') {
+      ex.setRecordingFile(r.id, media);
+      if (local.proxyReason !== null && local.proxyState !== 'done') store.recordings.updateProxy(r.id, { proxyState: 'queued' });
+    }
+  }
+  for (const cycleId of touchedCycles) ex.renumberRecordings(cycleId);
+
+  // Method records (one document per cycle).
+  for (const m of data.methods) {
+    const local = ex.method(m.cycleId);
+    mergeOne(store, merger, manifest, 'method', m.cycleId, m, contentOf.method(m), local && { updatedAt: local.updatedAt, content: contentOf.method(local) }, () =>
+      ex.putMethod(strip(m)),
+    );
+  }
+
+  for (const n of data.notes) {
+    const local = ex.note(n.id);
+    mergeOne(store, merger, manifest, 'note', n.id, n, contentOf.note(n), local && { updatedAt: local.updatedAt, content: contentOf.note(local) }, () =>
+      ex.putNote(strip(n)),
+    );
+  }
+  for (const f of data.fragments) {
+    const local = ex.fragment(f.id);
+    mergeOne(store, merger, manifest, 'fragment', f.id, f, contentOf.fragment(f), local && { updatedAt: local.updatedAt, content: contentOf.fragment(local) }, () =>
+      ex.putFragment(strip(f)),
+    );
+  }
+
+  return {
+    trajectoryId: t.id,
+    manifest: {
+      author: manifest.author,
+      createdAt: manifest.createdAt,
+      includesMedia: manifest.includesMedia,
+      scope: manifest.scope,
+      appVersion: manifest.appVersion,
+    },
+    counts: merger.counts,
+    conflicts: merger.conflicts,
+    renumberedCycles,
+  };
+}
+
+function applyIncomingReportSettings(store: Store, merger: Merger, manifest: Manifest, theirs: ArchiveReportSettings, importer: string): void {
+  const ex = store.exchange;
+  const local = ex.reportSettings(theirs.trajectoryId);
+  const localList = local ? parsePseudonyms(local.pseudonyms) : [];
+  let wroteTheirs = false;
+  mergeOne(
+    store,
+    merger,
+    manifest,
+    'report_settings',
+    theirs.trajectoryId,
+    theirs,
+    contentOf.report_settings(theirs),
+    local && { updatedAt: local.updatedAt, content: contentOf.report_settings(local) },
+    () => {
+      wroteTheirs = true;
+      ex.putReportSettings({ ...strip(theirs), pseudonyms: unitePseudonyms(theirs.pseudonyms, localList) });
+    },
+  );
+  if (!wroteTheirs && local) {
+    const united = unitePseudonyms(localList, theirs.pseudonyms);
+    if (united.length > localList.length) {
+      ex.putReportSettings({ ...local, pseudonyms: united, updatedAt: new Date().toISOString(), author: importer });
+    }
+  }
+}
+
+function parsePseudonyms(value: unknown): { name: string; replacement: string }[] {
+  return Array.isArray(value)
+    ? value.filter(
+        (p): p is { name: string; replacement: string } =>
+          typeof p === 'object' && p !== null && typeof (p as { name?: unknown }).name === 'string' && typeof (p as { replacement?: unknown }).replacement === 'string',
+      )
+    : [];
+}
+
+export type IncomingRecord = ArchiveTrajectory | ArchiveCycle | ArchiveRecording | ArchiveNote | ArchiveFragment | ArchiveMethod | ArchiveReportSettings;
+export { parsePseudonyms };
