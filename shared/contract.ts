@@ -17,6 +17,8 @@ import {
 } from './domain';
 import { CycleMethod, SharedFeedback, TextItem } from './method/model';
 import { Framework } from './framework';
+import { ReportDocument, ReportFormat, ReportScope } from './report/model';
+import { PseudonymList } from './report/pseudonym-list';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
@@ -108,6 +110,144 @@ export type PlaylistSource = z.infer<typeof PlaylistSource>;
 
 const MethodPatch = CycleMethod.omit({ cycleId: true }).partial().strict();
 
+// ---- Fragment clips (electron/services/backend/clips-service.ts) ---------------------------
+
+/** A clip export or showreel that runs in the background; null jobId: the user cancelled the dialog. */
+export const ClipJobStarted = z.object({ jobId: z.string().nullable(), path: z.string().nullable() });
+export type ClipJobKind = 'clips' | 'showreel';
+
+// ---- Media timeline (electron/services/media/timeline-service.ts) --------------------------
+
+export const TimelineState = z.enum(['queued', 'running', 'done', 'failed', 'unavailable']);
+export type TimelineState = z.infer<typeof TimelineState>;
+
+/** A recording's waveform and thumbnail strip (URLs of cached files), and its keyframe interval. */
+export const TimelineData = z.object({
+  state: TimelineState,
+  progress: z.number().min(0).max(1),
+  error: z.string().nullable(),
+  waveform: z.object({ url: z.string(), bucketsPerSec: z.number().positive() }).nullable(),
+  thumbnails: z.array(z.object({ timeSec: z.number().nonnegative(), url: z.string() })),
+  /** Estimated distance between keyframes of what plays; long (> 4 s) means slow seeks. */
+  keyframeIntervalSec: z.number().nullable(),
+});
+export type TimelineData = z.infer<typeof TimelineData>;
+
+// ---- Data exchange (electron/services/exchange) ------------------------------------------
+
+export const ExchangeFormat = z.enum(['csv', 'eaf', 'vtt', 'srt']);
+export type ExchangeFormat = z.infer<typeof ExchangeFormat>;
+
+/** What the exports panel shows about a cycle before anything is exported. */
+export const ExchangeInfo = z.object({
+  trajectoryId: Id,
+  cycleNumber: z.number().int(),
+  notes: z.number().int(),
+  fragments: z.number().int(),
+  pseudonymCount: z.number().int(),
+  recordings: z.array(
+    z.object({ id: Id, position: z.number().int(), fileName: z.string(), notes: z.number().int(), fragments: z.number().int() }),
+  ),
+  /** Size of the videos an archive would carry: this cycle's, and the whole trajectory's. */
+  cycleMedia: z.object({ bytes: z.number(), files: z.number().int(), missing: z.number().int() }),
+  trajectoryMedia: z.object({ bytes: z.number(), files: z.number().int(), missing: z.number().int() }),
+});
+export type ExchangeInfo = z.infer<typeof ExchangeInfo>;
+
+const TranscriptNoteDraft = z.object({
+  timeSec: Seconds,
+  kind: NoteKind,
+  speaker: z.string().max(100),
+  text: z.string().max(20_000),
+  author: z.string().max(200),
+});
+const TranscriptFragmentDraft = z.object({
+  inSec: Seconds,
+  outSec: Seconds,
+  title: z.string().max(500),
+  note: z.string().max(20_000),
+  themes: z.array(z.string().max(100)).max(50),
+  valence: Valence,
+  author: z.string().max(200),
+});
+export const TranscriptPreview = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('cancelled') }),
+  z.object({
+    status: z.literal('ready'),
+    fileName: z.string(),
+    format: z.enum(['vtt', 'srt', 'eaf']),
+    notes: z.array(TranscriptNoteDraft),
+    fragments: z.array(TranscriptFragmentDraft),
+  }),
+  z.object({
+    status: z.literal('error'),
+    fileName: z.string(),
+    format: z.enum(['vtt', 'srt', 'eaf']).nullable(),
+    line: z.number().int().nullable(),
+    lineText: z.string(),
+    detail: z.string(),
+    problem: z.enum(['no-header', 'bad-time', 'expected-timing', 'ends-before-start', 'missing-blank-line', 'not-eaf']).nullable(),
+  }),
+]);
+export type TranscriptPreview = z.infer<typeof TranscriptPreview>;
+
+export const ExchangeRecordType = z.enum(['trajectory', 'cycle', 'recording', 'note', 'fragment', 'method', 'report_settings']);
+export type ExchangeRecordType = z.infer<typeof ExchangeRecordType>;
+const ConflictVersion = z.object({
+  author: z.string(),
+  updatedAt: z.string(),
+  deleted: z.boolean(),
+  fields: z.array(z.object({ name: z.string(), value: z.string() })),
+});
+/** The same record changed on both sides: both versions, for the user to choose. */
+export const ExchangeConflict = z.object({
+  id: Id,
+  recordType: ExchangeRecordType,
+  recordId: z.string(),
+  archiveAuthor: z.string(),
+  archiveCreatedAt: z.string(),
+  foundAt: z.string(),
+  context: z.object({
+    trajectory: z.string(),
+    cycleNumber: z.number().nullable(),
+    cycleTitle: z.string().nullable(),
+    recordingPosition: z.number().nullable(),
+    timeSec: z.number().nullable(),
+  }),
+  mine: ConflictVersion.nullable(),
+  theirs: ConflictVersion,
+  differing: z.array(z.string()),
+});
+export type ExchangeConflict = z.infer<typeof ExchangeConflict>;
+
+const MergeCounts = z.object({
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  kept: z.number().int(),
+  conflicts: z.number().int(),
+});
+export const ArchiveImportSummary = z.object({
+  trajectoryId: Id,
+  trajectoryLabel: z.string(),
+  archiveAuthor: z.string(),
+  archiveCreatedAt: z.string(),
+  includesMedia: z.boolean(),
+  scope: z.enum(['trajectory', 'cycle']),
+  /** Totals over all records, and per kind of record. */
+  total: MergeCounts,
+  counts: z.record(ExchangeRecordType, MergeCounts),
+  mediaImported: z.number().int(),
+  renumberedCycles: z.number().int(),
+  conflicts: z.array(ExchangeConflict),
+});
+export type ArchiveImportSummary = z.infer<typeof ArchiveImportSummary>;
+
+export const ArchiveExportScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('trajectory'), trajectoryId: Id }).strict(),
+  z.object({ kind: z.literal('cycle'), cycleId: Id }).strict(),
+]);
+
 export const contract = {
   'app.info': { request: Empty, response: AppInfo },
 
@@ -173,6 +313,10 @@ export const contract = {
   },
   'recordings.cancelProxy': { request: ById, response: Recording },
   'recordings.retryProxy': { request: ById, response: Recording },
+  /** Makes a scrub-friendly proxy (1-s keyframes, constant frame rate) of a playable original that seeks slowly. */
+  'recordings.makeScrubProxy': { request: ById, response: Recording },
+  /** The recording's waveform and thumbnails; starts computing them when nothing is cached yet. */
+  'media.timelineData': { request: z.object({ recordingId: Id }).strict(), response: TimelineData },
 
   'notes.create': {
     request: z
@@ -217,6 +361,97 @@ export const contract = {
     request: z.object({ cycleId: Id, source: PlaylistSource }).strict(),
     response: z.array(PlaylistEntry),
   },
+  /** The report of a cycle or of its whole trajectory, pseudonymised, for the preview. */
+  'report.preview': {
+    request: z.object({ cycleId: Id, scope: ReportScope, lang: Language.optional() }).strict(),
+    response: z.object({ html: z.string(), warnings: z.array(z.string()), document: ReportDocument }),
+  },
+  /** Builds the report, asks main's save dialog where to put it, writes it. path null: the user cancelled. */
+  'report.export': {
+    request: z.object({ cycleId: Id, scope: ReportScope, format: ReportFormat, lang: Language.optional() }).strict(),
+    response: z.object({ path: z.string().nullable() }),
+  },
+  /** The trajectory's background text, with which the report opens. */
+  'report.background.get': { request: z.object({ trajectoryId: Id }).strict(), response: z.object({ text: z.string() }) },
+  'report.background.set': {
+    request: z.object({ trajectoryId: Id, text: z.string().max(50_000) }).strict(),
+    response: z.object({ text: z.string() }),
+  },
+  /** The trajectory's pseudonymisation list: names and what they become in every export. */
+  'pseudonyms.get': { request: z.object({ trajectoryId: Id }).strict(), response: PseudonymList },
+  'pseudonyms.set': { request: z.object({ trajectoryId: Id, list: PseudonymList }).strict(), response: PseudonymList },
+
+  /** Counts and sizes for the exports panel of a cycle. */
+  'exchange.info': { request: z.object({ cycleId: Id }).strict(), response: ExchangeInfo },
+  /** CSV of the cycle, or ELAN/WebVTT/SRT of one recording, pseudonymised; main asks where to save. path null: cancelled. */
+  'exchange.exportFile': {
+    request: z
+      .object({ cycleId: Id, format: ExchangeFormat, recordingId: Id.optional(), separator: z.enum([';', ',']).optional() })
+      .strict(),
+    response: z.object({ path: z.string().nullable() }),
+  },
+  /** Main asks for a .vtt/.srt/.eaf file and reads it; nothing is stored yet. */
+  'exchange.previewTranscript': { request: z.object({ recordingId: Id }).strict(), response: TranscriptPreview },
+  /** Stores the reviewed lines of a previewed transcript in the recording, all or nothing. */
+  'exchange.importTranscript': {
+    request: z
+      .object({
+        recordingId: Id,
+        notes: z.array(TranscriptNoteDraft).max(50_000),
+        fragments: z.array(TranscriptFragmentDraft).max(10_000),
+      })
+      .strict(),
+    response: z.object({ notes: z.number().int(), fragments: z.number().int() }),
+  },
+  /** A project archive (.vkz) of a trajectory or one cycle; main asks where to save. path null: cancelled. */
+  'exchange.exportArchive': {
+    request: z.object({ scope: ArchiveExportScope, includeMedia: z.boolean() }).strict(),
+    response: z.object({
+      path: z.string().nullable(),
+      sizeBytes: z.number(),
+      mediaFiles: z.number().int(),
+      missingMedia: z.array(z.string()),
+    }),
+  },
+  /** Main asks for a .vkz file, checks it and merges it. null: the user cancelled the dialog. */
+  'exchange.importArchive': { request: Empty, response: ArchiveImportSummary.nullable() },
+  /** How far the running archive export or import is (bytes); null when none runs. The page polls it. */
+  'exchange.progress': {
+    request: Empty,
+    response: z.object({ operation: z.enum(['export-archive', 'import-archive']), done: z.number(), total: z.number() }).nullable(),
+  },
+  /** Stops the archive export or import that is running. */
+  'exchange.cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
+  /** Conflicts from earlier imports still waiting for a choice. */
+  'exchange.conflicts': { request: Empty, response: z.array(ExchangeConflict) },
+  'exchange.resolveConflicts': {
+    request: z
+      .object({ choices: z.array(z.object({ id: Id, take: z.enum(['theirs', 'mine']) }).strict()).min(1).max(10_000) })
+      .strict(),
+    response: z.object({ resolved: z.number().int(), remaining: z.array(ExchangeConflict) }),
+  },
+  /**
+   * Fragment clips as MP4 (H.264/AAC, phone-playable), cut within one frame; main asks where to
+   * save: one fragment a file, several a folder. Runs in the background ('clip.progress' events).
+   * jobId null: the user cancelled the dialog.
+   */
+  'clips.export': {
+    request: z.object({ fragmentIds: z.array(Id).min(1).max(200), burnTimecode: z.boolean() }).strict(),
+    response: ClipJobStarted,
+  },
+  /** One MP4 of an agenda's fragments in review-playlist order, optionally with title cards. */
+  'clips.showreel': {
+    request: z
+      .object({
+        cycleId: Id,
+        source: z.enum(['reflection', 'interview']),
+        burnTimecode: z.boolean().default(false),
+        titleCards: z.boolean().default(true),
+      })
+      .strict(),
+    response: ClipJobStarted,
+  },
+  'clips.cancel': { request: z.object({ jobId: Id }).strict(), response: z.object({ cancelled: z.boolean() }) },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -240,14 +475,40 @@ export interface AppError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 /** Events pushed from main to the renderer. */
-export type AppEvent = {
-  type: 'recording.proxy';
-  recordingId: string;
-  cycleId: string;
-  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-  progress: number;
-  error?: string;
-};
+export type AppEvent =
+  | {
+      type: 'recording.proxy';
+      recordingId: string;
+      cycleId: string;
+      state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+      progress: number;
+      error?: string;
+    }
+  | {
+      /** Waveform and thumbnails being computed; 'done': ask 'media.timelineData' for them. */
+      type: 'recording.timeline';
+      recordingId: string;
+      cycleId: string;
+      state: TimelineState;
+      progress: number;
+      keyframeIntervalSec: number | null;
+    }
+  | {
+      /** A clip export or showreel ('clips.export', 'clips.showreel') going on in the background. */
+      type: 'clip.progress';
+      jobId: string;
+      kind: ClipJobKind;
+      state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+      progress: number;
+      /** The clip file, the folder of a batch, or the showreel file. */
+      path?: string;
+      /** When done: the files made, each playable in the page at `url` (this session only). */
+      clips?: { id: string; fileName: string; url: string }[];
+      /** Code of something the user should know, e.g. 'clips.no-burn-in-no-font' (exported without time code). */
+      warning?: string;
+      error?: string;
+      errorCode?: string;
+    };
 
 /** The one object the preload (Electron) or the test host's shim puts on `window.vkz`. */
 export interface VkzApi {

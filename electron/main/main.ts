@@ -1,6 +1,8 @@
 // The Electron shell: window, security settings, the `vkz://` protocol and IPC wiring. Everything
 // else lives in electron/services (plain Node, tested without Electron).
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { AppEvent } from '../../shared/contract';
 import { handleAppRequest } from '../services/app-request';
@@ -38,6 +40,46 @@ async function pickMediaFiles({ multiple }: { multiple: boolean }): Promise<stri
   return result.canceled ? [] : result.filePaths;
 }
 
+async function pickSavePath({ defaultName, extensions }: { defaultName: string; extensions: string[] }): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    defaultPath: path.join(app.getPath('documents'), defaultName),
+    filters: [{ name: extensions.map((e) => `.${e}`).join(', '), extensions }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+async function pickOpenFile({ extensions }: { extensions: string[] }): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    properties: ['openFile'],
+    filters: [{ name: extensions.map((e) => `.${e}`).join(', '), extensions }],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/**
+ * The report's HTML as PDF: a hidden, sandboxed window with JavaScript off loads it from a
+ * temporary file and prints it (A4 and margins come from the report's CSS @page rule).
+ */
+async function printHtmlToPdf(html: string): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'vkz-print-'));
+  const printer = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false, webSecurity: true },
+  });
+  try {
+    const file = path.join(dir, 'report.html');
+    await writeFile(file, html, 'utf8');
+    await printer.loadFile(file);
+    return await printer.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+  } finally {
+    printer.destroy();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 function createWindow(): void {
   mainWindow = new BrowserWindow({
     width: 1400,
@@ -67,6 +109,9 @@ app.whenReady().then(() => {
     binariesResourcesPath: app.isPackaged ? process.resourcesPath : undefined,
     appVersion: app.getVersion(),
     pickMediaFiles,
+    pickSavePath,
+    pickOpenFile,
+    printHtmlToPdf,
     mediaUrlFor: (id, version) => `/media/${id}?v=${version}`,
     emit,
   });
@@ -76,6 +121,8 @@ app.whenReady().then(() => {
     handleAppRequest(request, {
       rendererDir: path.join(appRoot, 'out/renderer'),
       resolveMediaPath: (id) => ready.resolveMediaPath(id),
+      resolveTimelineFile: (id, file) => ready.resolveTimelineFile(id, file),
+      resolveClipPath: (id) => ready.resolveClipPath(id),
     }),
   );
 

@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createFileResponse } from './media';
+import { parseTimelineFileRoute } from './media/media-cache';
 
 /** The page's Content-Security-Policy: nothing from outside, no inline script, no eval. */
 export const CONTENT_SECURITY_POLICY = [
@@ -25,11 +26,16 @@ export const CONTENT_SECURITY_POLICY = [
 export interface AppRequestContext {
   rendererDir: string;
   resolveMediaPath(recordingId: string): string | null;
+  /** A recording's cached timeline file (`waveform.bin`, `thumbs/00001.jpg`), or null. */
+  resolveTimelineFile?(recordingId: string, file: string): string | null;
+  /** A fragment clip exported in this session (`/clips/<opaque id>`), or null. */
+  resolveClipPath?(clipId: string): string | null;
   /** Lets the test host add its transport shim to index.html. */
   transformIndexHtml?: (html: string) => string;
 }
 
 const MEDIA_PREFIX = '/media/';
+const CLIPS_PREFIX = '/clips/';
 
 /** Maps a URL path to a file inside the renderer folder, or null. Unknown routes get index.html. */
 export function resolveRendererFile(rendererDir: string, pathname: string): string | null {
@@ -54,11 +60,30 @@ export async function handleAppRequest(request: Request, ctx: AppRequestContext)
   }
   const { pathname } = new URL(request.url);
 
+  // `/media/<id>/waveform.bin`, `/media/<id>/thumbs/<5 digits>.jpg`: only these names, only from
+  // that recording's cache folder. Their URLs carry a version, so the browser may keep them.
+  const timelineFile = parseTimelineFileRoute(pathname);
+  if (timelineFile) {
+    const filePath = ctx.resolveTimelineFile?.(timelineFile.recordingId, timelineFile.file) ?? null;
+    if (!filePath) return new Response('Not found', { status: 404 });
+    const response = await createFileResponse(request, filePath);
+    if (response.ok) response.headers.set('Cache-Control', 'private, max-age=31536000, immutable');
+    return response;
+  }
+
   if (pathname.startsWith(MEDIA_PREFIX)) {
     const id = pathname.slice(MEDIA_PREFIX.length);
     const filePath = /^[0-9a-f-]{36}$/i.test(id) ? ctx.resolveMediaPath(id) : null;
     if (!filePath) return new Response('Not found', { status: 404 });
     return createFileResponse(request, filePath);
+  }
+
+  // `/clips/<id>`: only clips the clips service exported this session; never a path, never a route.
+  if (pathname.startsWith(CLIPS_PREFIX)) {
+    const id = pathname.slice(CLIPS_PREFIX.length);
+    const clipPath = /^[0-9a-f-]{36}$/i.test(id) ? (ctx.resolveClipPath?.(id) ?? null) : null;
+    if (!clipPath) return new Response('Not found', { status: 404 });
+    return createFileResponse(request, clipPath);
   }
 
   const filePath = resolveRendererFile(ctx.rendererDir, pathname);

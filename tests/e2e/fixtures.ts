@@ -11,6 +11,8 @@ export interface TestHost {
   dataDir: string;
   /** What the next "add recording" file dialog returns. */
   queueDialog(paths: string[]): Promise<void>;
+  /** What the next save dialog returns (null: the user cancels). */
+  queueSaveDialog(path: string | null): Promise<void>;
   /** Waits until no proxy is being made. */
   idle(): Promise<void>;
   restart(): Promise<void>;
@@ -54,6 +56,7 @@ export const test = base.extend<{ host: TestHost; mediaDir: string }>({
       },
       dataDir,
       queueDialog: (paths) => post('/__test/dialog', { paths }),
+      queueSaveDialog: (path) => post('/__test/save-dialog', { path }),
       idle: () => post('/__test/idle', {}),
       async restart() {
         running.child.kill('SIGKILL');

@@ -5,6 +5,8 @@
 //   VKZ_DATA_DIR=/tmp/x PORT=5174 node out/host/host.js
 //
 // Test-only route: POST /__test/dialog {"paths": [...]} sets what the next file dialog returns.
+//                  POST /__test/save-dialog {"path": "..."} sets what the next save dialog returns
+//                  (null or nothing queued: the user cancelled).
 import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -24,12 +26,16 @@ const port = Number(process.env.PORT ?? 0);
 
 const eventClients = new Set<http.ServerResponse>();
 const dialogQueue: string[][] = [];
+const saveDialogQueue: (string | null)[] = [];
 
 const backend = createBackend({
   dataDir,
   resourcesPath: path.join(repoRoot, 'resources'),
   appVersion: process.env.npm_package_version ?? 'dev',
   pickMediaFiles: async () => dialogQueue.shift() ?? [],
+  pickSavePath: async () => saveDialogQueue.shift() ?? null,
+  // Open dialogs for one file (transcripts, archives) answer from the same queue as /__test/dialog.
+  pickOpenFile: async () => dialogQueue.shift()?.[0] ?? null,
   mediaUrlFor: (id, version) => `/media/${id}?v=${version}`,
   emit: (event: AppEvent) => {
     const line = `data: ${JSON.stringify(event)}\n\n`;
@@ -78,6 +84,11 @@ const server = http.createServer(async (req, res) => {
       dialogQueue.push(paths);
       return sendJson(res, 200, { queued: dialogQueue.length });
     }
+    if (req.method === 'POST' && url.pathname === '/__test/save-dialog') {
+      const { path: chosen } = (await readJson(req)) as { path: string | null };
+      saveDialogQueue.push(chosen ?? null);
+      return sendJson(res, 200, { queued: saveDialogQueue.length });
+    }
     if (req.method === 'POST' && url.pathname === '/__test/idle') {
       await backend.idle();
       return sendJson(res, 200, { idle: true });
@@ -90,6 +101,8 @@ const server = http.createServer(async (req, res) => {
     const response = await handleAppRequest(request, {
       rendererDir,
       resolveMediaPath: (id) => backend.resolveMediaPath(id),
+      resolveTimelineFile: (id, file) => backend.resolveTimelineFile(id, file),
+      resolveClipPath: (id) => backend.resolveClipPath(id),
       transformIndexHtml: (html) => html.replace('<script', `${shimTag}<script`),
     });
     await sendWebResponse(res, response);

@@ -1,6 +1,7 @@
 // The backend answers the contract (shared/contract.ts) with the services. The Electron main
 // process and the test host both create one and differ only in the options they pass: how to
 // show a file dialog, how media URLs look, and how events reach the page.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   contract,
@@ -13,10 +14,15 @@ import {
 } from '../../../shared/contract';
 import { loadFrameworks } from '../frameworks/load-frameworks';
 import { locateBinaries, type MediaBinaries } from '../media';
+import { TimelineService, toTimelineData, type TimelineSource } from '../media/timeline-service';
+import type { StoredRecording } from '../../../shared/domain';
 import { openStore, type Store } from '../store';
+import { ClipsService } from './clips-service';
 import { toAppError, UserFacingError } from './errors';
+import { ExchangeService } from './exchange-service';
 import { MethodService } from './method-service';
 import { RecordingsService } from './recordings-service';
+import { ReportService } from './report-service';
 
 export interface BackendOptions {
   dataDir: string;
@@ -29,6 +35,12 @@ export interface BackendOptions {
   pickMediaFiles(options: { multiple: boolean }): Promise<string[]>;
   mediaUrlFor(recordingId: string, version: string): string;
   emit(event: AppEvent): void;
+  /** Shows the shell's save dialog; resolves to the chosen path, or null when cancelled. Without it, exports are refused. */
+  pickSavePath?(options: { defaultName: string; extensions: string[] }): Promise<string | null>;
+  /** Prints HTML to PDF (Electron: a hidden, sandboxed window's printToPDF). Without it, a headless Chromium is used. */
+  printHtmlToPdf?(html: string): Promise<Buffer>;
+  /** Shows the shell's open dialog for one file of the given extensions (transcripts, archives); null when cancelled. */
+  pickOpenFile?(options: { extensions: string[] }): Promise<string | null>;
 }
 
 type Handlers = { [C in Channel]: (request: ValidRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
@@ -36,6 +48,10 @@ type Handlers = { [C in Channel]: (request: ValidRequestOf<C>) => Promise<Respon
 export interface Backend {
   handle(channel: unknown, request: unknown): Promise<Result<unknown>>;
   resolveMediaPath(recordingId: string): string | null;
+  /** A cached timeline file (waveform, thumbnail) of a known recording, or null. */
+  resolveTimelineFile(recordingId: string, file: string): string | null;
+  /** An exported clip of this session (`/clips/<id>`), or null. */
+  resolveClipPath(clipId: string): string | null;
   /** Resolves when background media work is finished (tests). */
   idle(): Promise<void>;
   close(): void;
@@ -73,7 +89,69 @@ export function createBackend(options: BackendOptions): Backend {
     author,
   });
 
+  // Waveform and thumbnails, computed in the background and cached under <dataDir>/cache.
+  const timeline = new TimelineService({
+    dataDir: options.dataDir,
+    binaries: findBinaries,
+    onChange: (source, status) =>
+      options.emit({
+        type: 'recording.timeline',
+        recordingId: source.recordingId,
+        cycleId: source.cycleId,
+        state: status.state,
+        progress: status.progress,
+        keyframeIntervalSec: status.keyframeIntervalSec,
+      }),
+  });
+  const timelineSource = (row: StoredRecording): TimelineSource => {
+    const proxy = row.proxyState === 'done' && row.proxyPath && existsSync(row.proxyPath) ? row.proxyPath : null;
+    return {
+      recordingId: row.id,
+      cycleId: row.cycleId,
+      input: existsSync(row.filePath) ? row.filePath : proxy,
+      media: row.media,
+    };
+  };
+  const startTimelines = <T extends { added: { id: string }[] }>(result: T): T => {
+    for (const { id } of result.added) {
+      const row = store.recordings.get(id);
+      if (row) timeline.ensure(timelineSource(row));
+    }
+    return result;
+  };
+  const removeOrphanTimelines = () => timeline.removeOrphans((id) => store.recordings.get(id) !== null);
+  void removeOrphanTimelines().catch(() => undefined);
+
   const method = new MethodService({ store, resourcesPath: options.resourcesPath, dataDir: options.dataDir, author });
+  const report = new ReportService({
+    store,
+    resourcesPath: options.resourcesPath,
+    dataDir: options.dataDir,
+    author,
+    pickSavePath: options.pickSavePath?.bind(options),
+    printHtmlToPdf: options.printHtmlToPdf?.bind(options),
+  });
+
+  // Fragment clips and showreels: their own queue, so a clip never waits behind a proxy.
+  const clips = new ClipsService({
+    store,
+    resourcesPath: options.resourcesPath,
+    dataDir: options.dataDir,
+    binaries: findBinaries,
+    emit: options.emit,
+    pickSavePath: options.pickSavePath?.bind(options),
+    playlist: (cycleId, source) => method.playlist(cycleId, source),
+  });
+
+  const exchange = new ExchangeService({
+    store,
+    dataDir: options.dataDir,
+    resourcesPath: options.resourcesPath,
+    appVersion: options.appVersion,
+    author,
+    pickSavePath: options.pickSavePath?.bind(options),
+    pickOpenFile: options.pickOpenFile?.bind(options),
+  });
 
   const pickOne = async () => (await options.pickMediaFiles({ multiple: false }))[0] ?? null;
 
@@ -104,6 +182,7 @@ export function createBackend(options: BackendOptions): Backend {
     'trajectories.update': ({ id, ...patch }) => store.trajectories.update(id, patch, author()),
     'trajectories.delete': async ({ id }) => {
       await recordings.deleteProxyFiles(store.trajectories.delete(id));
+      await removeOrphanTimelines();
       return { done: true };
     },
 
@@ -112,6 +191,7 @@ export function createBackend(options: BackendOptions): Backend {
     'cycles.update': ({ id, ...patch }) => store.cycles.update(id, patch, author()),
     'cycles.delete': async ({ id }) => {
       await recordings.deleteProxyFiles(store.cycles.delete(id));
+      await removeOrphanTimelines();
       return { done: true };
     },
 
@@ -130,14 +210,20 @@ export function createBackend(options: BackendOptions): Backend {
     },
 
     'recordings.addViaDialog': async ({ cycleId }) =>
-      recordings.add(cycleId, await options.pickMediaFiles({ multiple: true })),
-    'recordings.addDropped': ({ cycleId, paths }) => recordings.add(cycleId, paths),
+      startTimelines(await recordings.add(cycleId, await options.pickMediaFiles({ multiple: true }))),
+    'recordings.addDropped': async ({ cycleId, paths }) => startTimelines(await recordings.add(cycleId, paths)),
     'recordings.relocate': async ({ id }) => {
       const chosen = await pickOne();
-      return chosen ? recordings.relocate(id, chosen) : null;
+      if (!chosen) return null;
+      const relocated = await recordings.relocate(id, chosen);
+      timeline.forget(id);
+      const row = store.recordings.get(id);
+      if (row) timeline.ensure(timelineSource(row));
+      return relocated;
     },
     'recordings.remove': async ({ id }) => {
       await recordings.remove(id);
+      await timeline.remove(id);
       return { done: true };
     },
     'recordings.reorder': ({ cycleId, ids }) => {
@@ -146,6 +232,12 @@ export function createBackend(options: BackendOptions): Backend {
     },
     'recordings.cancelProxy': ({ id }) => recordings.cancelProxy(id),
     'recordings.retryProxy': ({ id }) => recordings.retryProxy(id),
+    'recordings.makeScrubProxy': ({ id }) => recordings.makeScrubProxy(id),
+    'media.timelineData': async ({ recordingId }) => {
+      const row = store.recordings.get(recordingId);
+      if (!row) throw new UserFacingError('recording.not-found', `No recording ${recordingId}`);
+      return toTimelineData(row.id, await timeline.status(timelineSource(row)));
+    },
 
     'notes.create': ({ recordingId, ...rest }) => {
       const recording = store.recordings.get(recordingId);
@@ -176,6 +268,26 @@ export function createBackend(options: BackendOptions): Backend {
     'method.buildInterviewAgenda': ({ cycleId }) => method.buildInterviewAgenda(cycleId),
     'method.buildReflectionAgenda': ({ cycleId }) => method.buildReflectionAgenda(cycleId),
     'review.playlist': ({ cycleId, source }) => method.playlist(cycleId, source),
+    'report.preview': ({ cycleId, scope, lang }) => report.preview(cycleId, scope, lang),
+    'report.export': ({ cycleId, scope, format, lang }) => report.export(cycleId, scope, format, lang),
+    'report.background.get': ({ trajectoryId }) => ({ text: report.background(trajectoryId) }),
+    'report.background.set': ({ trajectoryId, text }) => ({ text: report.setBackground(trajectoryId, text) }),
+    'pseudonyms.get': ({ trajectoryId }) => report.pseudonyms(trajectoryId),
+    'pseudonyms.set': ({ trajectoryId, list }) => report.setPseudonyms(trajectoryId, list),
+    'exchange.info': ({ cycleId }) => exchange.info(cycleId),
+    'exchange.exportFile': (req) => exchange.exportFile(req),
+    'exchange.previewTranscript': ({ recordingId }) => exchange.previewTranscript(recordingId),
+    'exchange.importTranscript': ({ recordingId, notes, fragments }) => exchange.importTranscript(recordingId, notes, fragments),
+    'exchange.exportArchive': ({ scope, includeMedia }) => exchange.exportArchive(scope, includeMedia),
+    'exchange.importArchive': () => exchange.importArchive(),
+    'exchange.progress': () => exchange.progress(),
+    'exchange.cancel': () => exchange.cancel(),
+    'exchange.conflicts': () => exchange.conflicts(),
+    'exchange.resolveConflicts': ({ choices }) => exchange.resolveConflicts(choices),
+    'clips.export': ({ fragmentIds, burnTimecode }) => clips.exportFragments(fragmentIds, burnTimecode),
+    'clips.showreel': ({ cycleId, source, burnTimecode, titleCards }) =>
+      clips.exportShowreel(cycleId, source, { burnTimecode, titleCards }),
+    'clips.cancel': ({ jobId }) => clips.cancel(jobId),
   };
 
   return {
@@ -196,8 +308,16 @@ export function createBackend(options: BackendOptions): Backend {
       }
     },
     resolveMediaPath: (id) => recordings.resolveMediaPath(id),
-    idle: () => recordings.idle(),
+    resolveTimelineFile: (id, file) => (store.recordings.get(id) ? timeline.resolveFile(id, file) : null),
+    resolveClipPath: (id) => clips.resolveClipPath(id),
+    async idle() {
+      await recordings.idle();
+      await timeline.idle();
+      await clips.idle();
+    },
     close() {
+      clips.close();
+      timeline.close();
       recordings.close();
       store.close();
     },

@@ -31,6 +31,8 @@ export interface RecordingsServiceOptions {
 /** How far a relocated file's duration may differ from the original's before we call it another file. */
 const RELOCATE_DURATION_TOLERANCE_SEC = 1;
 
+type ProxyEvent = Extract<AppEvent, { type: 'recording.proxy' }>;
+
 export class RecordingsService {
   private readonly queue = new JobQueue({ concurrency: 1 });
 
@@ -59,8 +61,9 @@ export class RecordingsService {
   }
 
   private playablePath(row: StoredRecording): string | null {
-    if (row.proxyReason === null) return existsSync(row.filePath) ? row.filePath : null;
+    // A finished proxy plays first: it is either needed, or a scrub proxy the user asked for.
     if (row.proxyState === 'done' && row.proxyPath && existsSync(row.proxyPath)) return row.proxyPath;
+    if (row.proxyReason === null) return existsSync(row.filePath) ? row.filePath : null;
     return null;
   }
 
@@ -143,7 +146,22 @@ export class RecordingsService {
 
   retryProxy(recordingId: string): Recording {
     const row = this.mustGet(recordingId);
-    if (row.proxyReason === null) return this.view(row);
+    // A playable original has no proxy to retry, unless a scrub proxy was asked for and failed.
+    if (row.proxyReason === null && row.proxyState !== 'failed' && row.proxyState !== 'cancelled') return this.view(row);
+    this.enqueueProxy(row);
+    return this.view(this.mustGet(recordingId));
+  }
+
+  /**
+   * A scrub proxy: the same proxy as for an unplayable file (1-s keyframes, constant frame rate,
+   * faststart), made on request for a playable original that seeks slowly. The original keeps
+   * playing until it is done; then the recording plays the proxy (mediaUrl changes).
+   */
+  makeScrubProxy(recordingId: string): Recording {
+    const row = this.mustGet(recordingId);
+    const inFlight = row.proxyState === 'queued' || row.proxyState === 'running';
+    if (row.proxyReason !== null || inFlight || this.playablePath(row) === row.proxyPath) return this.view(row);
+    if (!existsSync(row.filePath)) throw new MediaError('not-found', `The original file is not there: ${row.filePath}`);
     this.enqueueProxy(row);
     return this.view(this.mustGet(recordingId));
   }
@@ -188,7 +206,7 @@ export class RecordingsService {
     });
   }
 
-  private onProxyEvent(recordingId: string, state: AppEvent['state'], progress: number, error?: string): void {
+  private onProxyEvent(recordingId: string, state: ProxyEvent['state'], progress: number, error?: string): void {
     const row = this.opts.store.recordings.get(recordingId);
     if (!row) return; // removed while its proxy was being made
     if (state === 'running' || state === 'queued') {

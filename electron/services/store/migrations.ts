@@ -130,6 +130,62 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'per trajectory: the pseudonymisation list and the report background',
+    up(db) {
+      db.exec(`
+        -- What a trajectory's exports need beyond the analysis: the names to replace in every
+        -- exported text (a JSON array of {name, replacement}, shared/report/pseudonym-list.ts)
+        -- and the background text the report opens with. One row per trajectory, made on
+        -- first save; no row means an empty list and no background.
+        CREATE TABLE trajectory_report_settings (
+          trajectory_id TEXT PRIMARY KEY NOT NULL REFERENCES trajectories (id) ON DELETE CASCADE,
+          pseudonyms_json TEXT NOT NULL DEFAULT '[]'
+            CHECK (json_valid(pseudonyms_json) AND json_type(pseudonyms_json) = 'array'),
+          background TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          author TEXT NOT NULL
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
+  {
+    version: 4,
+    description: 'project exchange: what was last merged per record, and conflicts waiting for a choice',
+    up(db) {
+      db.exec(`
+        -- Per shared record (record_type: trajectory, cycle, recording, note, fragment, method,
+        -- report_settings), the content hash and updated_at of the version last shared with a
+        -- colleague through an archive. The merge compares both sides against it to tell "only
+        -- they changed it" from "both changed it" (electron/services/exchange/merge-plan.ts).
+        -- Not a foreign key: a record may be deleted locally and still be known here.
+        CREATE TABLE exchange_merge_log (
+          record_type TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          merged_at TEXT NOT NULL,
+          PRIMARY KEY (record_type, record_id)
+        ) WITHOUT ROWID;
+
+        -- An incoming version of a record that both sides changed: kept until the user picks
+        -- theirs or mine. The local record is untouched meanwhile. One per record: a newer
+        -- import replaces it.
+        CREATE TABLE exchange_conflicts (
+          id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
+          record_type TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          theirs_json TEXT NOT NULL CHECK (json_valid(theirs_json)),
+          archive_author TEXT NOT NULL,
+          archive_created_at TEXT NOT NULL,
+          found_at TEXT NOT NULL,
+          UNIQUE (record_type, record_id)
+        );
+      `);
+    },
+  },
 ];
 
 /** The schema version this build writes. */

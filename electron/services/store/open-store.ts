@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createMonotonicClock } from './clock';
 import { createCyclesRepo, type CyclesRepo } from './cycles-repo';
+import { createExchangeRepo, type ExchangeRepo } from './exchange-repo';
 import { createFragmentsRepo, type FragmentsRepo } from './fragments-repo';
 import { createMethodsRepo, type MethodsRepo } from './methods-repo';
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, readSchemaVersion } from './migrations';
 import { createNotesRepo, type NotesRepo } from './notes-repo';
 import { createRecordingsRepo, type RecordingsRepo } from './recordings-repo';
+import { createReportSettingsRepo, type ReportSettingsRepo } from './report-settings-repo';
 import { createSettingsRepo, type SettingsRepo } from './settings-repo';
 import { StoreError } from './store-error';
 import { createTrajectoriesRepo, type TrajectoriesRepo } from './trajectories-repo';
@@ -45,6 +47,10 @@ export interface Store {
   readonly notes: NotesRepo;
   readonly fragments: FragmentsRepo;
   readonly methods: MethodsRepo;
+  /** Project exchange: records with their stamps, the merge log, pending conflicts. */
+  readonly exchange: ExchangeRepo;
+  /** Per trajectory: the pseudonymisation list and the report background. */
+  readonly reportSettings: ReportSettingsRepo;
   /** Runs `fn` in one transaction (nested repository calls become savepoints). */
   transaction<T>(fn: () => T): T;
   /** SQLite's full integrity check: ok, or the problems it lists. */
@@ -158,6 +164,8 @@ function buildStore(db: Database.Database, path: string): Store {
     notes: createNotesRepo(db, now),
     fragments: createFragmentsRepo(db, now),
     methods: createMethodsRepo(db, now),
+    exchange: createExchangeRepo(db, now),
+    reportSettings: createReportSettingsRepo(db, now),
     transaction: (fn) => db.transaction(fn)(),
     checkIntegrity() {
       const rows = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;

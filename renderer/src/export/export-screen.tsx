@@ -11,6 +11,7 @@ import { CycleTabs } from '../components/cycle-tabs';
 import { useToasts } from '../components/toasts';
 import { useI18n, type TextKey } from '../i18n';
 import { goTo } from '../route';
+import { ShowreelMaker } from '../clips/showreel-maker';
 import { PseudonymEditor } from './pseudonym-editor';
 import { ReportPreview } from './report-preview';
 import { ExchangePanel } from '../exchange/exchange-panel';
@@ -209,6 +210,7 @@ export function ExportScreen({
               pseudonymisation list (channel 'pseudonyms.get').
             */}
             <ExchangePanel cycleId={cycleId} />
+            <ShowreelMaker cycleId={cycleId} />
           </section>
         </div>
 

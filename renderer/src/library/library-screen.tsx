@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../components/modal';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { goTo } from '../route';
+import { ProjectImport } from '../exchange/project-import';
 import { CyclePanel } from './cycle-panel';
 import { TrajectoryForm } from './trajectory-form';
 
@@ -79,6 +80,7 @@ export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }
         <h1 className="brand">
           VKZ <span className="brand-sub">{t('app.tagline')}</span>
         </h1>
+        <ProjectImport onChanged={(id) => { if (id) setSelectedId(id); void reload(); }} />
         <button type="button" onClick={onOpenSettings}>
           {t('settings.title')}
         </button>

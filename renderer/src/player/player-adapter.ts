@@ -45,6 +45,9 @@ export class PlayerAdapter {
   private listeners = new Set<() => void>();
   private rafId = 0;
   private fps = 25;
+  /** When the oldest seek not yet answered by 'seeked' was asked for (performance.now()). */
+  private seekStartedAt: number | null = null;
+  private seekLatencyListeners = new Set<(ms: number) => void>();
 
   constructor(container: HTMLElement, labels: { noMedia: string }) {
     this.video = document.createElement('video');
@@ -69,6 +72,12 @@ export class PlayerAdapter {
     for (const event of ['loadedmetadata', 'durationchange', 'ratechange', 'volumechange', 'seeked', 'timeupdate']) {
       this.player.on(event, sync);
     }
+    this.player.on('seeked', () => {
+      if (this.seekStartedAt === null) return;
+      const ms = performance.now() - this.seekStartedAt;
+      this.seekStartedAt = null;
+      for (const listener of this.seekLatencyListeners) listener(ms);
+    });
     this.player.on('play', () => {
       sync();
       this.startPolling();
@@ -84,6 +93,7 @@ export class PlayerAdapter {
 
   load(url: string, type: string, fps: number): void {
     this.fps = fps > 0 ? fps : 25;
+    this.seekStartedAt = null;
     this.update({ ...INITIAL, rate: this.state.rate, volume: this.state.volume, muted: this.state.muted });
     this.player.src({ src: url, type });
     this.player.playbackRate(this.state.rate);
@@ -111,6 +121,7 @@ export class PlayerAdapter {
   seek(sec: number): void {
     const duration = this.state.duration || Number.POSITIVE_INFINITY;
     const target = Math.min(Math.max(0, sec), duration);
+    this.seekStartedAt ??= performance.now();
     this.player.currentTime(target);
     this.update({ ...this.state, time: target });
   }
@@ -165,6 +176,15 @@ export class PlayerAdapter {
     this.update({ ...this.state, range: null });
   }
 
+  /**
+   * Reports how long each seek took, from asking for the time to the browser's 'seeked' (the
+   * frame at the new time is ready): long waits mean the file needs a scrub proxy.
+   */
+  onSeekLatency(listener: (ms: number) => void): () => void {
+    this.seekLatencyListeners.add(listener);
+    return () => this.seekLatencyListeners.delete(listener);
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -177,6 +197,7 @@ export class PlayerAdapter {
   dispose(): void {
     cancelAnimationFrame(this.rafId);
     this.listeners.clear();
+    this.seekLatencyListeners.clear();
     this.player.dispose();
   }
 

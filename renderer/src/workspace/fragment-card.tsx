@@ -5,6 +5,7 @@ import type { Fragment } from '../../../shared/domain';
 import { focusedThemes, localText, openThemes, type Framework, type FrameworkTheme } from '../../../shared/framework';
 import { formatTimeRange, parseTimeRange } from '../../../shared/timecode';
 import { useAutosave } from '../components/use-autosave';
+import { FragmentClipActions } from '../clips/clip-export';
 import { useI18n } from '../i18n';
 import type { WorkspaceActions } from './use-workspace';
 
@@ -83,6 +84,7 @@ export function FragmentCard({
             </span>
           ))}
         </span>
+        <FragmentClipActions fragment={fragment} />
         <button type="button" className="link" onClick={onSelect} aria-expanded={selected}>
           {selected ? t('fragments.collapse') : t('fragments.details')}
         </button>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Fragment } from '../../../shared/domain';
 import type { Framework } from '../../../shared/framework';
 import { formatTimecode, parseTimeRange } from '../../../shared/timecode';
+import { ClipExport } from '../clips/clip-export';
 import { useI18n } from '../i18n';
 import { FragmentCard } from './fragment-card';
 import type { WorkspaceActions } from './use-workspace';
@@ -72,6 +73,7 @@ export function FragmentsPanel({
       </form>
       {invalid && <p className="field-error">{t('fragments.invalidRange')}</p>}
       {fragments.length === 0 && <p className="empty">{t('fragments.empty')}</p>}
+      <ClipExport fragments={fragments}>
       <ol className="fragment-list">
         {fragments.map((fragment) => (
           <FragmentCard
@@ -86,6 +88,7 @@ export function FragmentsPanel({
           />
         ))}
       </ol>
+      </ClipExport>
     </section>
   );
 }

@@ -1,10 +1,11 @@
 // The recordings of a cycle ("video 1", "video 2"...): switch between them, add more, see what
 // ffprobe found, follow a proxy being made (with cancel), and find a moved file again.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Recording } from '../../../shared/domain';
 import { formatTimecode } from '../../../shared/timecode';
 import { ConfirmDialog } from '../components/modal';
 import { useI18n } from '../i18n';
+import { TranscriptImportButton } from '../exchange/transcript-import';
 import type { WorkspaceActions } from './use-workspace';
 
 function mediaSummary(recording: Recording): string {
@@ -23,11 +24,14 @@ export function RecordingsBar({
   activeId,
   onActivate,
   actions,
+  children,
 }: {
   recordings: Recording[];
   activeId: string | null;
   onActivate: (id: string) => void;
   actions: WorkspaceActions;
+  /** Extra notices about the active recording (e.g. the scrub-proxy suggestion). */
+  children?: ReactNode;
 }) {
   const { t } = useI18n();
   const [removing, setRemoving] = useState<Recording | null>(null);
@@ -74,7 +78,7 @@ export function RecordingsBar({
           )}
           {(active.proxyState === 'queued' || active.proxyState === 'running') && (
             <span className="proxy-progress" data-testid="proxy-progress">
-              {t('recordings.proxyMaking', { reason: active.proxyReason ?? '' })}
+              {t('recordings.proxyMaking', { reason: active.proxyReason ?? t('recordings.scrubProxyReason') })}
               <progress max={1} value={active.proxyProgress} aria-label={t('recordings.proxyProgress')} />
               <span>{Math.round(active.proxyProgress * 100)}%</span>
               <button type="button" onClick={() => void actions.cancelProxy(active.id)}>
@@ -93,7 +97,9 @@ export function RecordingsBar({
               </button>
             </span>
           )}
+          {children}
           <span className="button-row recording-manage">
+            <TranscriptImportButton recording={active} onImported={() => void actions.reload()} />
             {recordings.length > 1 && (
               <>
                 <button type="button" onClick={() => move(active, -1)} aria-label={t('recordings.moveEarlier')}>

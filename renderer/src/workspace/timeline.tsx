@@ -23,6 +23,8 @@ import {
 } from '../timeline/timeline-scale';
 
 const ROW = { scale: 16, thumbs: 46, wave: 36, fragments: 22, notes: 16, gap: 4 };
+/** A thumbnail's width in the strip (16:9 pictures at the row's height). */
+const THUMB_WIDTH_PX = Math.round((ROW.thumbs * 16) / 9);
 
 const KIND_COLOURS: Record<Note['kind'], string> = {
   transcript: '#6b7280',
@@ -262,7 +264,13 @@ export function Timeline({
 
   const zoomed = view.pxPerSec > fitView(duration, view.widthPx).pxPerSec * 1.001;
   const span = view.widthPx / view.pxPerSec;
-  const visibleThumbs = thumbnails.filter((th) => th.timeSec >= view.startSec - 10 && th.timeSec <= view.startSec + span);
+  // One thumbnail per slot of about its own width (every `stride`-th, by index so the choice stays
+  // put while panning): overlapping pictures would show only slivers, and cost DOM nodes.
+  const thumbStepSec = thumbnails.length > 1 ? thumbnails[1]!.timeSec - thumbnails[0]!.timeSec : 1;
+  const stride = Math.max(1, Math.ceil(THUMB_WIDTH_PX / Math.max(1e-6, thumbStepSec * view.pxPerSec)));
+  const visibleThumbs = thumbnails.filter(
+    (th, i) => i % stride === 0 && th.timeSec >= view.startSec - stride * thumbStepSec && th.timeSec <= view.startSec + span,
+  );
 
   return (
     <div className="timeline-wrap">

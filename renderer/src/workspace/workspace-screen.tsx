@@ -12,6 +12,11 @@ import { VideoPlayer } from '../player/video-player';
 import type { PlayerAdapter } from '../player/player-adapter';
 import { goTo } from '../route';
 import { PreviousIntentions } from '../method/previous-intentions';
+import { ScrubProxySuggestion } from '../timeline/scrub-proxy-suggestion';
+import { TimelineStatus } from '../timeline/timeline-status';
+import { useKeepPlayheadAcrossSources } from '../timeline/use-keep-playhead';
+import { useSeekLatencies } from '../timeline/use-seek-latencies';
+import { useTimelineData } from '../timeline/use-timeline-data';
 import { FragmentsPanel } from './fragments-panel';
 import { HelpOverlay } from './help-overlay';
 import { NotesPanel } from './notes-panel';
@@ -78,6 +83,9 @@ export function WorkspaceScreen({
     [workspace?.fragments, active?.id],
   );
   const framework = frameworks.find((f) => f.id === frameworkId) ?? frameworks[0] ?? null;
+  const timelineData = useTimelineData(active);
+  const seekLatencies = useSeekLatencies(player, active?.mediaUrl ?? null);
+  useKeepPlayheadAcrossSources(player, active);
 
   const playFragment = useCallback(
     (fragment: Fragment, loop = false) => {
@@ -247,7 +255,17 @@ export function WorkspaceScreen({
           {t('settings.title')}
         </button>
       </header>
-      <RecordingsBar recordings={recordings} activeId={active?.id ?? null} onActivate={setActiveId} actions={actions} />
+      <RecordingsBar recordings={recordings} activeId={active?.id ?? null} onActivate={setActiveId} actions={actions}>
+        {active && (
+          <ScrubProxySuggestion
+            recording={active}
+            keyframeIntervalSec={timelineData.keyframeIntervalSec}
+            seekLatenciesMs={seekLatencies}
+            onRequested={() => void actions.reload()}
+            onError={reportError}
+          />
+        )}
+      </RecordingsBar>
       <PreviousIntentions cycleId={cycleId} />
       <div className="workspace-body">
         <div className="stage">
@@ -277,7 +295,10 @@ export function WorkspaceScreen({
             selectedFragmentId={selectedFragmentId}
             onPlayFragment={playFragment}
             handleRef={timelineRef}
+            waveform={timelineData.waveform}
+            thumbnails={timelineData.thumbnails}
           />
+          <TimelineStatus view={timelineData} />
         </div>
         <aside className="side">
           <div className="tabs" role="tablist">

@@ -102,7 +102,7 @@ describe('backend', () => {
     expect(done.proxyState).toBe('done');
     expect(done.mediaUrl).toContain('v=proxy');
     expect(done.mediaType).toBe('video/mp4');
-    const progress = events.filter((e) => e.recordingId === recording.id);
+    const progress = events.filter((e) => e.type === 'recording.proxy' && e.recordingId === recording.id);
     expect(progress.at(-1)).toMatchObject({ state: 'done' });
     const after = statSync(media.proxy!);
     expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);

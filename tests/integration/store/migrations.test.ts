@@ -119,7 +119,7 @@ describe('migration 2: the method record per cycle', () => {
     db.close();
 
     const store = open();
-    expect(store.schemaVersion).toBe(2);
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(store.cycles.get(cycleId)?.title).toBe('Gesprek 1');
     expect(store.methods.get(cycleId)).toBeNull();
     const method = newCycleMethod(cycleId, 'kijkwijzer');
@@ -131,6 +131,92 @@ describe('migration 2: the method record per cycle', () => {
     // The record goes with its cycle.
     store.cycles.delete(cycleId);
     expect(store.methods.get(cycleId)).toBeNull();
+  });
+});
+
+describe('migration 3: pseudonym list and report background per trajectory', () => {
+  it('brings a version-2 database with trajectories, cycles and a method record to version 3, keeping them', () => {
+    const db = rawDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 2));
+    const stamp = '2026-11-20T10:00:00.000Z';
+    const trajectoryId = '11111111-1111-4111-8111-111111111111';
+    const otherId = '33333333-3333-4333-8333-333333333333';
+    const cycleId = '22222222-2222-4222-8222-222222222222';
+    db.prepare(`INSERT INTO trajectories VALUES (?, ?, ?, 'A', 'KM-1', 'Cliënt A')`).run(trajectoryId, stamp, stamp);
+    db.prepare(`INSERT INTO trajectories VALUES (?, ?, ?, 'A', 'KM-2', 'Cliënt B')`).run(otherId, stamp, stamp);
+    db.prepare(`INSERT INTO cycles VALUES (?, ?, ?, 'A', ?, 1, 'Gesprek 1', '2026-11-20')`).run(cycleId, stamp, stamp, trajectoryId);
+    const method = newCycleMethod(cycleId, 'kijkwijzer');
+    db.prepare(`INSERT INTO cycle_methods VALUES (?, ?, ?, ?, 'A')`).run(cycleId, JSON.stringify(method), stamp, stamp);
+    db.close();
+
+    const store = open();
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(store.trajectories.list().map((t) => t.client)).toEqual(['Cliënt A', 'Cliënt B']);
+    expect(store.methods.get(cycleId)).toEqual(method);
+    // Nothing saved yet: an empty list and no background.
+    expect(store.reportSettings.get(trajectoryId)).toEqual({ pseudonyms: [], background: '' });
+
+    const list = [{ name: 'Jan de Vries', replacement: '[naam cliënt]' }];
+    expect(store.reportSettings.setPseudonyms(trajectoryId, list, 'Onderzoeker A')).toEqual(list);
+    expect(store.reportSettings.setBackground(trajectoryId, 'Sinds 2025 in beeld.', 'Onderzoeker A')).toBe('Sinds 2025 in beeld.');
+    expect(store.reportSettings.get(trajectoryId)).toEqual({ pseudonyms: list, background: 'Sinds 2025 in beeld.' });
+    expect(store.reportSettings.get(otherId)).toEqual({ pseudonyms: [], background: '' });
+    expect(() => store.reportSettings.setPseudonyms(trajectoryId, [{ name: '', replacement: 'x' }], 'A')).toThrow(/Invalid/);
+    expect(() => store.reportSettings.get('44444444-4444-4444-8444-444444444444')).toThrow(/does not exist/);
+
+    // The settings go with their trajectory.
+    store.trajectories.delete(trajectoryId);
+    const raw = rawDb();
+    expect(raw.prepare('SELECT count(*) FROM trajectory_report_settings').pluck().get()).toBe(0);
+  });
+});
+
+describe('migration 4: merge log and pending conflicts of project exchange', () => {
+  it('brings a version-3 database with notes (one deleted) to version 4, keeping them, with empty exchange tables', () => {
+    const db = rawDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 3));
+    const stamp = '2026-11-20T10:00:00.000Z';
+    const trajectoryId = '11111111-1111-4111-8111-111111111111';
+    const cycleId = '22222222-2222-4222-8222-222222222222';
+    const recordingId = '33333333-3333-4333-8333-333333333333';
+    const noteId = '44444444-4444-4444-8444-444444444444';
+    const deletedId = '55555555-5555-4555-8555-555555555555';
+    db.prepare(`INSERT INTO trajectories VALUES (?, ?, ?, 'A', 'KM-1', 'Cliënt A')`).run(trajectoryId, stamp, stamp);
+    db.prepare(`INSERT INTO cycles VALUES (?, ?, ?, 'A', ?, 1, 'Gesprek 1', NULL)`).run(cycleId, stamp, stamp, trajectoryId);
+    const media = JSON.stringify({ durationSec: 60, formatName: 'mov,mp4', sizeBytes: 1, video: null, audio: null });
+    db.prepare(
+      `INSERT INTO recordings (id, created_at, updated_at, author, cycle_id, position, file_name, file_path, media_json, proxy_state)
+       VALUES (?, ?, ?, 'A', ?, 1, 'a.mp4', '/x/a.mp4', ?, 'not-needed')`,
+    ).run(recordingId, stamp, stamp, cycleId, media);
+    const insertNote = db.prepare(
+      `INSERT INTO notes (id, created_at, updated_at, author, cycle_id, recording_id, time_sec, kind, text, deleted_at)
+       VALUES (?, ?, ?, 'A', ?, ?, 5, 'observation', ?, ?)`,
+    );
+    insertNote.run(noteId, stamp, stamp, cycleId, recordingId, 'Ze kijkt weg.', null);
+    insertNote.run(deletedId, stamp, stamp, cycleId, recordingId, 'Weg.', stamp);
+    db.close();
+
+    const store = open();
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(store.notes.listByCycle(cycleId).map((n) => n.text)).toEqual(['Ze kijkt weg.']);
+    expect(store.exchange.notesOfCycle(cycleId).map((n) => [n.id, n.deletedAt])).toEqual([
+      [noteId, null],
+      [deletedId, stamp],
+    ]);
+    expect(store.exchange.mergeLog('note', noteId)).toBeNull();
+    expect(store.exchange.conflicts()).toEqual([]);
+
+    store.exchange.setMergeLog('note', noteId, { contentHash: 'abc', updatedAt: stamp });
+    expect(store.exchange.mergeLog('note', noteId)).toEqual({ contentHash: 'abc', updatedAt: stamp });
+    const conflictId = '66666666-6666-4666-8666-666666666666';
+    const theirs = { id: noteId, text: 'Ze kijkt naar buiten.' };
+    store.exchange.putConflict({ id: conflictId, recordType: 'note', recordId: noteId, theirs, archiveAuthor: 'B', archiveCreatedAt: stamp });
+    // One pending conflict per record: a later import replaces it.
+    store.exchange.putConflict({ id: '77777777-7777-4777-8777-777777777777', recordType: 'note', recordId: noteId, theirs, archiveAuthor: 'B', archiveCreatedAt: stamp });
+    expect(store.exchange.conflicts().map((c) => [c.id, c.theirs])).toEqual([['77777777-7777-4777-8777-777777777777', theirs]]);
+    // The log outlives the record (a deletion here must not forget what was shared).
+    store.cycles.delete(cycleId);
+    expect(store.exchange.mergeLog('note', noteId)).toEqual({ contentHash: 'abc', updatedAt: stamp });
   });
 });
 

@@ -1,0 +1,441 @@
+// `npm run bench`: how fast VKZ is on long recordings and big analyses, measured against the bare
+// ffmpeg commands it runs and against the targets of issue 5. Generates its own media (cached in
+// bench/.work/), prints ONE table, and with --record adds the run to bench/RESULTS.md.
+//
+//   npm run bench                      the full run (first run also makes a 60-min scrub proxy)
+//   npm run bench -- --minutes=10      a shorter long recording (quick check, not for RESULTS.md)
+//   npm run bench -- --only=media,ui   some sections: media, proxy, clip, seek, notes
+//   npm run bench -- --record          prepend the run to bench/RESULTS.md
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { MediaInfo } from '../shared/domain';
+import { locateBinaries, type MediaBinaries } from '../electron/services/media/binaries';
+import { exportClip } from '../electron/services/media/clip';
+import { buildClipArgs, planClipCut } from '../electron/services/media/clip-args';
+import { estimateKeyframeInterval } from '../electron/services/media/keyframes';
+import { probeArgs, probeMedia } from '../electron/services/media/probe';
+import { createProxy } from '../electron/services/media/proxy';
+import { buildProxyArgs } from '../electron/services/media/proxy-args';
+import { buildThumbnailArgs, THUMBNAIL_FILE_PATTERN, thumbnailIntervalSec } from '../electron/services/media/thumbnail-args';
+import { makeThumbnails } from '../electron/services/media/thumbnails';
+import { TimelineService } from '../electron/services/media/timeline-service';
+import { buildWaveformArgs } from '../electron/services/media/waveform-args';
+import { computeWaveform } from '../electron/services/media/waveform';
+import { openStore } from '../electron/services/store';
+import type { NoteKind } from '../shared/domain';
+import { makeBenchHevc, makeBenchLongH264, makeLongTinyVideo } from '../tests/support/long-media';
+import { timeBare, timeIt, warmFile } from './bare';
+import {
+  addNoteRoundTrips,
+  chromiumPath,
+  cycleOpenTimes,
+  ensureResearcherName,
+  launchBrowser,
+  openToFirstFrame,
+  scrollFrames,
+  seekLatencies,
+  waitForPlayer,
+} from './browser';
+import { startHost, type BenchHost } from './host';
+import { describeMachine } from './machine';
+import { median, ms, percentile, ratio, renderTable, sec, seededRandom, times, type Row } from './stats';
+
+const SECTIONS = ['media', 'proxy', 'clip', 'seek', 'notes'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const argv = process.argv.slice(2);
+const option = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const minutes = Number(option('minutes') ?? 60);
+const only = new Set((option('only')?.split(',') ?? SECTIONS) as Section[]);
+const record = argv.includes('--record');
+
+const WORK = path.resolve('bench/.work');
+const MEDIA = path.join(WORK, 'media');
+const NOTE_COUNT = 10_000;
+const FRAGMENT_COUNT = 1_000;
+const SEEKS = 50;
+
+const rows: Row[] = [];
+const notes: string[] = [];
+const log = (text: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
+
+function row(r: Row): void {
+  rows.push(r);
+  log(`${r.group}: ${r.name} = ${r.value} (baseline ${r.baseline}, ratio ${r.ratio}, target ${r.target}: ${r.met})`);
+}
+const metIf = (ok: boolean) => (ok ? 'yes' : 'no');
+const perHour = (msTaken: number, durationSec: number) => (msTaken / 1000) * (3600 / durationSec);
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const bin = await locateBinaries({ env: process.env });
+  const machine = describeMachine(bin, chromiumPath());
+  await mkdir(MEDIA, { recursive: true });
+
+  log(`media: making (or reusing) a ${minutes}-min 1080p H.264 file and a 10-min HEVC file in ${MEDIA}`);
+  const made = performance.now();
+  const longFile = await makeBenchLongH264(MEDIA, { durationSec: minutes * 60 });
+  const hevcFile = await makeBenchHevc(MEDIA, { durationSec: 600 });
+  const tinyFile = await makeLongTinyVideo(MEDIA, { durationSec: 3600 });
+  log(`media ready in ${sec((performance.now() - made) / 1000)}`);
+  const longInfo = await probeMedia(bin, longFile);
+  const hevcInfo = await probeMedia(bin, hevcFile);
+
+  if (only.has('media')) await benchMediaWork(bin, longFile, longInfo, hevcFile, hevcInfo);
+  if (only.has('proxy')) await benchProxy(bin, hevcFile, hevcInfo);
+  if (only.has('clip')) await benchClip(bin, longFile, longInfo);
+
+  let browser: Browser | null = null;
+  try {
+    if (only.has('seek') || only.has('notes')) browser = await launchBrowser();
+    if (only.has('seek')) await benchSeeks(browser!, longFile, longInfo);
+    if (only.has('notes')) await benchBigAnalysis(browser!, tinyFile);
+  } finally {
+    await browser?.close();
+  }
+
+  const table = renderTable(rows);
+  const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+  const minutesTaken = (Date.now() - startedAt.getTime()) / 60_000;
+  const report = [
+    `## ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `Command: \`${command}\` (${minutesTaken.toFixed(1)} min)`,
+    '',
+    ...machine.map((m) => `- ${m}`),
+    '',
+    table,
+    '',
+    ...notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
+  console.log(`\n${table}\n`);
+  for (const n of notes) console.log(`- ${n}`);
+  await writeFile(path.join(WORK, 'latest.md'), report);
+  if (record) {
+    const file = path.resolve('bench/RESULTS.md');
+    const previous = existsSync(file) ? await readFile(file, 'utf8') : '';
+    const head = '# Benchmark results\n\nNewest first. How to read them: see the notes under each table.\n\n';
+    const body = previous.startsWith('# Benchmark results') ? previous.slice(previous.indexOf('\n## ')) : `\n${previous}`;
+    await writeFile(file, `${head}${report}${body.trim() ? `\n${body.trim()}\n` : ''}`);
+    log(`recorded in ${file}`);
+  }
+  log(`done in ${minutesTaken.toFixed(1)} min`);
+}
+
+/** Probe, keyframe estimate, waveform and thumbnails: the app's functions vs the bare commands. */
+async function benchMediaWork(bin: MediaBinaries, longFile: string, longInfo: MediaInfo, hevcFile: string, hevcInfo: MediaInfo) {
+  const group = 'Media';
+  const label = `${minutes}-min 1080p H.264`;
+  await warmFile(longFile);
+  await warmFile(hevcFile);
+
+  for (const [file, name] of [
+    [longFile, label],
+    [hevcFile, '10-min HEVC'],
+  ] as const) {
+    const ours: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      bare.push(await timeBare(bin.ffprobe, probeArgs(file)));
+      ours.push(await timeIt(() => probeMedia(bin, file)));
+    }
+    row({ group, name: `probe, ${name} (median of 5)`, value: ms(median(ours)), baseline: ms(median(bare)), ratio: ratio(median(ours), median(bare)), target: '—', met: '—' });
+  }
+  const keyframeTimes: number[] = [];
+  let estimate = null as Awaited<ReturnType<typeof estimateKeyframeInterval>> | null;
+  for (let i = 0; i < 3; i++) keyframeTimes.push(await timeIt(async () => (estimate = await estimateKeyframeInterval(bin, longFile, longInfo.durationSec))));
+  row({ group, name: `keyframe interval estimate, ${label} (found ${estimate?.intervalSec ?? '?'} s)`, value: ms(median(keyframeTimes)), baseline: '—', ratio: '—', target: '—', met: '—' });
+
+  const tmp = path.join(WORK, 'tmp-media');
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  try {
+    // Alternate bare and ours, twice each; keep the faster of each (less disturbed by neighbours).
+    const wave = { ours: [] as number[], bare: [] as number[] };
+    const thumbs = { ours: [] as number[], bare: [] as number[] };
+    const interval = thumbnailIntervalSec(longInfo.durationSec);
+    for (let round = 0; round < 2; round++) {
+      wave.bare.push(await timeBare(bin.ffmpeg, buildWaveformArgs(longFile)));
+      wave.ours.push(await timeIt(() => computeWaveform(bin, { input: longFile, durationSec: longInfo.durationSec })));
+      const bareDir = path.join(tmp, `bare-thumbs-${round}`);
+      await mkdir(bareDir);
+      thumbs.bare.push(await timeBare(bin.ffmpeg, buildThumbnailArgs(longFile, path.join(bareDir, THUMBNAIL_FILE_PATTERN), interval)));
+      thumbs.ours.push(
+        await timeIt(() => makeThumbnails(bin, { input: longFile, outputDir: path.join(tmp, `thumbs-${round}`), durationSec: longInfo.durationSec })),
+      );
+    }
+    const d = longInfo.durationSec;
+    const wOurs = Math.min(...wave.ours);
+    const wBare = Math.min(...wave.bare);
+    const tOurs = Math.min(...thumbs.ours);
+    const tBare = Math.min(...thumbs.bare);
+    row({ group, name: `waveform, ${label}: s per media hour`, value: sec(perHour(wOurs, d)), baseline: sec(perHour(wBare, d)), ratio: ratio(wOurs, wBare), target: 'ratio ≤ 1.15', met: metIf(wOurs / wBare <= 1.15) });
+    row({ group, name: `thumbnails (1 per ${interval} s), ${label}: s per media hour`, value: sec(perHour(tOurs, d)), baseline: sec(perHour(tBare, d)), ratio: ratio(tOurs, tBare), target: 'ratio ≤ 1.15', met: metIf(tOurs / tBare <= 1.15) });
+
+    // The whole background job as the app runs it: keyframe probe, waveform, thumbnails, cache files.
+    // Twice, in a fresh cache folder each time; the faster counts, as above.
+    const jobs: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      const dataDir = path.join(tmp, `data-${round}`);
+      const service = new TimelineService({ dataDir, binaries: async () => bin, onChange: () => undefined });
+      jobs.push(
+        await timeIt(async () => {
+          await service.status({ recordingId: '00000000-0000-4000-8000-0000000000b1', cycleId: 'bench', input: longFile, media: longInfo });
+          await service.idle();
+        }),
+      );
+      service.close();
+    }
+    const job = Math.min(...jobs);
+    const bareSum = wBare + tBare;
+    const speed = d / (job / 1000);
+    row({ group, name: `waveform + thumbnails job (queue, cache), ${label}: × real time`, value: times(speed), baseline: times(d / (bareSum / 1000)), ratio: ratio(job, bareSum), target: '≥ 100×; ratio ≤ 1.15', met: metIf(speed >= 100 && job / bareSum <= 1.15) });
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Proxy of the HEVC file: createProxy vs the same ffmpeg arguments run bare. */
+async function benchProxy(bin: MediaBinaries, hevcFile: string, hevcInfo: MediaInfo) {
+  const tmp = path.join(WORK, 'tmp-proxy');
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  try {
+    await warmFile(hevcFile);
+    log('proxy: 10-min HEVC, bare ffmpeg');
+    const bare = await timeBare(bin.ffmpeg, buildProxyArgs(hevcFile, path.join(tmp, 'bare.mp4'), hevcInfo));
+    await rm(path.join(tmp, 'bare.mp4'), { force: true });
+    log('proxy: 10-min HEVC, createProxy');
+    const ours = await timeIt(() => createProxy(bin, { input: hevcFile, output: path.join(tmp, 'ours.mp4'), info: hevcInfo }));
+    const d = hevcInfo.durationSec;
+    row({
+      group: 'Proxy',
+      name: `10-min HEVC ${hevcInfo.video?.width}x${hevcInfo.video?.height} -> H.264 proxy: × real time`,
+      value: times(d / (ours / 1000)),
+      baseline: times(d / (bare / 1000)),
+      ratio: ratio(ours, bare),
+      target: 'ratio ≤ 1.15',
+      met: metIf(ours / bare <= 1.15),
+    });
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** A 30-s fragment clip from the middle of the long recording: exportClip vs bare. */
+async function benchClip(bin: MediaBinaries, longFile: string, longInfo: MediaInfo) {
+  const tmp = path.join(WORK, 'tmp-clip');
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  try {
+    const range = { inSec: longInfo.durationSec / 2, outSec: longInfo.durationSec / 2 + 30 };
+    const cut = planClipCut(range, longInfo);
+    const ours: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      bare.push(await timeBare(bin.ffmpeg, buildClipArgs({ input: longFile, output: path.join(tmp, `bare-${i}.mp4`), info: longInfo, cut })));
+      ours.push(await timeIt(() => exportClip(bin, { input: longFile, output: path.join(tmp, `ours-${i}.mp4`), info: longInfo, range })));
+    }
+    const o = Math.min(...ours);
+    const b = Math.min(...bare);
+    row({ group: 'Clip', name: `30-s fragment from ${minutes}-min 1080p (no time code)`, value: sec(o / 1000), baseline: sec(b / 1000), ratio: ratio(o, b), target: 'ratio ≤ 1.15', met: metIf(o / b <= 1.15) });
+  } catch (error) {
+    row({ group: 'Clip', name: '30-s fragment', value: 'n/a', baseline: 'n/a', ratio: 'n/a', target: 'ratio ≤ 1.15', met: 'n/a' });
+    notes.push(`Clip export failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+interface SeekSetup {
+  cycleId: string;
+  originalId: string;
+  proxyId: string;
+}
+
+/**
+ * A data folder kept between runs (bench/.work/seek-data-*): the long file added twice, once
+ * played as it is and once with a scrub proxy. The scrub proxy of an hour of 1080p takes many
+ * minutes to make, so only the first run makes it (and records how long it took).
+ */
+async function prepareSeekData(host: BenchHost, longFile: string, dataDir: string): Promise<SeekSetup> {
+  const trajectories = await host.invoke('trajectories.list', {});
+  let trajectory = trajectories.find((t) => t.caseManager === 'Benchmark');
+  trajectory ??= await host.invoke('trajectories.create', { caseManager: 'Benchmark', client: 'Seeks' });
+  const cycles = await host.invoke('cycles.list', { trajectoryId: trajectory.id });
+  const cycle = cycles[0] ?? (await host.invoke('cycles.create', { trajectoryId: trajectory.id, title: 'Seeks', date: null }));
+  let workspace = await host.invoke('workspace.get', { cycleId: cycle.id });
+  if (workspace.recordings.length < 2) {
+    await host.queueDialog(Array(2 - workspace.recordings.length).fill(longFile));
+    await host.invoke('recordings.addViaDialog', { cycleId: cycle.id });
+    workspace = await host.invoke('workspace.get', { cycleId: cycle.id });
+  }
+  const [original, scrub] = workspace.recordings;
+  const timingFile = path.join(dataDir, 'scrub-proxy-timing.json');
+  if (scrub!.proxyState !== 'done') {
+    log(`seek: making the scrub proxy of the ${minutes}-min file (first run only; this takes a while)`);
+    const started = performance.now();
+    await host.invoke('recordings.makeScrubProxy', { id: scrub!.id });
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 5000));
+      const now = (await host.invoke('workspace.get', { cycleId: cycle.id })).recordings.find((r) => r.id === scrub!.id)!;
+      if (now.proxyState === 'done') break;
+      if (now.proxyState === 'failed' || now.proxyState === 'cancelled') throw new Error(`scrub proxy ${now.proxyState}: ${now.proxyError}`);
+      log(`seek: scrub proxy ${Math.round(now.proxyProgress * 100)}%`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await writeFile(timingFile, JSON.stringify({ seconds, durationSec: original!.media.durationSec, at: new Date().toISOString() }));
+  }
+  if (existsSync(timingFile)) {
+    const timing = JSON.parse(await readFile(timingFile, 'utf8')) as { seconds: number; durationSec: number; at: string };
+    row({
+      group: 'Proxy',
+      name: `scrub proxy of ${minutes}-min 1080p (made ${timing.at.slice(0, 10)}, cached since)`,
+      value: times(timing.durationSec / timing.seconds),
+      baseline: '—',
+      ratio: '—',
+      target: '—',
+      met: '—',
+    });
+  }
+  return { cycleId: cycle.id, originalId: original!.id, proxyId: scrub!.id };
+}
+
+async function benchSeeks(browser: Browser, longFile: string, longInfo: MediaInfo) {
+  const dataDir = path.join(WORK, `seek-data-${path.basename(longFile, '.mp4')}`);
+  const host = await startHost(dataDir);
+  try {
+    const setup = await prepareSeekData(host, longFile, dataDir);
+    await host.idle(); // waveform and thumbnails of both recordings: no ffmpeg while we measure
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await ensureResearcherName(page, host.url);
+    await page.close();
+
+    const open = await openToFirstFrame(browser, host.url, setup.cycleId, 5);
+    row({ group: 'UI', name: `open to first frame, ${minutes}-min 1080p original (median of 5)`, value: ms(median(open)), baseline: '—', ratio: '—', target: '< 1000 ms', met: metIf(median(open) < 1000) });
+
+    const random = seededRandom(5);
+    const targets = Array.from({ length: SEEKS }, () => Math.round(random() * (longInfo.durationSec - 2) * 1000) / 1000);
+    const seekPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await seekPage.goto(`${host.url}#/cycle/${setup.cycleId}`);
+    await waitForPlayer(seekPage, 'v=original');
+    await seekLatencies(seekPage, [longInfo.durationSec / 3]); // warm-up
+    const original = await seekLatencies(seekPage, targets);
+    await seekPage.getByRole('tab', { name: /Video 2/ }).click();
+    await waitForPlayer(seekPage, 'v=proxy');
+    await seekLatencies(seekPage, [longInfo.durationSec / 3]);
+    const proxy = await seekLatencies(seekPage, targets);
+    await seekPage.close();
+    const o50 = percentile(original, 50);
+    const o95 = percentile(original, 95);
+    const p50 = percentile(proxy, 50);
+    const p95 = percentile(proxy, 95);
+    const gop = longInfo.video ? '10-s keyframes' : '';
+    row({ group: 'UI', name: `seek p50 over ${SEEKS} random seeks, original (${gop})`, value: ms(o50), baseline: '—', ratio: '—', target: '—', met: '—' });
+    row({ group: 'UI', name: `seek p95, original`, value: ms(o95), baseline: '—', ratio: '—', target: '—', met: '—' });
+    row({ group: 'UI', name: `seek p50, scrub proxy (720p, 1-s keyframes)`, value: ms(p50), baseline: ms(o50), ratio: ratio(p50, o50), target: '—', met: '—' });
+    row({ group: 'UI', name: `seek p95, scrub proxy`, value: ms(p95), baseline: ms(o95), ratio: ratio(p95, o95), target: '≤ 50 ms', met: metIf(p95 <= 50) });
+  } finally {
+    await host.stop();
+  }
+}
+
+const KINDS: NoteKind[] = ['transcript', 'transcript', 'transcript', 'observation', 'event', 'question_client', 'question_case_manager'];
+const WORDS = 'de klantmanager vraagt naar het werk en de cliënt kijkt weg zegt dat het goed gaat maar aarzelt bij de afspraak over volgende week'.split(' ');
+
+function sentence(random: () => number): string {
+  const length = 6 + Math.floor(random() * 30);
+  return Array.from({ length }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+}
+
+/** 10,000 notes and 1,000 fragments on an hour-long (tiny) recording in a fresh data folder. */
+async function benchBigAnalysis(browser: Browser, tinyFile: string) {
+  const dataDir = path.join(WORK, 'tmp-notes-data');
+  await rm(dataDir, { recursive: true, force: true });
+  const host = await startHost(dataDir);
+  try {
+    await host.invoke('settings.update', { authorName: 'Benchmark' });
+    const trajectory = await host.invoke('trajectories.create', { caseManager: 'Benchmark', client: 'Groot' });
+    const cycle = await host.invoke('cycles.create', { trajectoryId: trajectory.id, title: 'Grote analyse', date: null });
+    await host.queueDialog([tinyFile]);
+    const recording = (await host.invoke('recordings.addViaDialog', { cycleId: cycle.id })).added[0]!;
+    const duration = recording.media.durationSec;
+
+    const random = seededRandom(10);
+    const store = openStore(dataDir);
+    try {
+      store.notes.createMany(
+        Array.from({ length: NOTE_COUNT }, (_, i) => {
+          const kind = KINDS[Math.floor(random() * KINDS.length)]!;
+          return {
+            cycleId: cycle.id,
+            recordingId: recording.id,
+            timeSec: Math.round(((i + random()) * duration * 1000) / NOTE_COUNT) / 1000,
+            kind,
+            text: sentence(random),
+            speaker: kind === 'transcript' ? (random() < 0.5 ? 'KM' : 'C') : '',
+          };
+        }),
+        'Benchmark',
+      );
+      store.transaction(() => {
+        for (let i = 0; i < FRAGMENT_COUNT; i++) {
+          const inSec = Math.round((i * duration * 1000) / FRAGMENT_COUNT) / 1000;
+          store.fragments.create(
+            { cycleId: cycle.id, recordingId: recording.id, inSec, outSec: inSec + 2 + random() * 1.5, title: `Fragment ${i + 1}` },
+            'Benchmark',
+          );
+        }
+      });
+    } finally {
+      store.close();
+    }
+    await host.idle();
+
+    const backendTimes: number[] = [];
+    for (let i = 0; i < 5; i++) backendTimes.push(await timeIt(() => host.invoke('workspace.get', { cycleId: cycle.id })));
+    row({ group: 'Big analysis', name: `workspace.get with ${NOTE_COUNT} notes + ${FRAGMENT_COUNT} fragments (backend + HTTP, median of 5)`, value: ms(median(backendTimes)), baseline: '—', ratio: '—', target: '—', met: '—' });
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await ensureResearcherName(page, host.url);
+    const open = await cycleOpenTimes(page, host.url, cycle.id, NOTE_COUNT, 5);
+    row({ group: 'Big analysis', name: 'cycle open: route change to list and timeline drawn (median of 5)', value: ms(median(open)), baseline: '—', ratio: '—', target: '< 500 ms', met: metIf(median(open) < 500) });
+
+    await waitForPlayer(page, 'v=original');
+    const adds = await addNoteRoundTrips(page, 30);
+    row({ group: 'Big analysis', name: 'add a note, Enter to note in the list: p50 (30 notes)', value: ms(percentile(adds, 50)), baseline: '—', ratio: '—', target: '—', met: '—' });
+    row({ group: 'Big analysis', name: 'add a note: p95', value: ms(percentile(adds, 95)), baseline: '—', ratio: '—', target: '< 20 ms', met: metIf(percentile(adds, 95) < 20) });
+
+    const list = await scrollFrames(page, '.note-list', 'scrollTop', 120, 185);
+    const listP95 = percentile(list.busy, 95);
+    const dropped = (s: { intervals: number[] }) => s.intervals.filter((i) => i > 25).length;
+    row({ group: 'Big analysis', name: `scroll notes list, main-thread time per frame p95 (${dropped(list)}/${list.intervals.length} frames late)`, value: ms(listP95), baseline: '—', ratio: '—', target: '< 16 ms', met: metIf(listP95 < 16) });
+
+    for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Inzoomen' }).click();
+    const timeline = await scrollFrames(page, '[data-testid=timeline]', 'wheel', 40, 185);
+    const tlP95 = percentile(timeline.busy, 95);
+    row({ group: 'Big analysis', name: `pan timeline (zoomed in), main-thread time per frame p95 (${dropped(timeline)}/${timeline.intervals.length} frames late)`, value: ms(tlP95), baseline: '—', ratio: '—', target: '< 16 ms', met: metIf(tlP95 < 16) });
+    await page.close();
+
+    const reportFile = path.join(dataDir, 'report.docx');
+    try {
+      await host.queueSaveDialog(reportFile);
+      const exported = await timeIt(() => host.invoke('report.export', { cycleId: cycle.id, scope: 'cycle', format: 'docx' }));
+      row({ group: 'Big analysis', name: `report export (Word) of the cycle with ${NOTE_COUNT} notes`, value: ms(exported), baseline: '—', ratio: '—', target: '—', met: '—' });
+    } catch (error) {
+      row({ group: 'Big analysis', name: 'report export', value: 'n/a', baseline: '—', ratio: '—', target: '—', met: 'n/a' });
+      notes.push(`Report export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  } finally {
+    await host.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

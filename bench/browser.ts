@@ -1,0 +1,195 @@
+// Measurements in the UI: Chromium (the one the e2e tests use) against the test host. Every
+// number is taken inside the page with performance.now(), so the driver's own latency is not in it.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+}
+
+export function chromiumPath(): string {
+  return chromiumLaunchOptions().executablePath ?? chromium.executablePath();
+}
+
+/** First visit sets the researcher's name (the app asks for it once per data folder). */
+export async function ensureResearcherName(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  const dialog = page.getByRole('dialog', { name: 'Instellingen' });
+  if (await dialog.isVisible({ timeout: 3000 }).catch(() => false)) {
+    await dialog.getByLabel('Jouw naam (auteur van notities)').fill('Benchmark');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  }
+}
+
+/**
+ * From navigation start (a fresh browser context: nothing cached) to the first video frame the
+ * player presents, opening a cycle's workspace directly by URL. ms per run.
+ */
+export async function openToFirstFrame(browser: Browser, url: string, cycleId: string, runs: number): Promise<number[]> {
+  const results: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.addInitScript(() => {
+      (window as unknown as { __firstFrame: Promise<number> }).__firstFrame = new Promise((resolve) => {
+        const seen = new WeakSet<HTMLVideoElement>();
+        const watch = () => {
+          for (const video of document.querySelectorAll('video')) {
+            if (seen.has(video)) continue;
+            seen.add(video);
+            video.requestVideoFrameCallback(() => resolve(performance.now()));
+          }
+          requestAnimationFrame(watch);
+        };
+        requestAnimationFrame(watch);
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(`${url}#/cycle/${cycleId}`);
+    results.push(await page.evaluate(() => (window as unknown as { __firstFrame: Promise<number> }).__firstFrame));
+    await context.close();
+  }
+  return results;
+}
+
+/** Waits until the player has loaded what `srcPart` names (e.g. `v=proxy`) far enough to seek. */
+export async function waitForPlayer(page: Page, srcPart: string): Promise<void> {
+  await page.waitForFunction(
+    (part) => {
+      const player = (window as any).__vkzPlayer;
+      const el = player?.mediaElement as HTMLVideoElement | undefined;
+      return !!el && el.currentSrc.includes(part) && el.readyState >= 2;
+    },
+    srcPart,
+    { timeout: 60_000 },
+  );
+}
+
+/** Seeks through the app's player adapter; ms from asking to the element's 'seeked', per seek. */
+export async function seekLatencies(page: Page, targets: number[]): Promise<number[]> {
+  return page.evaluate(async (times) => {
+    const player = (window as any).__vkzPlayer;
+    const el = player.mediaElement as HTMLVideoElement;
+    const out: number[] = [];
+    for (const t of times) {
+      const seeked = new Promise<void>((resolve) => el.addEventListener('seeked', () => resolve(), { once: true }));
+      const started = performance.now();
+      player.seek(t);
+      await seeked;
+      out.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out;
+  }, targets);
+}
+
+/** From the route change (library -> cycle) to the notes list and timeline drawn with every note. */
+export async function cycleOpenTimes(page: Page, url: string, cycleId: string, noteCount: number, runs: number): Promise<number[]> {
+  const results: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.goto(`${url}#/`);
+    await page.getByRole('button', { name: '+ Nieuw traject' }).waitFor();
+    results.push(
+      await page.evaluate(
+        async ({ id, count }) => {
+          const started = performance.now();
+          location.hash = `#/cycle/${id}`;
+          await new Promise<void>((resolve) => {
+            const check = () => {
+              const tab = [...document.querySelectorAll('[role=tab]')].some((t) => t.textContent?.includes(`(${count})`));
+              const rows = document.querySelectorAll('[data-testid=note]').length > 0;
+              const canvas = (document.querySelector('.timeline-canvas') as HTMLCanvasElement | null)?.width ?? 0;
+              if (tab && rows && canvas > 0) resolve();
+              else requestAnimationFrame(check);
+            };
+            check();
+          });
+          // ... and painted.
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          return performance.now() - started;
+        },
+        { id: cycleId, count: noteCount },
+      ),
+    );
+  }
+  return results;
+}
+
+/**
+ * Adds notes the way a researcher does (N, type, Enter) and times each from the Enter key to the
+ * note showing in the list: the renderer, the HTTP transport, the backend, SQLite's commit, and
+ * React's update of a 10,000-note list.
+ */
+export async function addNoteRoundTrips(page: Page, runs: number): Promise<number[]> {
+  const results: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press('n');
+    const text = `Benchmarknotitie ${i} ${Date.now()}`;
+    const textarea = page.locator('form.note-form textarea');
+    await textarea.fill(text);
+    results.push(
+      await page.evaluate(async (expected) => {
+        const field = document.querySelector('form.note-form textarea') as HTMLTextAreaElement;
+        const shows = () =>
+          [...document.querySelectorAll('[data-testid=note] .note-text')].some((p) => p.textContent === expected);
+        const started = performance.now();
+        const appeared = new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (shows()) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        });
+        field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+        await appeared;
+        return performance.now() - started;
+      }, text),
+    );
+    await page.locator('form.note-form').waitFor({ state: 'detached' });
+  }
+  return results;
+}
+
+export interface FrameStats {
+  /** Main-thread time per frame: from the frame's rAF callback until the main thread has run
+   * everything queued by then (style, layout, paint, React's update). ms per frame. */
+  busy: number[];
+  /** Time between frames (rAF timestamps): 16.7 ms at 60 Hz when no frame is dropped. */
+  intervals: number[];
+}
+
+/**
+ * Scrolls by `step` every frame for `frames` frames: the element's scrollTop (the notes list), or
+ * wheel events (the timeline pans on the wheel), and records frame times.
+ */
+export async function scrollFrames(page: Page, selector: string, mode: 'scrollTop' | 'wheel', step: number, frames: number): Promise<FrameStats> {
+  return page.evaluate(
+    async ({ selector, mode, step, frames }) => {
+      const el = document.querySelector(selector) as HTMLElement;
+      const busy: number[] = [];
+      const intervals: number[] = [];
+      const channel = new MessageChannel();
+      let lastStamp: number | null = null;
+      for (let i = 0; i < frames; i++) {
+        await new Promise<void>((resolve) => {
+          requestAnimationFrame((stamp) => {
+            const started = performance.now();
+            if (lastStamp !== null) intervals.push(stamp - lastStamp);
+            lastStamp = stamp;
+            if (mode === 'scrollTop') el.scrollTop += step;
+            else el.dispatchEvent(new WheelEvent('wheel', { deltaY: step, bubbles: true, cancelable: true }));
+            channel.port1.onmessage = () => {
+              busy.push(performance.now() - started);
+              resolve();
+            };
+            channel.port2.postMessage(null);
+          });
+        });
+      }
+      return { busy: busy.slice(5), intervals: intervals.slice(5) };
+    },
+    { selector, mode, step, frames },
+  );
+}
