@@ -400,6 +400,8 @@ async function benchBigAnalysis(browser: Browser, tinyFile: string) {
     row({ group: 'Big analysis', name: `workspace.get with ${NOTE_COUNT} notes + ${FRAGMENT_COUNT} fragments (backend + HTTP, median of 5)`, value: ms(median(backendTimes)), baseline: '—', ratio: '—', target: '—', met: '—' });
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('crash', () => log('the page crashed'));
+    page.on('pageerror', (error) => log(`page error: ${error.message}`));
     await ensureResearcherName(page, host.url);
     const open = await cycleOpenTimes(page, host.url, cycle.id, NOTE_COUNT, 5);
     row({ group: 'Big analysis', name: 'cycle open: route change to list and timeline drawn (median of 5)', value: ms(median(open)), baseline: '—', ratio: '—', target: '< 500 ms', met: metIf(median(open) < 500) });

@@ -24,8 +24,8 @@ await Promise.all([
     outfile: 'out/main/main.cjs',
     format: 'cjs',
     // Services are ESM-first and use import.meta.url (e.g. createRequire): give CJS a real value.
-    define: { 'import.meta.url': '__vkz_module_url' },
-    banner: { js: "const __vkz_module_url = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta': '__vkz_import_meta' },
+    banner: { js: "const __vkz_import_meta = { url: require('node:url').pathToFileURL(__filename).href };" },
   }),
   // A sandboxed preload must be a single CommonJS file that requires nothing but electron.
   esbuild({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'out/preload/preload.cjs', format: 'cjs' }),

@@ -6,26 +6,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import { makeFixture } from '../support/media-fixtures';
-import { expect, setResearcherName, test } from './fixtures';
-
-async function invoke<C extends Channel>(page: Page, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const result = await page.evaluate(
-    ([c, r]) => (window as unknown as { vkz: { invoke(c: string, r: unknown): Promise<unknown> } }).vkz.invoke(c, r),
-    [channel, request] as const,
-  );
-  const typed = result as { ok: true; value: ResponseOf<C> } | { ok: false; error: { message: string } };
-  if (!typed.ok) throw new Error(`${channel}: ${typed.error.message}`);
-  return typed.value;
-}
+import { createCycleWithRecording, expect, invoke, setResearcherName, test } from './fixtures';
 
 async function cycleWithFragments(page: Page, queueDialog: (paths: string[]) => Promise<void>, video: string) {
-  const trajectory = await invoke(page, 'trajectories.create', { caseManager: 'KM-1', client: 'Cliënt A' });
-  const cycle = await invoke(page, 'cycles.create', { trajectoryId: trajectory.id, title: 'Gesprek 1', date: '2025-03-10' });
-  await queueDialog([video]);
-  const { added } = await invoke(page, 'recordings.addViaDialog', { cycleId: cycle.id });
-  const recordingId = added[0]!.id;
+  const { trajectory, cycle, recordingId } = await createCycleWithRecording(page, queueDialog, video);
   const first = await invoke(page, 'fragments.create', { recordingId, inSec: 3, outSec: 7, title: 'Cliënt twijfelt', themes: ['authenticity'] });
   const second = await invoke(page, 'fragments.create', { recordingId, inSec: 9, outSec: 11, themes: ['shared-goal'] });
   return { cycleId: cycle.id, trajectoryId: trajectory.id, fragments: [first, second] };

@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import { makeFixture } from '../support/media-fixtures';
-import { expect, setResearcherName, test } from './fixtures';
+import { createCycleWithRecording, expect, invoke, setResearcherName, test } from './fixtures';
 
 const TEAMS_VTT = `WEBVTT
 
@@ -26,25 +25,6 @@ const TEAMS_VTT = `WEBVTT
 <v Petra Bakker>Wat zou je willen bereiken
 in de komende maanden?</v>
 `;
-
-async function invoke<C extends Channel>(page: Page, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const result = await page.evaluate(
-    ([c, r]) => (window as unknown as { vkz: { invoke(c: string, r: unknown): Promise<unknown> } }).vkz.invoke(c, r),
-    [channel, request] as const,
-  );
-  const typed = result as { ok: true; value: ResponseOf<C> } | { ok: false; error: { message: string } };
-  if (!typed.ok) throw new Error(`${channel}: ${typed.error.message}`);
-  return typed.value;
-}
-
-/** A trajectory with one cycle and a recording, made through the API (the UI for that is covered elsewhere). */
-async function cycleWithRecording(page: Page, queueDialog: (paths: string[]) => Promise<void>, video: string) {
-  const trajectory = await invoke(page, 'trajectories.create', { caseManager: 'KM-1', client: 'Cliënt A' });
-  const cycle = await invoke(page, 'cycles.create', { trajectoryId: trajectory.id, title: 'Gesprek 1', date: '2026-03-02' });
-  await queueDialog([video]);
-  const { added } = await invoke(page, 'recordings.addViaDialog', { cycleId: cycle.id });
-  return { trajectory, cycle, recordingId: added[0]!.id };
-}
 
 /** A second VKZ: another test host on its own data folder. */
 async function startSecondHost(): Promise<{ url: string; dataDir: string; child: ChildProcess; queueDialog(paths: string[]): Promise<void> }> {
@@ -77,7 +57,7 @@ test('a Teams transcript becomes transcript notes with speakers; a malformed one
   const video = await makeFixture('playable-mp4', mediaDir, { durationSec: 20 });
   await page.goto(host.url);
   await setResearcherName(page, 'Onderzoeker Anna');
-  const { cycle } = await cycleWithRecording(page, (p) => host.queueDialog(p), video);
+  const { cycle } = await createCycleWithRecording(page, (p) => host.queueDialog(p), video, '2026-03-02');
   await page.goto(`${host.url}#/cycle/${cycle.id}`);
   await expect(page.getByRole('tab', { name: /Video 1 · playable/ })).toBeVisible();
 
@@ -128,7 +108,7 @@ test('a project archive with its video goes from one VKZ to a fresh one', async 
   const video = await makeFixture('playable-mp4', mediaDir, { durationSec: 20 });
   await page.goto(host.url);
   await setResearcherName(page, 'Onderzoeker Anna');
-  const { cycle, recordingId } = await cycleWithRecording(page, (p) => host.queueDialog(p), video);
+  const { cycle, recordingId } = await createCycleWithRecording(page, (p) => host.queueDialog(p), video, '2026-03-02');
   await invoke(page, 'notes.create', { recordingId, timeSec: 4, kind: 'observation', text: 'Ze kijkt weg als het over werk gaat.' });
   await invoke(page, 'fragments.create', { recordingId, inSec: 2, outSec: 8, title: 'Het begin', themes: ['authenticity'] });
 

@@ -1,6 +1,7 @@
 // Playwright fixtures: a fresh test host (built renderer + backend over HTTP, real SQLite, real
 // ffmpeg) with its own data folder for every test, and a folder of generated media.
 import { test as base, expect, type Page } from '@playwright/test';
+import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -86,4 +87,30 @@ export async function playheadTime(page: Page): Promise<number> {
     const player = (window as unknown as { __vkzPlayer?: { currentTime(): number } }).__vkzPlayer;
     return player ? player.currentTime() : Number.NaN;
   });
+}
+
+/** Calls the backend the way the page does (`window.vkz.invoke`); throws on an error value. */
+export async function invoke<C extends Channel>(page: Page, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const result = await page.evaluate(
+    ([c, r]) => (window as unknown as { vkz: { invoke(c: string, r: unknown): Promise<unknown> } }).vkz.invoke(c, r),
+    [channel, request] as const,
+  );
+  const typed = result as { ok: true; value: ResponseOf<C> } | { ok: false; error: { message: string } };
+  if (!typed.ok) throw new Error(`${channel}: ${typed.error.message}`);
+  return typed.value;
+}
+
+/** A trajectory (KM-1 · Cliënt A) with one cycle and one recording, made through the API for
+ * tests whose subject comes after that (the UI path is covered by workspace.spec.ts). */
+export async function createCycleWithRecording(
+  page: Page,
+  queueDialog: (paths: string[]) => Promise<void>,
+  video: string,
+  date = '2025-03-10',
+) {
+  const trajectory = await invoke(page, 'trajectories.create', { caseManager: 'KM-1', client: 'Cliënt A' });
+  const cycle = await invoke(page, 'cycles.create', { trajectoryId: trajectory.id, title: 'Gesprek 1', date });
+  await queueDialog([video]);
+  const { added } = await invoke(page, 'recordings.addViaDialog', { cycleId: cycle.id });
+  return { trajectory, cycle, recordingId: added[0]!.id };
 }

@@ -4,32 +4,17 @@
 // fragment's out point, consent "no", and intentions carried into the next cycle.
 // The annotation itself (covered by workspace.spec.ts) is set up through the API for speed.
 import type { Locator, Page } from '@playwright/test';
-import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import { makeFixture } from '../support/media-fixtures';
-import { expect, playheadTime, setResearcherName, test } from './fixtures';
+import { createCycleWithRecording, expect, invoke, playheadTime, setResearcherName, test } from './fixtures';
 
 const SHARED = 'Ik voelde me gehoord';
 const ANONYMOUS = 'Ze luistert niet echt';
 const PRIVATE = 'Mijn buurman weet van niks';
 const INTENTION = 'Eerst vragen wat de cliënt zelf wil';
 
-async function invoke<C extends Channel>(page: Page, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const result = await page.evaluate(
-    ([c, r]) => (window as unknown as { vkz: { invoke(c: string, r: unknown): Promise<unknown> } }).vkz.invoke(c, r),
-    [channel, request] as const,
-  );
-  const typed = result as { ok: true; value: ResponseOf<C> } | { ok: false; error: { message: string } };
-  if (!typed.ok) throw new Error(`${channel}: ${typed.error.message}`);
-  return typed.value;
-}
-
 /** A trajectory with one cycle whose 12-second recording has two fragments and a question for the client. */
 async function annotatedCycle(page: Page, queueDialog: (paths: string[]) => Promise<void>, video: string) {
-  const trajectory = await invoke(page, 'trajectories.create', { caseManager: 'KM-1', client: 'Cliënt A' });
-  const cycle = await invoke(page, 'cycles.create', { trajectoryId: trajectory.id, title: 'Gesprek 1', date: '2025-03-10' });
-  await queueDialog([video]);
-  const { added } = await invoke(page, 'recordings.addViaDialog', { cycleId: cycle.id });
-  const recordingId = added[0]!.id;
+  const { trajectory, cycle, recordingId } = await createCycleWithRecording(page, queueDialog, video);
   const positive = await invoke(page, 'fragments.create', {
     recordingId,
     inSec: 2,

@@ -6,30 +6,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import { docxText } from '../../electron/services/export/docx-text';
 import { makeFixture } from '../support/media-fixtures';
-import { expect, setResearcherName, test } from './fixtures';
+import type { RequestOf } from '../../shared/contract';
+import { createCycleWithRecording, expect, invoke, setResearcherName, test } from './fixtures';
 
 const PRIVATE = 'Mijn buurman weet van niks';
 
-async function invoke<C extends Channel>(page: Page, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const result = await page.evaluate(
-    ([c, r]) => (window as unknown as { vkz: { invoke(c: string, r: unknown): Promise<unknown> } }).vkz.invoke(c, r),
-    [channel, request] as const,
-  );
-  const typed = result as { ok: true; value: ResponseOf<C> } | { ok: false; error: { message: string } };
-  if (!typed.ok) throw new Error(`${channel}: ${typed.error.message}`);
-  return typed.value;
-}
-
 /** A cycle with a 20-second recording, notes of each kind, a fragment, interview feedback and a reflection agenda; "Jan" planted throughout. */
 async function annotatedCycle(page: Page, queueDialog: (paths: string[]) => Promise<void>, video: string) {
-  const trajectory = await invoke(page, 'trajectories.create', { caseManager: 'KM-1', client: 'Cliënt A' });
-  const cycle = await invoke(page, 'cycles.create', { trajectoryId: trajectory.id, title: 'Gesprek 1', date: '2025-03-10' });
-  await queueDialog([video]);
-  const { added } = await invoke(page, 'recordings.addViaDialog', { cycleId: cycle.id });
-  const recordingId = added[0]!.id;
+  const { trajectory, cycle, recordingId } = await createCycleWithRecording(page, queueDialog, video);
   const note = (timeSec: number, kind: RequestOf<'notes.create'>['kind'], text: string, speaker = '') =>
     invoke(page, 'notes.create', { recordingId, timeSec, kind, text, speaker });
   await note(1, 'transcript', 'Goedemiddag Jan, fijn dat je er bent.', 'KM');

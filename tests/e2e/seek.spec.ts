@@ -20,12 +20,15 @@ test('seeking to 1:30 lands within one frame', async ({ page, host, mediaDir }) 
   await expect(page.getByRole('tab', { name: /Video 1/ })).toBeVisible();
   await expect.poll(() => page.evaluate(() => (window as any).__vkzPlayer.mediaElement.readyState)).toBeGreaterThan(0);
 
-  // Ask for the next presented frame before seeking: the seek presents one, even when paused.
+  // Collect the frames presented from now on (a seek presents one, even when paused), and take
+  // the first one past the one-minute mark: that is where the seek landed.
   await page.evaluate(() => {
     const el = (window as any).__vkzPlayer.mediaElement as HTMLVideoElement;
-    (window as any).__presented = new Promise<number>((resolve) =>
-      el.requestVideoFrameCallback((_now, metadata) => resolve(metadata.mediaTime)),
-    );
+    (window as any).__presented = new Promise<number>((resolve) => {
+      const watch = () =>
+        el.requestVideoFrameCallback((_now, metadata) => (metadata.mediaTime > 60 ? resolve(metadata.mediaTime) : watch()));
+      watch();
+    });
   });
   await page.keyboard.press('g');
   await page.keyboard.type('1:30');

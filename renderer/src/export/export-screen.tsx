@@ -7,10 +7,9 @@ import type { Workspace } from '../../../shared/contract';
 import type { Language, Settings } from '../../../shared/domain';
 import type { ReportDocument, ReportFormat, ReportScope } from '../../../shared/report/model';
 import { ApiError, call } from '../api';
-import { CycleTabs } from '../components/cycle-tabs';
+import { CycleHeader, CycleLoadFailed } from '../components/cycle-header';
 import { useToasts } from '../components/toasts';
 import { useI18n, type TextKey } from '../i18n';
-import { goTo } from '../route';
 import { ShowreelMaker } from '../clips/showreel-maker';
 import { PseudonymEditor } from './pseudonym-editor';
 import { ReportPreview } from './report-preview';
@@ -104,43 +103,18 @@ export function ExportScreen({
     }
   };
 
-  if (loadFailed) {
-    return (
-      <div className="fatal">
-        <p>{t('workspace.loadFailed')}</p>
-        <button type="button" onClick={() => goTo({ screen: 'library' })}>
-          {t('workspace.backToLibrary')}
-        </button>
-      </div>
-    );
-  }
+  if (loadFailed) return <CycleLoadFailed message={t('workspace.loadFailed')} />;
 
   return (
     <div className="export-screen">
-      <header className="topbar">
-        <button type="button" className="link" onClick={() => goTo({ screen: 'library' })}>
-          ← {t('workspace.library')}
-        </button>
-        <h1 className="workspace-title">
-          {workspace ? (
-            <>
-              {workspace.trajectory.caseManager} · {workspace.trajectory.client}
-              <span className="workspace-cycle">
-                {' — '}
-                {workspace.cycle.title || t('library.defaultCycleTitle', { n: workspace.cycle.number })}
-                {workspace.cycle.date ? ` (${workspace.cycle.date})` : ''}
-              </span>
-            </>
-          ) : (
-            t('cycleTabs.export')
-          )}
-        </h1>
-        <CycleTabs cycleId={cycleId} current="export" />
-        <span className="topbar-author">{settings.authorName}</span>
-        <button type="button" onClick={onOpenSettings}>
-          {t('settings.title')}
-        </button>
-      </header>
+      <CycleHeader
+        cycleId={cycleId}
+        current="export"
+        trajectory={workspace?.trajectory ?? null}
+        cycle={workspace?.cycle ?? null}
+        authorName={settings.authorName}
+        onOpenSettings={onOpenSettings}
+      />
 
       <div className="export-main">
         <div className="export-controls">

@@ -6,10 +6,10 @@ import type { Workspace } from '../../../shared/contract';
 import type { Settings } from '../../../shared/domain';
 import type { AgendaItem } from '../../../shared/method';
 import { call } from '../api';
-import { CycleTabs } from '../components/cycle-tabs';
+import { CycleHeader, CycleLoadFailed } from '../components/cycle-header';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
-import { goTo, type CycleView } from '../route';
+import type { CycleView } from '../route';
 import { CyclePage } from './cycle-page';
 import { FragmentDialog } from './fragment-dialog';
 import { InterviewPage } from './interview-page';
@@ -52,48 +52,23 @@ export function MethodScreen({
     if (item.replay) setPlaying({ ...item, replay: item.replay });
   }, []);
 
-  if (loadFailed) {
-    return (
-      <div className="fatal">
-        <p>{t('method.loadFailed')}</p>
-        <button type="button" onClick={() => goTo({ screen: 'library' })}>
-          {t('workspace.backToLibrary')}
-        </button>
-      </div>
-    );
-  }
+  if (loadFailed) return <CycleLoadFailed message={t('method.loadFailed')} />;
 
-  const pageTitle = view === 'cycle' ? t('cycleTabs.cycle') : view === 'interview' ? t('cycleTabs.interview') : t('cycleTabs.reflection');
   return (
     <div className="method-screen">
-      <header className="topbar">
-        <button type="button" className="link" onClick={() => goTo({ screen: 'library' })}>
-          ← {t('workspace.library')}
-        </button>
-        <h1 className="workspace-title">
-          {workspace ? (
-            <>
-              {workspace.trajectory.caseManager} · {workspace.trajectory.client}
-              <span className="workspace-cycle">
-                {' — '}
-                {workspace.cycle.title || t('library.defaultCycleTitle', { n: workspace.cycle.number })}
-                {workspace.cycle.date ? ` (${workspace.cycle.date})` : ''}
-              </span>
-            </>
-          ) : (
-            pageTitle
-          )}
-        </h1>
-        <CycleTabs cycleId={cycleId} current={view} />
+      <CycleHeader
+        cycleId={cycleId}
+        current={view}
+        trajectory={workspace?.trajectory ?? null}
+        cycle={workspace?.cycle ?? null}
+        authorName={settings.authorName}
+        onOpenSettings={onOpenSettings}
+      >
         <span className="save-state" data-testid="save-state">
           {saving ? t('method.saving') : t('method.saved')}
         </span>
-        <span className="topbar-author">{settings.authorName}</span>
-        <button type="button" onClick={onOpenSettings}>
-          {t('settings.title')}
-        </button>
-      </header>
-      <main className="method-main" aria-label={pageTitle}>
+      </CycleHeader>
+      <main className="method-main" aria-label={t(`cycleTabs.${view}`)}>
         {!methodView ? (
           <div className="loading" aria-busy="true" />
         ) : view === 'cycle' ? (

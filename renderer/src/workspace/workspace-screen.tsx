@@ -4,13 +4,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Fragment, Settings } from '../../../shared/domain';
 import { parseFramework, type Framework } from '../../../shared/framework';
 import { call } from '../api';
-import { CycleTabs } from '../components/cycle-tabs';
+import { CycleHeader, CycleLoadFailed } from '../components/cycle-header';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { TransportBar } from '../player/transport-bar';
 import { VideoPlayer } from '../player/video-player';
 import type { PlayerAdapter } from '../player/player-adapter';
-import { goTo } from '../route';
 import { PreviousIntentions } from '../method/previous-intentions';
 import { ScrubProxySuggestion } from '../timeline/scrub-proxy-suggestion';
 import { TimelineStatus } from '../timeline/timeline-status';
@@ -204,16 +203,7 @@ export function WorkspaceScreen({
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [run, helpOpen]);
 
-  if (loadFailed) {
-    return (
-      <div className="fatal">
-        <p>{t('workspace.loadFailed')}</p>
-        <button type="button" onClick={() => goTo({ screen: 'library' })}>
-          {t('workspace.backToLibrary')}
-        </button>
-      </div>
-    );
-  }
+  if (loadFailed) return <CycleLoadFailed message={t('workspace.loadFailed')} />;
   if (!workspace) return <div className="loading" aria-busy="true" />;
 
   const { trajectory, cycle } = workspace;
@@ -234,27 +224,18 @@ export function WorkspaceScreen({
         if (files.length > 0) void actions.addDroppedRecordings(files);
       }}
     >
-      <header className="topbar">
-        <button type="button" className="link" onClick={() => goTo({ screen: 'library' })}>
-          ← {t('workspace.library')}
-        </button>
-        <h1 className="workspace-title">
-          {trajectory.caseManager} · {trajectory.client}
-          <span className="workspace-cycle">
-            {' — '}
-            {cycle.title || t('library.defaultCycleTitle', { n: cycle.number })}
-            {cycle.date ? ` (${cycle.date})` : ''}
-          </span>
-        </h1>
-        <CycleTabs cycleId={cycleId} current="analysis" />
-        <span className="topbar-author">{settings.authorName}</span>
+      <CycleHeader
+        cycleId={cycleId}
+        current="analysis"
+        trajectory={trajectory}
+        cycle={cycle}
+        authorName={settings.authorName}
+        onOpenSettings={onOpenSettings}
+      >
         <button type="button" onClick={() => setHelpOpen(true)} aria-label={t('help.title')}>
           ? {t('help.short')}
         </button>
-        <button type="button" onClick={onOpenSettings}>
-          {t('settings.title')}
-        </button>
-      </header>
+      </CycleHeader>
       <RecordingsBar recordings={recordings} activeId={active?.id ?? null} onActivate={setActiveId} actions={actions}>
         {active && (
           <ScrubProxySuggestion
