@@ -72,6 +72,8 @@ const FragmentPatch = z
     themes: z.array(z.string().max(100)).max(50).optional(),
     forClient: z.boolean().optional(),
     forCaseManager: z.boolean().optional(),
+    /** The moment of the report's still, inside the fragment; null: its middle. */
+    stillSec: Seconds.nullable().optional(),
   })
   .strict();
 
@@ -363,12 +365,21 @@ export const contract = {
   },
   /** The report of a cycle or of its whole trajectory, pseudonymised, for the preview. */
   'report.preview': {
-    request: z.object({ cycleId: Id, scope: ReportScope, lang: Language.optional() }).strict(),
-    response: z.object({ html: z.string(), warnings: z.array(z.string()), document: ReportDocument }),
+    /** includeStills: a still frame after each fragment to replay (taken by ffmpeg, cached). */
+    request: z.object({ cycleId: Id, scope: ReportScope, lang: Language.optional(), includeStills: z.boolean().optional() }).strict(),
+    response: z.object({
+      html: z.string(),
+      warnings: z.array(z.string()),
+      document: ReportDocument,
+      /** The picture of each image block, by stillId: a page URL (`/media/<recording id>/still-….jpg`). */
+      stills: z.record(z.string(), z.string()),
+    }),
   },
   /** Builds the report, asks main's save dialog where to put it, writes it. path null: the user cancelled. */
   'report.export': {
-    request: z.object({ cycleId: Id, scope: ReportScope, format: ReportFormat, lang: Language.optional() }).strict(),
+    request: z
+      .object({ cycleId: Id, scope: ReportScope, format: ReportFormat, lang: Language.optional(), includeStills: z.boolean().optional() })
+      .strict(),
     response: z.object({ path: z.string().nullable() }),
   },
   /** The trajectory's background text, with which the report opens. */

@@ -137,8 +137,20 @@ export const Fragment = z.object({
   /** Marked to replay in the client interview / in the reflection meeting. */
   forClient: z.boolean(),
   forCaseManager: z.boolean(),
+  /**
+   * The moment of the fragment's still frame in the report (inSec <= stillSec <= outSec);
+   * null: the fragment's middle (see stillTimeOf).
+   */
+  stillSec: z.number().nonnegative().nullable(),
 });
 export type Fragment = z.infer<typeof Fragment>;
+
+/** Where a fragment's still is taken: its chosen moment, or its middle. */
+export function stillTimeOf(fragment: { inSec: number; outSec: number; stillSec?: number | null }): number {
+  const { inSec, outSec, stillSec } = fragment;
+  if (stillSec !== null && stillSec !== undefined && stillSec >= inSec && stillSec <= outSec) return stillSec;
+  return (inSec + outSec) / 2;
+}
 
 /**
  * A recording as the store keeps it: without the fields the backend computes when it answers

@@ -13,7 +13,7 @@
 // read fresh from the method record (never from an agenda's stored copy, which may predate a
 // changed sharing choice). Every text of the finished document is pseudonymised in one pass, and
 // the document is refused (PseudonymisationError) if any listed name is left after it.
-import type { Cycle, Language, Note, Trajectory } from '../domain';
+import { type Cycle, type Language, type Note, stillTimeOf, type Trajectory } from '../domain';
 import { type Framework, localText, themeById } from '../framework';
 import { assertNoListedNames, createPseudonymiser, type PseudonymList } from '../exchange/pseudonymise';
 import {
@@ -44,12 +44,14 @@ import { formatReportDate, type ReportPhrase, reportPhrase } from './phrases';
 import { mapReportTexts, reportTexts } from './report-texts';
 
 export type ReportNote = Pick<Note, 'id' | 'recordingId' | 'timeSec' | 'kind' | 'text' | 'speaker'>;
+/** A fragment as the report reads it: with its still moment when it has one (null or absent: the middle). */
+export type ReportFragment = FragmentLike & { stillSec?: number | null };
 
 export interface ReportCycleInput {
   cycle: Pick<Cycle, 'id' | 'number' | 'title' | 'date'>;
   recordings: readonly RecordingLike[];
   notes: readonly ReportNote[];
-  fragments: readonly FragmentLike[];
+  fragments: readonly ReportFragment[];
   /** The cycle's method record; null when nothing of the method was recorded yet. */
   method: CycleMethod | null;
   /** The framework the cycle works with (method.frameworkId). */
@@ -86,6 +88,28 @@ export class ReportInputError extends Error {
 /** The still of a fragment is asked for by this id. */
 export function stillIdForFragment(fragmentId: string): string {
   return `fragment:${fragmentId}`;
+}
+
+/** The fragment id of a still id made by stillIdForFragment, or null. */
+export function fragmentIdOfStill(stillId: string): string | null {
+  return stillId.startsWith('fragment:') ? stillId.slice('fragment:'.length) : null;
+}
+
+/** "fragment 6:00 – 6:30", with " (video 2)" when the cycle has several recordings. */
+export function fragmentReferenceText(
+  fragment: Pick<FragmentLike, 'recordingId' | 'inSec' | 'outSec'>,
+  recordings: readonly RecordingLike[],
+  lang: Language,
+): string {
+  const ref = reportPhrase('fragmentReference', lang, { range: formatTimeRange(fragment.inSec, fragment.outSec) });
+  const video = recordingLabel(recordings, fragment.recordingId, lang);
+  return video ? `${ref} (${video})` : ref;
+}
+
+/** A still's moment in the method's notation: "6:12", or "6:12.4" between whole seconds. */
+export function formatStillTime(sec: number): string {
+  const withTenth = formatTimecode(sec, { fractionDigits: 1 });
+  return withTenth.endsWith('.0') ? withTenth.slice(0, -2) : withTenth;
 }
 
 const NOTE_KIND_ORDER = ['transcript', 'event', 'observation', 'question_client', 'question_case_manager'];
@@ -168,9 +192,7 @@ class ReportWriter {
   }
 
   fragmentReference(fragment: Pick<FragmentLike, 'recordingId' | 'inSec' | 'outSec'>, recordings: readonly RecordingLike[]) {
-    const ref = this.t('fragmentReference', { range: formatTimeRange(fragment.inSec, fragment.outSec) });
-    const video = recordingLabel(recordings, fragment.recordingId, this.lang);
-    return video ? `${ref} (${video})` : ref;
+    return fragmentReferenceText(fragment, recordings, this.lang);
   }
 
   fragmentBlock(
@@ -457,7 +479,10 @@ function writeMeeting(
       w.blocks.push({
         type: 'image',
         stillId: stillIdForFragment(fragment.id),
-        caption: w.t('stillCaption', { reference: w.fragmentReference(fragment, c.recordings) }),
+        caption: w.t('stillCaption', {
+          reference: w.fragmentReference(fragment, c.recordings),
+          time: formatStillTime(stillTimeOf(fragment)),
+        }),
       });
     }
   };

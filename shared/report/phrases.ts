@@ -57,7 +57,18 @@ const PHRASES = {
   fragmentReference: { nl: 'fragment {range}', en: 'fragment {range}' },
   positive: { nl: 'Positief moment', en: 'Positive moment' },
   concern: { nl: 'Aandachtspunt', en: 'Point of concern' },
-  stillCaption: { nl: 'Still uit {reference}', en: 'Still from {reference}' },
+  stillCaption: { nl: '{reference}, beeld op {time}', en: '{reference}, frame at {time}' },
+  stillLeftOut: {
+    nl: 'Het stilstaand beeld bij {reference} is weggelaten: {reason}.',
+    en: 'The still frame of {reference} was left out: {reason}.',
+  },
+  stillNoRecording: {
+    nl: 'de opname staat niet op deze computer',
+    en: 'the recording is not on this computer',
+  },
+  stillNoPicture: { nl: 'de opname heeft geen beeld', en: 'the recording has no picture' },
+  stillNoFfmpeg: { nl: 'ffmpeg is niet gevonden (zie Instellingen)', en: 'ffmpeg was not found (see Settings)' },
+  stillFailed: { nl: 'ffmpeg kon het beeld niet maken', en: 'ffmpeg could not take it' },
 
   interview: { nl: 'Cliëntinterview', en: 'Client interview' },
   dateLine: { nl: 'Datum: {date}', en: 'Date: {date}' },

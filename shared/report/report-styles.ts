@@ -65,6 +65,7 @@ th, td { border: 1px solid #c9d0d8; padding: 4px 6px; vertical-align: top; text-
 th { background: #eef1f4; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 figure.still { margin: 6px 0 12px; break-inside: avoid; page-break-inside: avoid; }
+.fragment:has(+ figure.still) { break-after: avoid; page-break-after: avoid; }
 figure.still img { max-width: 60%; height: auto; border: 1px solid #c9d0d8; }
 figure.still figcaption { color: #5b6470; font-size: 9.5pt; }
 .page-break { break-before: page; page-break-before: always; height: 0; }

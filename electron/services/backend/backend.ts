@@ -130,6 +130,7 @@ export function createBackend(options: BackendOptions): Backend {
     author,
     pickSavePath: options.pickSavePath?.bind(options),
     printHtmlToPdf: options.printHtmlToPdf?.bind(options),
+    binaries: findBinaries,
   });
 
   // Fragment clips and showreels: their own queue, so a clip never waits behind a proxy.
@@ -268,8 +269,8 @@ export function createBackend(options: BackendOptions): Backend {
     'method.buildInterviewAgenda': ({ cycleId }) => method.buildInterviewAgenda(cycleId),
     'method.buildReflectionAgenda': ({ cycleId }) => method.buildReflectionAgenda(cycleId),
     'review.playlist': ({ cycleId, source }) => method.playlist(cycleId, source),
-    'report.preview': ({ cycleId, scope, lang }) => report.preview(cycleId, scope, lang),
-    'report.export': ({ cycleId, scope, format, lang }) => report.export(cycleId, scope, format, lang),
+    'report.preview': ({ cycleId, scope, lang, includeStills }) => report.preview(cycleId, scope, lang, includeStills),
+    'report.export': ({ cycleId, scope, format, lang, includeStills }) => report.export(cycleId, scope, format, lang, includeStills),
     'report.background.get': ({ trajectoryId }) => ({ text: report.background(trajectoryId) }),
     'report.background.set': ({ trajectoryId, text }) => ({ text: report.setBackground(trajectoryId, text) }),
     'pseudonyms.get': ({ trajectoryId }) => report.pseudonyms(trajectoryId),

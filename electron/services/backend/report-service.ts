@@ -6,13 +6,23 @@
 // Names: buildReport pseudonymises every text and refuses a document that still holds a listed
 // name. The rendered file is checked once more (its own text, read back) before it is written,
 // so a renderer that added text of its own could not let a name out either.
-import { rename, rm, writeFile } from 'node:fs/promises';
+//
+// Stills (includeStills, off unless asked): one frame per fragment to replay, at the fragment's
+// still moment (its middle unless chosen), taken by ffmpeg from the original recording (its proxy
+// when the original is missing) and cached in the recording's cache folder. A still that cannot
+// be taken is left out with a warning; it never stops the report. The preview gets page URLs
+// (`/media/<recording id>/still-….jpg`), the HTML and PDF embed the pictures as data: URLs, the
+// DOCX as images.
+import { existsSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Language } from '../../../shared/domain';
+import { type Language, stillTimeOf } from '../../../shared/domain';
 import { createPseudonymiser, PseudonymisationError } from '../../../shared/exchange/pseudonymise';
 import type { Framework } from '../../../shared/framework';
 import {
   buildReport,
+  fragmentIdOfStill,
+  fragmentReferenceText,
   type PseudonymList,
   pseudonymListProblems,
   type ReportDocument,
@@ -22,8 +32,10 @@ import {
   type ReportScope,
   renderReportHtml,
   reportPhrase,
+  type StillImage,
 } from '../../../shared/report';
-import { docxText, PdfError, renderReportDocx, renderReportPdf, type PrintHtmlToPdf } from '../export';
+import { type DocxStill, docxText, PdfError, renderReportDocx, renderReportPdf, type PrintHtmlToPdf } from '../export';
+import { isMediaError, type MediaBinaries, stillCachePath, stillWidth, takeStill } from '../media';
 import { loadFrameworks } from '../frameworks/load-frameworks';
 import type { Store } from '../store';
 import { UserFacingError } from './errors';
@@ -46,6 +58,21 @@ export interface ReportServiceOptions {
   pickSavePath?: (options: SavePathRequest) => Promise<string | null>;
   /** The shell's HTML-to-PDF printer (Electron); undefined: headless Chromium. */
   printHtmlToPdf?: PrintHtmlToPdf;
+  /** ffmpeg, for stills; without it a report with stills gets a warning instead of pictures. */
+  binaries?: () => Promise<MediaBinaries>;
+}
+
+/** A still taken for the report: the cached JPEG and where it came from. */
+interface TakenStill {
+  recordingId: string;
+  file: string;
+  width: number;
+  height: number;
+}
+
+interface ReportStills {
+  byId: Map<string, TakenStill>;
+  warnings: string[];
 }
 
 const EXTENSION: Record<ReportFormat, string> = { docx: 'docx', pdf: 'pdf', html: 'html' };
@@ -102,17 +129,30 @@ export class ReportService {
     return this.opts.store.reportSettings.setBackground(trajectoryId, text, this.opts.author());
   }
 
-  async preview(cycleId: string, scope: ReportScope, lang?: Language) {
-    const { document } = await this.build(cycleId, scope, lang);
-    return { html: renderReportHtml(document), warnings: document.warnings, document };
+  async preview(cycleId: string, scope: ReportScope, lang?: Language, includeStills = false) {
+    const built = await this.build(cycleId, scope, lang, includeStills);
+    const stills = await this.takeStills(built.document, built.input);
+    const document = withWarnings(built.document, stills.warnings);
+    const urls: Record<string, string> = {};
+    for (const [id, still] of stills.byId) urls[id] = `/media/${still.recordingId}/${path.basename(still.file)}`;
+    return { html: renderReportHtml(document, { stills: await htmlStills(stills) }), warnings: document.warnings, document, stills: urls };
   }
 
-  async export(cycleId: string, scope: ReportScope, format: ReportFormat, lang?: Language): Promise<{ path: string | null }> {
+  async export(
+    cycleId: string,
+    scope: ReportScope,
+    format: ReportFormat,
+    lang?: Language,
+    includeStills = false,
+  ): Promise<{ path: string | null }> {
     if (!this.opts.pickSavePath) {
       throw new UserFacingError('report.no-save-dialog', 'This shell has no save dialog');
     }
     // Build first: a report that cannot be made must not cost the user a trip to the dialog.
-    const { document, pseudonyms } = await this.build(cycleId, scope, lang);
+    const built = await this.build(cycleId, scope, lang, includeStills);
+    const { pseudonyms } = built;
+    const stills = await this.takeStills(built.document, built.input);
+    const document = withWarnings(built.document, stills.warnings);
     const chosen = await this.opts.pickSavePath({
       defaultName: this.defaultFileName(document, pseudonyms, format, this.opts.store.cycles.get(cycleId)?.number ?? null),
       extensions: [EXTENSION[format]],
@@ -120,20 +160,20 @@ export class ReportService {
     if (!chosen) return { path: null };
     const target = path.extname(chosen).toLowerCase() === `.${EXTENSION[format]}` ? chosen : `${chosen}.${EXTENSION[format]}`;
 
-    const data = await this.render(document, format, pseudonyms);
+    const data = await this.render(document, format, pseudonyms, stills);
     if (format !== 'pdf') this.assertNoNamesIn(format === 'docx' ? docxText(data) : htmlText(data.toString('utf8')), pseudonyms);
     await writeFileAtomically(target, data);
     return { path: target };
   }
 
-  private async render(document: ReportDocument, format: ReportFormat, pseudonyms: PseudonymList): Promise<Buffer> {
+  private async render(document: ReportDocument, format: ReportFormat, pseudonyms: PseudonymList, stills: ReportStills): Promise<Buffer> {
     switch (format) {
       case 'html':
-        return Buffer.from(renderReportHtml(document), 'utf8');
+        return Buffer.from(renderReportHtml(document, { stills: await htmlStills(stills) }), 'utf8');
       case 'docx':
-        return renderReportDocx(document);
+        return renderReportDocx(document, { stills: await docxStills(stills) });
       case 'pdf': {
-        const html = renderReportHtml(document);
+        const html = renderReportHtml(document, { stills: await htmlStills(stills) });
         // The PDF is printed from this HTML: check what goes in.
         this.assertNoNamesIn(htmlText(html), pseudonyms);
         try {
@@ -170,7 +210,8 @@ export class ReportService {
     cycleId: string,
     scope: ReportScope,
     lang?: Language,
-  ): Promise<{ document: ReportDocument; pseudonyms: PseudonymList }> {
+    includeStills = false,
+  ): Promise<{ document: ReportDocument; pseudonyms: PseudonymList; input: ReportInput }> {
     const input = await this.gather(cycleId);
     const { pseudonyms } = this.opts.store.reportSettings.get(input.trajectory.id);
     try {
@@ -179,8 +220,9 @@ export class ReportService {
         scope,
         cycleId,
         pseudonyms,
+        includeStills,
       });
-      return { document, pseudonyms };
+      return { document, pseudonyms, input };
     } catch (error) {
       if (error instanceof PseudonymisationError) {
         const names = [...new Set(error.findings.flatMap((f) => f.names))];
@@ -218,6 +260,72 @@ export class ReportService {
     return { trajectory, background: store.reportSettings.get(trajectory.id).background, cycles };
   }
 
+  /**
+   * The still of every image block in the document, taken (or found in the cache) one after the
+   * other: two cores, and the player and proxies need them too. What cannot be taken becomes a
+   * warning naming the fragment (times and "video 2" only: no file names, which may hold names).
+   */
+  private async takeStills(document: ReportDocument, input: ReportInput): Promise<ReportStills> {
+    const result: ReportStills = { byId: new Map(), warnings: [] };
+    const wanted = document.blocks.flatMap((b) => (b.type === 'image' ? [b.stillId] : []));
+    if (wanted.length === 0) return result;
+    const lang = document.lang;
+    let binaries: MediaBinaries | null | undefined;
+    for (const stillId of new Set(wanted)) {
+      const fragmentId = fragmentIdOfStill(stillId);
+      const cycle = input.cycles.find((c) => c.fragments.some((f) => f.id === fragmentId));
+      const fragment = cycle?.fragments.find((f) => f.id === fragmentId);
+      if (!cycle || !fragment) continue;
+      const leftOut = (reason: string) =>
+        result.warnings.push(
+          reportPhrase('stillLeftOut', lang, { reference: fragmentReferenceText(fragment, cycle.recordings, lang), reason }),
+        );
+      const recording = this.opts.store.recordings.get(fragment.recordingId);
+      if (!recording) {
+        leftOut(reportPhrase('stillNoRecording', lang));
+        continue;
+      }
+      const video = recording.media.video;
+      if (!video) {
+        leftOut(reportPhrase('stillNoPicture', lang));
+        continue;
+      }
+      const proxy = recording.proxyState === 'done' && recording.proxyPath && existsSync(recording.proxyPath) ? recording.proxyPath : null;
+      const fromProxy = !existsSync(recording.filePath);
+      const source = fromProxy ? proxy : recording.filePath;
+      if (!source) {
+        leftOut(reportPhrase('stillNoRecording', lang));
+        continue;
+      }
+      if (binaries === undefined) binaries = this.opts.binaries ? await this.opts.binaries().catch(() => null) : null;
+      if (!binaries) {
+        leftOut(reportPhrase('stillNoFfmpeg', lang));
+        continue;
+      }
+      const fps = !video.variableFrameRate && video.fps > 0 ? video.fps : null;
+      // A still at the very end of the recording would seek past its last frame.
+      const lastFrame = recording.media.durationSec > 0 ? Math.max(0, recording.media.durationSec - 1 / (fps ?? 25)) : Infinity;
+      const timeSec = Math.min(stillTimeOf(fragment), lastFrame);
+      const width = stillWidth(video.width);
+      try {
+        const still = await takeStill(binaries, {
+          input: source,
+          timeSec,
+          width,
+          fps,
+          output: stillCachePath(this.opts.dataDir, recording.id, timeSec, width, fromProxy),
+        });
+        result.byId.set(stillId, { recordingId: recording.id, file: still.output, width: still.width, height: still.height });
+      } catch (error) {
+        if (!isMediaError(error)) throw error;
+        // ffmpeg's own words may name the file: they go to the log, not into the page.
+        console.warn(`[report] still of fragment ${fragment.id} at ${timeSec} s failed: ${error.message}`);
+        leftOut(reportPhrase(error.code === 'not-found' ? 'stillNoRecording' : error.code === 'no-ffmpeg' ? 'stillNoFfmpeg' : 'stillFailed', lang));
+      }
+    }
+    return result;
+  }
+
   private async frameworks(): Promise<Framework[]> {
     const { frameworks } = await loadFrameworks(
       path.join(this.opts.resourcesPath, 'frameworks'),
@@ -225,6 +333,26 @@ export class ReportService {
     );
     return frameworks;
   }
+}
+
+function withWarnings(document: ReportDocument, warnings: readonly string[]): ReportDocument {
+  return warnings.length === 0 ? document : { ...document, warnings: [...document.warnings, ...warnings] };
+}
+
+async function htmlStills(stills: ReportStills): Promise<Map<string, StillImage>> {
+  const out = new Map<string, StillImage>();
+  for (const [id, still] of stills.byId) {
+    out.set(id, { mime: 'image/jpeg', base64: (await readFile(still.file)).toString('base64') });
+  }
+  return out;
+}
+
+async function docxStills(stills: ReportStills): Promise<Map<string, DocxStill>> {
+  const out = new Map<string, DocxStill>();
+  for (const [id, still] of stills.byId) {
+    out.set(id, { data: await readFile(still.file), type: 'jpg', width: still.width, height: still.height });
+  }
+  return out;
 }
 
 /** Writes next to the target, then renames: a failed export never leaves half a file. */

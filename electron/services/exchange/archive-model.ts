@@ -73,7 +73,12 @@ export const ArchiveRecording = z
   })
   .strict();
 export const ArchiveNote = Note.extend({ deletedAt: z.string().nullable(), ...Synced }).strict();
-export const ArchiveFragment = Fragment.extend({ deletedAt: z.string().nullable(), ...Synced }).strict();
+export const ArchiveFragment = Fragment.extend({
+  // Archives made before fragments had a still moment have no such field: the middle.
+  stillSec: Fragment.shape.stillSec.default(null),
+  deletedAt: z.string().nullable(),
+  ...Synced,
+}).strict();
 export const ArchiveMethod = z
   .object({ cycleId: Id, doc: CycleMethod, createdAt: z.string(), updatedAt: z.string(), author: z.string(), ...Synced })
   .strict();
@@ -157,6 +162,9 @@ export function archiveReferenceProblem(data: ArchiveData, scope: ArchiveScope):
     if (recordings.get(a.recordingId) !== a.cycleId) return `annotation ${a.id} points at a recording outside its cycle`;
   }
   for (const f of data.fragments) if (!(f.outSec > f.inSec)) return `fragment ${f.id} ends before it starts`;
+  for (const f of data.fragments) {
+    if (f.stillSec !== null && (f.stillSec < f.inSec || f.stillSec > f.outSec)) return `fragment ${f.id} has its still outside it`;
+  }
   const methods = new Set<string>();
   for (const m of data.methods) {
     if (!cycles.has(m.cycleId) || m.doc.cycleId !== m.cycleId) return `method record of an unknown cycle ${m.cycleId}`;

@@ -130,6 +130,7 @@ function versionOf(type: MergeRecordType, record: Record<string, unknown>, lang:
           f('themes', (record.themes as string[]).join(', ')),
           f('forClient', yesNo(Boolean(record.forClient), lang)),
           f('forCaseManager', yesNo(Boolean(record.forCaseManager), lang)),
+          f('still', record.stillSec == null ? '' : time(Number(record.stillSec)), record.stillSec ?? null),
         ],
       };
     case 'method': {

@@ -113,6 +113,7 @@ export const contentOf = {
     themes: readonly string[];
     forClient: boolean;
     forCaseManager: boolean;
+    stillSec?: number | null;
     deletedAt: string | null;
   }) => ({
     cycleId: f.cycleId,
@@ -125,6 +126,9 @@ export const contentOf = {
     themes: [...f.themes],
     forClient: f.forClient,
     forCaseManager: f.forCaseManager,
+    // Left out when not chosen (undefined is not hashed): fragments without a still moment keep
+    // the hash they had before the field existed, so merge logs written then still match.
+    stillSec: f.stillSec ?? undefined,
     deleted: f.deletedAt !== null,
   }),
   method: (m: { doc: unknown }) => m.doc,

@@ -11,6 +11,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -230,7 +231,8 @@ class DocxWriter {
     this.children.push(new Paragraph({ ...options, pageBreakBefore }));
   }
 
-  block(block: ReportBlock) {
+  /** `next`: the block after this one (a fragment stays on the page of the still that follows it). */
+  block(block: ReportBlock, next?: ReportBlock) {
     switch (block.type) {
       case 'heading': {
         const heading = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][block.level - 1];
@@ -277,12 +279,14 @@ class DocxWriter {
           children: [new TextRun({ text: `${block.label}: `, bold: true }), new TextRun({ text: block.reference, bold: true }), new TextRun(title)],
         });
         const color = block.valenceKind === 'positive' ? GREEN : ORANGE;
+        const keepNext = next?.type === 'image' && this.options.stills?.has(next.stillId) ? true : undefined;
         this.paragraph({
           style: DOCX_STYLES.fragmentDetail,
+          keepNext,
           children: [new TextRun({ text: block.valence, color }), new TextRun({ text: block.themes.map((t) => ` · ${t}`).join(''), color: MUTED })],
         });
-        if (block.note !== '') this.paragraph({ style: DOCX_STYLES.fragmentDetail, children: textRuns(block.note) });
-        this.list(block.questions.map((q) => [{ text: q }]), false);
+        if (block.note !== '') this.paragraph({ style: DOCX_STYLES.fragmentDetail, keepNext, children: textRuns(block.note) });
+        this.list(block.questions.map((q) => [{ text: q }]), false, keepNext);
         return;
       }
       case 'feedback': {
@@ -308,6 +312,9 @@ class DocxWriter {
         const height = Math.round((still.height / Math.max(1, still.width)) * width);
         this.paragraph({
           keepNext: true,
+          // The document's line spacing (line 276, no rule) reads as an EXACT line height in
+          // LibreOffice, which then shows one text line's height of the picture: say "auto".
+          spacing: { before: 60, after: 0, line: 240, lineRule: LineRuleType.AUTO },
           children: [
             new ImageRun({
               type: still.type,
@@ -326,12 +333,13 @@ class DocxWriter {
     }
   }
 
-  list(items: readonly (readonly InlineRun[])[], ordered: boolean) {
+  list(items: readonly (readonly InlineRun[])[], ordered: boolean, keepNext?: boolean) {
     if (items.length === 0) return;
     const instance = ++this.listInstance;
     for (const item of items) {
       this.paragraph({
         numbering: { reference: ordered ? NUMBERS : BULLETS, level: 0, instance },
+        keepNext,
         children: inlineRuns(item),
       });
     }
@@ -374,7 +382,7 @@ export async function renderReportDocx(doc: ReportDocument, options: DocxRenderO
   const writer = new DocxWriter(options);
   writer.paragraph({ heading: HeadingLevel.TITLE, children: textRuns(doc.title) });
   if (doc.subtitle !== '') writer.paragraph({ style: DOCX_STYLES.subtitle, children: textRuns(doc.subtitle) });
-  for (const block of doc.blocks) writer.block(block);
+  doc.blocks.forEach((block, i) => writer.block(block, doc.blocks[i + 1]));
 
   const document = new Document({
     title: doc.title,

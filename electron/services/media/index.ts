@@ -10,3 +10,5 @@ export { runFfmpeg, runFfprobe } from './ffmpeg-runner';
 export { createProxy, partialPathFor } from './proxy';
 export { JobQueue, type JobEvent, type JobState } from './job-queue';
 export { contentTypeFor, parseRangeHeader, createFileResponse } from './media-response';
+export { buildStillArgs, STILL_WIDTH, stillFileName, stillSeekSec, stillWidth } from './still-args';
+export { jpegSize, stillCachePath, takeStill, type Still, type TakeStillOptions } from './still';

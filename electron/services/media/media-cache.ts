@@ -3,9 +3,11 @@
 //   keyframes.json   the estimated keyframe interval
 //   waveform.bin     one peak byte per bucket
 //   thumbs/00001.jpg the thumbnail strip
-// The page asks for these as `/media/<recordingId>/waveform.bin` and
-// `/media/<recordingId>/thumbs/00001.jpg`; parseTimelineFileRoute accepts exactly those shapes and
-// resolveCachedFile only ever returns a path inside that recording's folder.
+//   still-<ms>-<width>[-proxy].jpg  fragment stills for the report (still.ts)
+// The page asks for these as `/media/<recordingId>/waveform.bin`,
+// `/media/<recordingId>/thumbs/00001.jpg` and `/media/<recordingId>/still-6123-640.jpg`;
+// parseTimelineFileRoute accepts exactly those shapes and resolveCachedFile only ever returns a
+// path inside that recording's folder.
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -17,8 +19,8 @@ export const THUMBNAILS_DIR = 'thumbs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The files the page may fetch, relative to the recording's cache folder. */
-const SERVABLE_FILE = /^(?:waveform\.bin|thumbs\/\d{5}\.jpg)$/;
-const ROUTE = /^\/media\/([0-9a-f-]{36})\/(waveform\.bin|thumbs\/\d{5}\.jpg)$/i;
+const SERVABLE_FILE = /^(?:waveform\.bin|thumbs\/\d{5}\.jpg|still-\d{1,10}-\d{1,5}(?:-proxy)?\.jpg)$/;
+const ROUTE = /^\/media\/([0-9a-f-]{36})\/(waveform\.bin|thumbs\/\d{5}\.jpg|still-\d{1,10}-\d{1,5}(?:-proxy)?\.jpg)$/i;
 
 export function isRecordingId(value: string): boolean {
   return UUID.test(value);
@@ -31,7 +33,8 @@ export function recordingCacheDir(dataDir: string, recordingId: string): string 
 }
 
 /**
- * Pure: `/media/<id>/waveform.bin` or `/media/<id>/thumbs/<5 digits>.jpg` (the URL path, still
+ * Pure: `/media/<id>/waveform.bin`, `/media/<id>/thumbs/<5 digits>.jpg` or
+ * `/media/<id>/still-<ms>-<width>[-proxy].jpg` (the URL path, still
  * percent-encoded: an encoded slash or dot does not match) to its parts; null for anything else.
  */
 export function parseTimelineFileRoute(pathname: string): { recordingId: string; file: string } | null {

@@ -113,6 +113,7 @@ interface FragmentRow {
   themes_json: string;
   for_client: number;
   for_case_manager: number;
+  still_sec: number | null;
   deleted_at: string | null;
 }
 
@@ -145,6 +146,7 @@ const toFragment = (r: FragmentRow): SharedFragment => ({
   themes: JSON.parse(r.themes_json) as string[],
   forClient: r.for_client === 1,
   forCaseManager: r.for_case_manager === 1,
+  stillSec: r.still_sec,
   deletedAt: r.deleted_at,
 });
 
@@ -252,13 +254,14 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
   );
   const upsertFragment = db.prepare<FragmentRow>(
     `INSERT INTO fragments (id, created_at, updated_at, author, cycle_id, recording_id, in_sec, out_sec, title, note,
-                            valence, themes_json, for_client, for_case_manager, deleted_at)
+                            valence, themes_json, for_client, for_case_manager, still_sec, deleted_at)
      VALUES (@id, @created_at, @updated_at, @author, @cycle_id, @recording_id, @in_sec, @out_sec, @title, @note,
-             @valence, @themes_json, @for_client, @for_case_manager, @deleted_at)
+             @valence, @themes_json, @for_client, @for_case_manager, @still_sec, @deleted_at)
      ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, updated_at = excluded.updated_at,
        author = excluded.author, in_sec = excluded.in_sec, out_sec = excluded.out_sec, title = excluded.title,
        note = excluded.note, valence = excluded.valence, themes_json = excluded.themes_json,
-       for_client = excluded.for_client, for_case_manager = excluded.for_case_manager, deleted_at = excluded.deleted_at`,
+       for_client = excluded.for_client, for_case_manager = excluded.for_case_manager, still_sec = excluded.still_sec,
+       deleted_at = excluded.deleted_at`,
   );
   const upsertMethod = db.prepare<{ cycleId: string; doc: string; createdAt: string; updatedAt: string; author: string }>(
     `INSERT INTO cycle_methods (cycle_id, doc_json, created_at, updated_at, author)
@@ -330,6 +333,7 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
     themes_json: JSON.stringify(f.themes),
     for_client: f.forClient ? 1 : 0,
     for_case_manager: f.forCaseManager ? 1 : 0,
+    still_sec: f.stillSec ?? null,
     deleted_at: f.deletedAt,
   });
 

@@ -21,6 +21,8 @@ export interface FragmentCreate {
   themes?: string[];
   forClient?: boolean;
   forCaseManager?: boolean;
+  /** The moment of the report's still, inside [inSec, outSec]; null: the middle. */
+  stillSec?: number | null;
 }
 export type FragmentPatch = Partial<Omit<FragmentCreate, 'cycleId' | 'recordingId'>>;
 
@@ -48,6 +50,7 @@ const Fields = {
   themes: Themes.optional(),
   forClient: z.boolean().optional(),
   forCaseManager: z.boolean().optional(),
+  stillSec: Seconds.nullable().optional(),
 };
 const CreateInput = z.object({ cycleId: Id, recordingId: Id, ...Fields }).strict();
 const PatchInput = z
@@ -69,6 +72,7 @@ interface FragmentRow {
   themes_json: string;
   for_client: number;
   for_case_manager: number;
+  still_sec: number | null;
   deleted_at: string | null;
 }
 
@@ -90,6 +94,7 @@ function toFragment(row: FragmentRow): Fragment {
     themes: JSON.parse(row.themes_json) as string[],
     forClient: row.for_client === 1,
     forCaseManager: row.for_case_manager === 1,
+    stillSec: row.still_sec,
   };
 }
 
@@ -108,12 +113,13 @@ function toParams(id: string, now: string, author: string, values: FragmentValue
     themesJson: JSON.stringify(values.themes),
     forClient: values.forClient ? 1 : 0,
     forCaseManager: values.forCaseManager ? 1 : 0,
+    stillSec: values.stillSec,
   };
 }
 type FragmentParams = ReturnType<typeof toParams>;
 
 const COLUMNS = `f.id, f.created_at, f.updated_at, f.author, f.cycle_id, f.recording_id, f.in_sec, f.out_sec,
-  f.title, f.note, f.valence, f.themes_json, f.for_client, f.for_case_manager, f.deleted_at`;
+  f.title, f.note, f.valence, f.themes_json, f.for_client, f.for_case_manager, f.still_sec, f.deleted_at`;
 
 export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): FragmentsRepo {
   const bounds = createRecordingBoundsReader(db);
@@ -125,14 +131,14 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
   const selectAny = db.prepare<[string], FragmentRow>(`SELECT ${COLUMNS} FROM fragments f WHERE f.id = ?`);
   const insert = db.prepare<FragmentParams>(
     `INSERT INTO fragments (id, created_at, updated_at, author, cycle_id, recording_id, in_sec, out_sec,
-                            title, note, valence, themes_json, for_client, for_case_manager)
+                            title, note, valence, themes_json, for_client, for_case_manager, still_sec)
      VALUES (@id, @now, @now, @author, @cycleId, @recordingId, @inSec, @outSec,
-             @title, @note, @valence, @themesJson, @forClient, @forCaseManager)`,
+             @title, @note, @valence, @themesJson, @forClient, @forCaseManager, @stillSec)`,
   );
   const updateRow = db.prepare<FragmentParams>(
     `UPDATE fragments SET in_sec = @inSec, out_sec = @outSec, title = @title, note = @note,
             valence = @valence, themes_json = @themesJson, for_client = @forClient,
-            for_case_manager = @forCaseManager, updated_at = @now, author = @author
+            for_case_manager = @forCaseManager, still_sec = @stillSec, updated_at = @now, author = @author
      WHERE id = @id AND cycle_id = @cycleId AND recording_id = @recordingId`,
   );
   const setDeletedAt = db.prepare<{ id: string; deletedAt: string | null; now: string; author: string | null }>(
@@ -164,6 +170,17 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
     assertWithinRecording(recording, 'outSec', values.outSec);
   }
 
+  /** A chosen still moment lies inside the fragment (the report shows a frame OF the fragment). */
+  function assertStill(values: FragmentValues): void {
+    const { stillSec, inSec, outSec } = values;
+    if (stillSec === null || (stillSec >= inSec && stillSec <= outSec)) return;
+    throw new StoreError(
+      'invalid',
+      `The still moment ${stillSec} s lies outside the fragment (${inSec} - ${outSec} s); choose a moment inside it, or none for the middle.`,
+      { params: { stillSec, inSec, outSec } },
+    );
+  }
+
   const create = db.transaction((input: FragmentCreate, author: string): Fragment => {
     const valid = parseInput(CreateInput, input, 'fragment');
     const validAuthor = parseInput(Author, author, 'author');
@@ -178,8 +195,10 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
       themes: valid.themes ?? [],
       forClient: valid.forClient ?? false,
       forCaseManager: valid.forCaseManager ?? false,
+      stillSec: valid.stillSec ?? null,
     };
     assertRange(values);
+    assertStill(values);
     const id = randomUUID();
     insert.run(toParams(id, now(), validAuthor, values));
     return toFragment(findAny(id));
@@ -200,8 +219,16 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
       themes: valid.themes ?? current.themes,
       forClient: valid.forClient ?? current.forClient,
       forCaseManager: valid.forCaseManager ?? current.forCaseManager,
+      stillSec: valid.stillSec !== undefined ? valid.stillSec : current.stillSec,
     };
-    if (valid.inSec !== undefined || valid.outSec !== undefined) assertRange(values);
+    if (valid.inSec !== undefined || valid.outSec !== undefined) {
+      assertRange(values);
+      // A range moved away from the chosen still (and not given a new one): back to the middle.
+      if (valid.stillSec === undefined && values.stillSec !== null && (values.stillSec < values.inSec || values.stillSec > values.outSec)) {
+        values.stillSec = null;
+      }
+    }
+    assertStill(values);
     updateRow.run(toParams(current.id, now(), validAuthor, values));
     return toFragment(findAny(current.id));
   });

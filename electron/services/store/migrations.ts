@@ -186,6 +186,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: 'fragments: the moment of the still frame in the report',
+    up(db) {
+      db.exec(`
+        -- Where the report's still of a fragment is taken; NULL: the fragment's middle. Inside
+        -- the fragment (the repository resets it when the range moves away from it).
+        ALTER TABLE fragments ADD COLUMN still_sec REAL
+          CHECK (still_sec IS NULL OR (still_sec >= in_sec AND still_sec <= out_sec));
+      `);
+    },
+  },
 ];
 
 /** The schema version this build writes. */

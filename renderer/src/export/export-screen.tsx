@@ -25,7 +25,10 @@ const FORMATS: { format: ReportFormat; label: TextKey }[] = [
   { format: 'html', label: 'export.asHtml' },
 ];
 
-type Preview = { kind: 'loading' } | { kind: 'ready'; document: ReportDocument; warnings: string[] } | { kind: 'error'; text: string };
+type Preview =
+  | { kind: 'loading' }
+  | { kind: 'ready'; document: ReportDocument; warnings: string[]; stills: Record<string, string> }
+  | { kind: 'error'; text: string };
 type Status = { kind: 'saved'; path: string } | { kind: 'error'; text: string } | null;
 
 export function ExportScreen({
@@ -43,6 +46,8 @@ export function ExportScreen({
   const [loadFailed, setLoadFailed] = useState(false);
   const [scope, setScope] = useState<ReportScope>('cycle');
   const [reportLang, setReportLang] = useState<Language>(settings.language);
+  // Stills are pictures of people: off unless the user asks for them.
+  const [includeStills, setIncludeStills] = useState(false);
   const [revision, setRevision] = useState(0);
   const [preview, setPreview] = useState<Preview>({ kind: 'loading' });
   const [busy, setBusy] = useState<ReportFormat | null>(null);
@@ -74,15 +79,18 @@ export function ExportScreen({
   useEffect(() => {
     let cancelled = false;
     const timer = window.setTimeout(() => {
-      call('report.preview', { cycleId, scope, lang: reportLang })
-        .then((result) => !cancelled && setPreview({ kind: 'ready', document: result.document, warnings: result.warnings }))
+      call('report.preview', { cycleId, scope, lang: reportLang, includeStills })
+        .then(
+          (result) =>
+            !cancelled && setPreview({ kind: 'ready', document: result.document, warnings: result.warnings, stills: result.stills }),
+        )
         .catch((error: unknown) => !cancelled && setPreview({ kind: 'error', text: errorText(error) }));
     }, PREVIEW_DELAY_MS);
     return () => {
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [cycleId, scope, reportLang, revision, errorText]);
+  }, [cycleId, scope, reportLang, includeStills, revision, errorText]);
 
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
 
@@ -90,7 +98,7 @@ export function ExportScreen({
     setBusy(format);
     setStatus(null);
     try {
-      const { path } = await call('report.export', { cycleId, scope, format, lang: reportLang });
+      const { path } = await call('report.export', { cycleId, scope, format, lang: reportLang, includeStills });
       if (path) {
         setStatus({ kind: 'saved', path });
         notify({ kind: 'info', text: t('export.savedTo', { path }) });
@@ -137,6 +145,10 @@ export function ExportScreen({
                 <option value="nl">{t('export.languageNl')}</option>
                 <option value="en">{t('export.languageEn')}</option>
               </select>
+            </label>
+            <label className="export-check" title={t('export.includeStillsHint')}>
+              <input type="checkbox" checked={includeStills} onChange={(e) => setIncludeStills(e.target.checked)} />
+              {t('export.includeStills')}
             </label>
 
             <div className="export-buttons" role="group" aria-label={t('export.exportAs')}>
@@ -201,7 +213,9 @@ export function ExportScreen({
             </ul>
           )}
           <div className="export-paper" aria-busy={preview.kind === 'loading'}>
-            {preview.kind === 'ready' && <ReportPreview document={preview.document} label={t('export.previewTitle')} />}
+            {preview.kind === 'ready' && (
+              <ReportPreview document={preview.document} stills={preview.stills} label={t('export.previewTitle')} />
+            )}
             {preview.kind === 'error' && (
               <p className="field-error export-preview-error" role="alert">
                 {preview.text}

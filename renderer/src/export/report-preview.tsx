@@ -35,7 +35,7 @@ function Time({ time }: { time: string | null }) {
   return time === null ? null : <span className="time">{time}</span>;
 }
 
-function Block({ block }: { block: ReportBlock }) {
+function Block({ block, stills }: { block: ReportBlock; stills: Readonly<Record<string, string>> }) {
   switch (block.type) {
     case 'heading': {
       const Tag = (['h2', 'h3', 'h4'] as const)[block.level - 1] ?? 'h4';
@@ -161,15 +161,33 @@ function Block({ block }: { block: ReportBlock }) {
           </tbody>
         </table>
       );
-    case 'image':
-      // Stills are not shown in the preview; the exported files carry them when they exist.
-      return null;
+    case 'image': {
+      // The still's URL comes from the backend (`/media/<recording id>/still-….jpg`); without one
+      // the picture is left out, as in the exported files.
+      const src = stills[block.stillId];
+      if (!src) return null;
+      return (
+        <figure className="still" data-testid="report-still">
+          <img src={src} alt={block.caption} />
+          <figcaption>{block.caption}</figcaption>
+        </figure>
+      );
+    }
     case 'page-break':
       return <div className="page-break" aria-hidden="true" />;
   }
 }
 
-export function ReportPreview({ document, label }: { document: ReportDocument; label: string }) {
+export function ReportPreview({
+  document,
+  label,
+  stills = {},
+}: {
+  document: ReportDocument;
+  label: string;
+  /** Picture URLs of the image blocks, by stillId. */
+  stills?: Readonly<Record<string, string>>;
+}) {
   return (
     <article className="report report-preview" aria-label={label} lang={document.lang} data-testid="report-preview">
       <header className="report-header">
@@ -177,7 +195,7 @@ export function ReportPreview({ document, label }: { document: ReportDocument; l
         {document.subtitle !== '' && <p className="subtitle">{document.subtitle}</p>}
       </header>
       {document.blocks.map((block, i) => (
-        <Block key={i} block={block} />
+        <Block key={i} block={block} stills={stills} />
       ))}
     </article>
   );

@@ -1,9 +1,11 @@
 // One fragment: its range (click to play), title, positive or concern, themes from the active
-// framework (with the theme's questions shown while tagging), who it is for, and a note.
+// framework (with the theme's questions shown while tagging), who it is for, a note, and the
+// moment of its still frame in the report (the playhead, or the middle).
 import { useState } from 'react';
-import type { Fragment } from '../../../shared/domain';
+import { type Fragment, stillTimeOf } from '../../../shared/domain';
 import { focusedThemes, localText, openThemes, type Framework, type FrameworkTheme } from '../../../shared/framework';
-import { formatTimeRange, parseTimeRange } from '../../../shared/timecode';
+import { formatTimecode, formatTimeRange, parseTimeRange } from '../../../shared/timecode';
+import { useToasts } from '../components/toasts';
 import { useAutosave } from '../components/use-autosave';
 import { FragmentClipActions } from '../clips/clip-export';
 import { useI18n } from '../i18n';
@@ -30,6 +32,7 @@ export function FragmentCard({
   onPlay,
   actions,
   onDeleted,
+  playheadSec,
 }: {
   fragment: Fragment;
   framework: Framework | null;
@@ -38,8 +41,11 @@ export function FragmentCard({
   onPlay: (loop: boolean) => void;
   actions: WorkspaceActions;
   onDeleted: () => void;
+  /** Where the player is now (in this fragment's recording), or null without a player. */
+  playheadSec: () => number | null;
 }) {
   const { t, lang } = useI18n();
+  const { notify } = useToasts();
   const [title, setTitle] = useState(fragment.title);
   const [note, setNote] = useState(fragment.note);
   const [rangeText, setRangeText] = useState(formatTimeRange(fragment.inSec, fragment.outSec));
@@ -54,6 +60,22 @@ export function FragmentCard({
 
   const toggleTheme = (id: string) =>
     update({ themes: fragment.themes.includes(id) ? fragment.themes.filter((x) => x !== id) : [...fragment.themes, id] });
+
+  const stillHere = () => {
+    const at = playheadSec();
+    if (at === null) return;
+    if (at < fragment.inSec || at > fragment.outSec) {
+      notify({
+        kind: 'error',
+        text: t('fragments.stillOutside', {
+          time: formatTimecode(at, { fractionDigits: 1 }),
+          range: formatTimeRange(fragment.inSec, fragment.outSec),
+        }),
+      });
+      return;
+    }
+    update({ stillSec: at });
+  };
 
   const saveRange = () => {
     const range = parseTimeRange(rangeText);
@@ -162,6 +184,23 @@ export function FragmentCard({
               />
               {t('fragments.forCaseManager')}
             </label>
+          </div>
+          <div className="fragment-row fragment-still" role="group" aria-label={t('fragments.still')}>
+            <span data-testid="fragment-still">
+              {t('fragments.stillAt', { time: formatTimecode(stillTimeOf(fragment), { fractionDigits: 1 }) })}
+              {fragment.stillSec === null && <span className="hint"> ({t('fragments.stillIsMiddle')})</span>}
+            </span>
+            <button type="button" title={t('fragments.stillHereHint')} onClick={stillHere}>
+              {t('fragments.stillHere')}
+            </button>
+            <button
+              type="button"
+              title={t('fragments.stillMiddleHint')}
+              disabled={fragment.stillSec === null}
+              onClick={() => update({ stillSec: null })}
+            >
+              {t('fragments.stillMiddle')}
+            </button>
           </div>
           <textarea
             value={note}

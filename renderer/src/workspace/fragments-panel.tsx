@@ -18,6 +18,7 @@ export function FragmentsPanel({
   onPlay,
   actions,
   onDeleted,
+  playheadSec,
 }: {
   fragments: Fragment[];
   recordingId: string | null;
@@ -28,6 +29,8 @@ export function FragmentsPanel({
   onPlay: (fragment: Fragment, loop: boolean) => void;
   actions: WorkspaceActions;
   onDeleted: () => void;
+  /** Where the player is now, or null without a player (a fragment's still moment is set there). */
+  playheadSec: () => number | null;
 }) {
   const { t } = useI18n();
   const [rangeText, setRangeText] = useState('');
@@ -85,6 +88,7 @@ export function FragmentsPanel({
             onPlay={(loop) => onPlay(fragment, loop)}
             actions={actions}
             onDeleted={onDeleted}
+            playheadSec={playheadSec}
           />
         ))}
       </ol>

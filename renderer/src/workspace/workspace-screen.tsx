@@ -321,6 +321,7 @@ export function WorkspaceScreen({
               onPlay={playFragment}
               actions={actions}
               onDeleted={() => announceDeleted('fragment')}
+              playheadSec={() => player?.currentTime() ?? null}
             />
           )}
         </aside>

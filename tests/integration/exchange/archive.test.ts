@@ -85,6 +85,42 @@ describe('project archive', () => {
     expect(snapshot(c, trajectory.id)).toEqual(snapshot(a, trajectory.id));
   });
 
+  it('carries a fragment’s still moment, and imports an archive made before stills existed (the middle)', async () => {
+    const a = await researcher('Onderzoeker S');
+    const { trajectory, fragment } = await annotatedProject(a);
+    await a.call('fragments.update', { id: fragment.id, patch: { stillSec: 3.5 } });
+    const file = await exportArchive(a, trajectory.id);
+    const b = await researcher('Onderzoeker S2');
+    expect((await importArchive(b, file)).total.conflicts).toBe(0);
+    expect(b.backend.store.fragments.get(fragment.id)?.stillSec).toBe(3.5);
+    expect(snapshot(b, trajectory.id)).toEqual(snapshot(a, trajectory.id));
+
+    // The same archive as a VKZ without still moments wrote it: no such field on its fragments.
+    const files = unzipSync(readFileSync(file));
+    const data = JSON.parse(Buffer.from(files['data.json']!).toString('utf8'));
+    for (const f of data.fragments) delete f.stillSec;
+    const bytes = strToU8(JSON.stringify(data));
+    files['data.json'] = bytes;
+    const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8'));
+    manifest.entries['data.json'] = {
+      sha256: (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex'),
+      size: bytes.length,
+    };
+    files['manifest.json'] = strToU8(JSON.stringify(manifest));
+    const older = path.join(tmp, 'before-stills.vkz');
+    writeFileSync(older, zipSync(files));
+    const c = await researcher('Onderzoeker S3');
+    const summary = await importArchive(c, older);
+    expect(summary.total).toMatchObject({ added: 9, conflicts: 0 });
+    expect(c.backend.store.fragments.get(fragment.id)?.stillSec).toBeNull();
+    // A fragment without a still hashes as it did before the field existed: merge logs written then still match.
+    const { contentOf, hashContent } = await import('../../../electron/services/exchange/merge-plan');
+    const stored = c.backend.store.exchange.fragment(fragment.id)!;
+    const { stillSec: _none, ...withoutField } = stored;
+    expect(hashContent(contentOf.fragment(stored))).toBe(hashContent(contentOf.fragment(withoutField)));
+    expect(hashContent(contentOf.fragment({ ...stored, stillSec: 3.5 }))).not.toBe(hashContent(contentOf.fragment(stored)));
+  });
+
   it('with media ticked, the video arrives in the data folder and plays', async () => {
     const a = await researcher('Onderzoeker A2');
     const { trajectory, recording } = await annotatedProject(a);

@@ -105,6 +105,6 @@ describe('the report as DOCX', () => {
 
   it('embeds a still as a picture with its caption below', () => {
     expect(Object.keys(files).some((f) => f.startsWith('word/media/'))).toBe(true);
-    expect(paragraphs().find((p) => p.style === 'Caption' && p.text.startsWith('Still'))?.text).toBe('Still uit fragment 6:00 – 6:30 (video 1)');
+    expect(paragraphs().find((p) => p.style === 'Caption' && p.text.includes('beeld op'))?.text).toBe('fragment 6:00 – 6:30 (video 1), beeld op 6:15');
   });
 });

@@ -220,6 +220,59 @@ describe('migration 4: merge log and pending conflicts of project exchange', () 
   });
 });
 
+describe('migration 5: the still moment of a fragment', () => {
+  it('brings a version-4 database with fragments (one deleted) to version 5: no still chosen, all kept', () => {
+    const db = rawDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 4));
+    const stamp = '2026-11-20T10:00:00.000Z';
+    const trajectoryId = '11111111-1111-4111-8111-111111111111';
+    const cycleId = '22222222-2222-4222-8222-222222222222';
+    const recordingId = '33333333-3333-4333-8333-333333333333';
+    const fragmentId = '44444444-4444-4444-8444-444444444444';
+    const deletedId = '55555555-5555-4555-8555-555555555555';
+    db.prepare(`INSERT INTO trajectories VALUES (?, ?, ?, 'A', 'KM-1', 'Cliënt A')`).run(trajectoryId, stamp, stamp);
+    db.prepare(`INSERT INTO cycles VALUES (?, ?, ?, 'A', ?, 1, 'Gesprek 1', NULL)`).run(cycleId, stamp, stamp, trajectoryId);
+    db.prepare(
+      `INSERT INTO recordings (id, created_at, updated_at, author, cycle_id, position, file_name, file_path, media_json, proxy_state)
+       VALUES (?, ?, ?, 'A', ?, 1, 'a.mp4', '/x/a.mp4', ?, 'not-needed')`,
+    ).run(recordingId, stamp, stamp, cycleId, JSON.stringify(MEDIA));
+    const insertFragment = db.prepare(
+      `INSERT INTO fragments (id, created_at, updated_at, author, cycle_id, recording_id, in_sec, out_sec, title, valence, themes_json, deleted_at)
+       VALUES (?, ?, ?, 'A', ?, ?, ?, ?, ?, 'positive', '["authenticity"]', ?)`,
+    );
+    insertFragment.run(fragmentId, stamp, stamp, cycleId, recordingId, 360, 390, 'Samen het doel', null);
+    insertFragment.run(deletedId, stamp, stamp, cycleId, recordingId, 10, 20, 'Weg', stamp);
+    db.close();
+
+    const store = open();
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(store.fragments.listByCycle(cycleId)).toEqual([
+      expect.objectContaining({ id: fragmentId, inSec: 360, outSec: 390, title: 'Samen het doel', themes: ['authenticity'], stillSec: null }),
+    ]);
+    expect(store.exchange.fragmentsOfCycle(cycleId).map((f) => [f.id, f.stillSec, f.deletedAt])).toEqual([
+      [deletedId, null, stamp],
+      [fragmentId, null, null],
+    ]);
+
+    // A still moment inside the fragment is kept; outside it is refused with a clear message.
+    expect(store.fragments.update(fragmentId, { stillSec: 372.4 }, 'Ann').stillSec).toBe(372.4);
+    expect(() => store.fragments.update(fragmentId, { stillSec: 395 }, 'Ann')).toThrow(/still moment 395 s lies outside the fragment \(360 - 390 s\)/);
+    expect(store.fragments.get(fragmentId)?.stillSec).toBe(372.4);
+    // Trimming the fragment away from its still puts the still back in the middle; a range that keeps it, keeps it.
+    expect(store.fragments.update(fragmentId, { inSec: 365 }, 'Ann').stillSec).toBe(372.4);
+    expect(store.fragments.update(fragmentId, { inSec: 375, outSec: 385 }, 'Ann').stillSec).toBeNull();
+    expect(store.fragments.update(fragmentId, { inSec: 360, outSec: 390, stillSec: 360 }, 'Ann').stillSec).toBe(360);
+    expect(store.fragments.update(fragmentId, { stillSec: null }, 'Ann').stillSec).toBeNull();
+    expect(store.fragments.create({ cycleId, recordingId, inSec: 1, outSec: 3, stillSec: 2 }, 'Ann').stillSec).toBe(2);
+    expect(() => store.fragments.create({ cycleId, recordingId, inSec: 1, outSec: 3, stillSec: 4 }, 'Ann')).toThrow(/outside the fragment/);
+
+    // The database itself refuses a still outside the fragment, whoever writes it.
+    const raw = rawDb();
+    expect(() => raw.prepare('UPDATE fragments SET still_sec = 400 WHERE id = ?').run(fragmentId)).toThrow(/CHECK constraint failed/);
+    expect(() => raw.prepare('UPDATE fragments SET still_sec = 390 WHERE id = ?').run(fragmentId)).not.toThrow();
+  });
+});
+
 describe('the migration runner', () => {
   // A stand-in for a future migration, to show how data at version N-1 is carried to N.
   const addColour: Migration = {

@@ -66,6 +66,7 @@ export function fragment(inSec: number, outSec: number, title: string, opts: Par
     themes: [],
     forClient: false,
     forCaseManager: true,
+    stillSec: null,
     ...opts,
   };
 }

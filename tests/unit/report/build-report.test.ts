@@ -275,7 +275,17 @@ describe('buildReport: the shape of the report', () => {
     const doc = trajectoryReport('nl', { includeStills: true });
     const images = doc.blocks.filter((b) => b.type === 'image');
     expect(images.map((b) => b.type === 'image' && b.stillId)).toContain(stillIdForFragment('f1'));
-    expect(images[0]).toMatchObject({ caption: 'Still uit fragment 6:00 – 6:30 (video 1)' });
+    // The still's moment: the middle unless one was chosen inside the fragment.
+    expect(images[0]).toMatchObject({ caption: 'fragment 6:00 – 6:30 (video 1), beeld op 6:15' });
+    const base = trajectoryInput();
+    const input = {
+      ...base,
+      cycles: base.cycles.map((c) => ({ ...c, fragments: c.fragments.map((f) => (f.id === 'f1' ? { ...f, stillSec: 372.4 } : f)) })),
+    };
+    const chosen = buildReport(input, { lang: 'nl', scope: 'trajectory', pseudonyms: PSEUDONYMS, includeStills: true });
+    expect(chosen.blocks.find((b) => b.type === 'image')).toMatchObject({ caption: 'fragment 6:00 – 6:30 (video 1), beeld op 6:12.4' });
+    const english = buildReport(input, { lang: 'en', scope: 'trajectory', pseudonyms: PSEUDONYMS, includeStills: true });
+    expect(english.blocks.find((b) => b.type === 'image')).toMatchObject({ caption: 'fragment 6:00 – 6:30 (video 1), frame at 6:12.4' });
   });
 });
 

@@ -109,7 +109,7 @@ describe('renderReportHtml', () => {
     expect(renderReportHtml(withStill)).not.toContain('<img');
     const stills = new Map([[stillIdForFragment('f1'), { mime: 'image/png', base64: 'iVBORw0KGgo=' }]]);
     const out = renderReportHtml(withStill, { stills });
-    expect(out).toContain('<figure class="still"><img src="data:image/png;base64,iVBORw0KGgo=" alt="Still uit fragment 6:00 – 6:30 (video 1)">');
+    expect(out).toContain('<figure class="still"><img src="data:image/png;base64,iVBORw0KGgo=" alt="fragment 6:00 – 6:30 (video 1), beeld op 6:15">');
     expect(out.match(/<img/g)).toHaveLength(1);
   });
 });
