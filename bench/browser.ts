@@ -11,16 +11,6 @@ export function chromiumPath(): string {
   return chromiumLaunchOptions().executablePath ?? chromium.executablePath();
 }
 
-/** First visit sets the researcher's name (the app asks for it once per data folder). */
-export async function ensureResearcherName(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  const dialog = page.getByRole('dialog', { name: 'Instellingen' });
-  if (await dialog.isVisible({ timeout: 3000 }).catch(() => false)) {
-    await dialog.getByLabel('Jouw naam (auteur van notities)').fill('Benchmark');
-    await dialog.getByRole('button', { name: 'Opslaan' }).click();
-  }
-}
-
 /**
  * From navigation start (a fresh browser context: nothing cached) to the first video frame the
  * player presents, opening a cycle's workspace directly by URL. ms per run.
@@ -122,7 +112,16 @@ export async function cycleOpenTimes(page: Page, url: string, cycleId: string, n
 export async function addNoteRoundTrips(page: Page, runs: number): Promise<number[]> {
   const results: number[] = [];
   for (let i = 0; i < runs; i++) {
-    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    // Paused, a few seconds further each time, as when annotating: the new note is the current one.
+    await page.evaluate(async (step) => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      const player = (window as any).__vkzPlayer;
+      player.pause();
+      const el = player.mediaElement as HTMLVideoElement;
+      const seeked = new Promise((resolve) => el.addEventListener('seeked', resolve, { once: true }));
+      player.seek(player.getState().duration / 2 + step * 3.7);
+      await seeked;
+    }, i);
     await page.keyboard.press('n');
     const text = `Benchmarknotitie ${i} ${Date.now()}`;
     const textarea = page.locator('form.note-form textarea');
@@ -143,13 +142,31 @@ export async function addNoteRoundTrips(page: Page, runs: number): Promise<numbe
           observer.observe(document.body, { childList: true, subtree: true, characterData: true });
         });
         field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-        await appeared;
-        return performance.now() - started;
+        const late = new Promise<void>((resolve) => setTimeout(resolve, 10_000));
+        await Promise.race([appeared, late]);
+        return shows() ? performance.now() - started : Number.NaN;
       }, text),
     );
     await page.locator('form.note-form').waitFor({ state: 'detached' });
   }
   return results;
+}
+
+/** The notes.create call alone from the page (HTTP transport of the test host, backend, SQLite commit). */
+export async function invokeCreateNoteTimes(page: Page, recordingId: string, runs: number): Promise<number[]> {
+  return page.evaluate(
+    async ({ id, count }) => {
+      const out: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const started = performance.now();
+        const result = await (window as any).vkz.invoke('notes.create', { recordingId: id, timeSec: 1 + i, kind: 'event', text: `invoke ${i}` });
+        if (!result.ok) throw new Error(JSON.stringify(result.error));
+        out.push(performance.now() - started);
+      }
+      return out;
+    },
+    { id: recordingId, count: runs },
+  );
 }
 
 export interface FrameStats {

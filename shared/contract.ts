@@ -120,7 +120,7 @@ export type ClipJobKind = 'clips' | 'showreel';
 
 // ---- Media timeline (electron/services/media/timeline-service.ts) --------------------------
 
-export const TimelineState = z.enum(['queued', 'running', 'done', 'failed', 'unavailable']);
+export const TimelineState = z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'unavailable']);
 export type TimelineState = z.infer<typeof TimelineState>;
 
 /** A recording's waveform and thumbnail strip (URLs of cached files), and its keyframe interval. */
@@ -318,7 +318,13 @@ export const contract = {
   /** Makes a scrub-friendly proxy (1-s keyframes, constant frame rate) of a playable original that seeks slowly. */
   'recordings.makeScrubProxy': { request: ById, response: Recording },
   /** The recording's waveform and thumbnails; starts computing them when nothing is cached yet. */
-  'media.timelineData': { request: z.object({ recordingId: Id }).strict(), response: TimelineData },
+  'media.timelineData': {
+    /** retry: compute again after a failure or a cancel. */
+    request: z.object({ recordingId: Id, retry: z.boolean().optional() }).strict(),
+    response: TimelineData,
+  },
+  /** Stops computing the waveform and thumbnails (they can be asked for again with retry). */
+  'media.cancelTimeline': { request: z.object({ recordingId: Id }).strict(), response: z.object({ cancelled: z.boolean() }) },
 
   'notes.create': {
     request: z

@@ -234,11 +234,12 @@ export function createBackend(options: BackendOptions): Backend {
     'recordings.cancelProxy': ({ id }) => recordings.cancelProxy(id),
     'recordings.retryProxy': ({ id }) => recordings.retryProxy(id),
     'recordings.makeScrubProxy': ({ id }) => recordings.makeScrubProxy(id),
-    'media.timelineData': async ({ recordingId }) => {
+    'media.timelineData': async ({ recordingId, retry }) => {
       const row = store.recordings.get(recordingId);
       if (!row) throw new UserFacingError('recording.not-found', `No recording ${recordingId}`);
-      return toTimelineData(row.id, await timeline.status(timelineSource(row)));
+      return toTimelineData(row.id, await timeline.status(timelineSource(row), { retry }));
     },
+    'media.cancelTimeline': ({ recordingId }) => ({ cancelled: timeline.cancel(recordingId) }),
 
     'notes.create': ({ recordingId, ...rest }) => {
       const recording = store.recordings.get(recordingId);

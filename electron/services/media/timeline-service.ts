@@ -33,7 +33,7 @@ import { thumbnailFileName, thumbnailTimeSec } from './thumbnail-args';
 import { makeThumbnails } from './thumbnails';
 import { computeWaveform } from './waveform';
 
-export type TimelineState = 'queued' | 'running' | 'done' | 'failed' | 'unavailable';
+export type TimelineState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'unavailable';
 
 /** What to compute from: the recording's readable file (original, else its proxy) and what's in it. */
 export interface TimelineSource {
@@ -115,18 +115,34 @@ export class TimelineService {
   private readonly sources = new Map<string, TimelineSource>();
   /** Running work per recording (status loads, jobs, keyframe probes), awaited by idle() and remove(). */
   private readonly pending = new Map<string, Set<Promise<unknown>>>();
+  /** Recordings whose job the user cancelled (rather than removed or the app closing). */
+  private readonly cancelled = new Set<string>();
   private closed = false;
 
   constructor(private readonly opts: TimelineServiceOptions) {
     this.queue.onEvent((event) => this.onJobEvent(event));
   }
 
-  /** The recording's timeline data, starting its computation when nothing is cached or under way. */
-  async status(source: TimelineSource): Promise<TimelineStatus> {
+  /**
+   * The recording's timeline data, starting its computation when nothing is cached or under way.
+   * A computation that failed or was cancelled stays so until asked again with `retry`.
+   */
+  async status(source: TimelineSource, opts: { retry?: boolean } = {}): Promise<TimelineStatus> {
     this.sources.set(source.recordingId, source);
     const known = this.statuses.get(source.recordingId);
-    if (known && known.state !== 'unavailable') return known;
+    const stopped = known?.state === 'failed' || known?.state === 'cancelled';
+    if (known && stopped && opts.retry) this.statuses.delete(source.recordingId);
+    else if (known && known.state !== 'unavailable') return known;
     return this.track(source.recordingId, this.start(source));
+  }
+
+  /** Stops computing a recording's timeline data (the user cancelled); true when something was under way. */
+  cancel(recordingId: string): boolean {
+    const state = this.statuses.get(recordingId)?.state;
+    if (state !== 'queued' && state !== 'running') return false;
+    this.cancelled.add(recordingId);
+    this.queue.cancel(recordingId);
+    return true;
   }
 
   /** Starts computing in the background (after a recording was added); returns at once. */
@@ -315,9 +331,13 @@ export class TimelineService {
         next = { ...status, state: 'failed', progress: 0, error: event.error ?? 'failed', manifest: null };
         break;
       case 'cancelled':
-        // Removed, or the app is closing: nothing to show; the next status() starts again.
-        this.statuses.delete(id);
-        return;
+        if (!this.cancelled.delete(id)) {
+          // Removed, or the app is closing: nothing to show; the next status() starts again.
+          this.statuses.delete(id);
+          return;
+        }
+        next = { ...status, state: 'cancelled', progress: 0, error: null, manifest: null };
+        break;
     }
     this.statuses.set(id, next);
     this.notify(id, next);

@@ -71,9 +71,13 @@ export function VirtualList<T>({
   );
   useEffect(() => () => observer.disconnect(), [observer]);
 
+  // Rows scrolled out of view are unobserved (React 19 ref cleanup): otherwise the observer keeps
+  // every row ever shown alive, and scrolling through 10,000 notes piles them up.
   const measureRef = useCallback(
     (element: HTMLDivElement | null) => {
-      if (element) observer.observe(element);
+      if (!element) return;
+      observer.observe(element);
+      return () => observer.unobserve(element);
     },
     [observer],
   );

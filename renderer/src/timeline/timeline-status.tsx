@@ -1,10 +1,10 @@
 // A line under the timeline while the waveform and thumbnails are being computed (with progress),
 // or when they could not be. Silent when they are there.
 import { useI18n } from '../i18n';
-import type { TimelineView } from './use-timeline-data';
+import type { TimelineData } from './use-timeline-data';
 import './timeline.css';
 
-export function TimelineStatus({ view }: { view: TimelineView }) {
+export function TimelineStatus({ view }: { view: TimelineData }) {
   const { t } = useI18n();
   const busy = view.state === 'queued' || view.state === 'running';
   return (
@@ -21,9 +21,21 @@ export function TimelineStatus({ view }: { view: TimelineView }) {
           <span>{t('timeline.computing')}</span>
           <progress max={1} value={view.progress} aria-label={t('timeline.computingProgress')} />
           <span>{Math.round(view.progress * 100)}%</span>
+          <button type="button" onClick={view.cancel}>
+            {t('common.cancel')}
+          </button>
         </>
       )}
-      {view.state === 'failed' && <span className="timeline-status-failed">{t('timeline.failed', { detail: view.error ?? '' })}</span>}
+      {(view.state === 'failed' || view.state === 'cancelled') && (
+        <>
+          <span className={view.state === 'failed' ? 'timeline-status-failed' : undefined}>
+            {view.state === 'failed' ? t('timeline.failed', { detail: view.error ?? '' }) : t('timeline.cancelled')}
+          </span>
+          <button type="button" onClick={view.retry}>
+            {t('timeline.retry')}
+          </button>
+        </>
+      )}
     </div>
   );
 }

@@ -2,8 +2,8 @@
 // waveform (fetched as bytes from a cached file) and thumbnail strip, computed in the background by
 // the backend. Follows progress through 'recording.timeline' events and loads the data when it is
 // done. Data of recordings seen before is kept, so switching back shows it at once.
-import { useEffect, useState } from 'react';
-import type { TimelineData, TimelineState } from '../../../shared/contract';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { TimelineData as TimelineResponse, TimelineState } from '../../../shared/contract';
 import type { Recording } from '../../../shared/domain';
 import { call, onAppEvent } from '../api';
 import type { Thumbnail, WaveformData } from './timeline-data';
@@ -36,6 +36,8 @@ function remember(recordingId: string, view: TimelineView): void {
   while (loaded.size > LOADED_LIMIT) loaded.delete(loaded.keys().next().value!);
 }
 
+const MAX_GAIN = 8;
+
 /**
  * Peaks scaled so the loudest part of the recording fills the row: a quiet recording still shows
  * its shape. (The 99.9th percentile, so one click doesn't flatten the rest.)
@@ -55,13 +57,14 @@ export function normalisePeaks(peaks: Uint8Array): Uint8Array {
     }
   }
   if (seen === 0 || reference >= 255) return peaks;
-  const gain = 255 / Math.max(reference, 8); // near-silence stays near-silent
+  // At most 8x (18 dB): a quiet recording fills most of the row, near-silence stays small.
+  const gain = Math.min(MAX_GAIN, 255 / reference);
   const out = new Uint8Array(peaks.length);
   for (let i = 0; i < peaks.length; i++) out[i] = Math.min(255, Math.round(peaks[i]! * gain));
   return out;
 }
 
-async function fetchView(recordingId: string, data: TimelineData, signal: AbortSignal): Promise<TimelineView> {
+async function fetchView(recordingId: string, data: TimelineResponse, signal: AbortSignal): Promise<TimelineView> {
   let waveform: WaveformData | null = null;
   if (data.state === 'done' && data.waveform) {
     const response = await fetch(data.waveform.url, { signal });
@@ -80,9 +83,17 @@ async function fetchView(recordingId: string, data: TimelineData, signal: AbortS
   return view;
 }
 
-export function useTimelineData(recording: Pick<Recording, 'id'> | null): TimelineView {
+export interface TimelineData extends TimelineView {
+  /** Stops computing (the status line's Cancel). */
+  cancel(): void;
+  /** Computes again after a failure or a cancel. */
+  retry(): void;
+}
+
+export function useTimelineData(recording: Pick<Recording, 'id'> | null): TimelineData {
   const recordingId = recording?.id ?? null;
   const [view, setView] = useState<TimelineView>(() => (recordingId && loaded.get(recordingId)) || EMPTY);
+  const [retryOf, setRetryOf] = useState<{ recordingId: string; n: number } | null>(null);
 
   useEffect(() => {
     if (!recordingId) {
@@ -95,13 +106,13 @@ export function useTimelineData(recording: Pick<Recording, 'id'> | null): Timeli
     // One request at a time; a 'done' event during a request asks for one more after it.
     let loading = false;
     let again = false;
-    const load = () => {
+    const load = (retry = false) => {
       if (loading) {
         again = true;
         return;
       }
       loading = true;
-      call('media.timelineData', { recordingId })
+      call('media.timelineData', { recordingId, ...(retry ? { retry } : {}) })
         .then((data) => fetchView(recordingId, data, controller.signal))
         .then((next) => !controller.signal.aborted && setView(next))
         .catch((error: unknown) => {
@@ -117,7 +128,8 @@ export function useTimelineData(recording: Pick<Recording, 'id'> | null): Timeli
           }
         });
     };
-    if (!cached) load();
+    if (retryOf?.recordingId === recordingId) load(true);
+    else if (!cached) load();
     const unsubscribe = onAppEvent((event) => {
       if (event.type !== 'recording.timeline' || event.recordingId !== recordingId) return;
       if (event.state === 'done') {
@@ -136,7 +148,13 @@ export function useTimelineData(recording: Pick<Recording, 'id'> | null): Timeli
       controller.abort();
       unsubscribe();
     };
-  }, [recordingId]);
+  }, [recordingId, retryOf]);
 
-  return view;
+  const cancel = useCallback(() => {
+    if (recordingId) void call('media.cancelTimeline', { recordingId }).catch((error: unknown) => console.error('[vkz] cancel', error));
+  }, [recordingId]);
+  const retry = useCallback(() => {
+    if (recordingId) setRetryOf((r) => ({ recordingId, n: (r?.n ?? 0) + 1 }));
+  }, [recordingId]);
+  return useMemo(() => ({ ...view, cancel, retry }), [view, cancel, retry]);
 }

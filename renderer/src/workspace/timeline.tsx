@@ -2,7 +2,7 @@
 // they are ready, fragments as bars, notes as ticks, the playhead, and the pending in-point.
 // Drawn on a canvas so 10,000 notes stay smooth; zoom from the whole recording down to a few
 // seconds (buttons, + / -, Ctrl+wheel), pan with the wheel; it follows the playhead.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Fragment, Note } from '../../../shared/domain';
 import { formatTimecode } from '../../../shared/timecode';
 import { useI18n } from '../i18n';
@@ -68,10 +68,15 @@ function draw(
 ) {
   const dpr = window.devicePixelRatio || 1;
   const width = view.widthPx;
-  canvas.width = Math.round(width * dpr);
-  canvas.height = Math.round(layout.height * dpr);
-  canvas.style.width = `${width}px`;
-  canvas.style.height = `${layout.height}px`;
+  // Resizing a canvas reallocates it: only when the size really changed (not on every pan step).
+  const pixelWidth = Math.round(width * dpr);
+  const pixelHeight = Math.round(layout.height * dpr);
+  if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
+    canvas.width = pixelWidth;
+    canvas.height = pixelHeight;
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${layout.height}px`;
+  }
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -136,11 +141,22 @@ function draw(
   ctx.globalAlpha = 1;
 
   // Notes: only those in view (binary search: the list is sorted by time).
+  // Zoomed out, many notes share a pixel column: draw each column and colour once.
   const [from, to] = visibleRange(data.notes, (n) => n.timeSec, view.startSec, endSec);
+  let lastX = Number.NaN;
+  const drawnAtX = new Set<string>();
   for (let i = from; i < to; i++) {
     const note = data.notes[i]!;
-    ctx.fillStyle = KIND_COLOURS[note.kind];
-    ctx.fillRect(Math.round(xForTime(view, note.timeSec)) - 1, layout.notesTop, 3, ROW.notes);
+    const x = Math.round(xForTime(view, note.timeSec)) - 1;
+    if (x !== lastX) {
+      lastX = x;
+      drawnAtX.clear();
+    }
+    const colour = KIND_COLOURS[note.kind];
+    if (drawnAtX.has(colour)) continue;
+    drawnAtX.add(colour);
+    ctx.fillStyle = colour;
+    ctx.fillRect(x, layout.notesTop, 3, ROW.notes);
   }
 
   if (data.markIn !== null) {
@@ -156,6 +172,40 @@ function draw(
     ctx.lineWidth = 1;
   }
 }
+
+/**
+ * Hidden from sight, there for tests and screen readers: the fragments as a list of buttons.
+ * Memoised: with a thousand fragments, re-rendering it on every pan step or new note costs frames.
+ */
+const FragmentButtons = memo(function FragmentButtons({
+  fragments,
+  onPlayFragment,
+  label,
+}: {
+  fragments: Fragment[];
+  onPlayFragment: (fragment: Fragment) => void;
+  label: string;
+}) {
+  return (
+    <ul className="visually-hidden">
+      {fragments.map((f) => (
+        <li key={f.id}>
+          <button
+            type="button"
+            data-testid="timeline-fragment"
+            tabIndex={-1}
+            onClick={(event) => {
+              event.stopPropagation();
+              onPlayFragment(f);
+            }}
+          >
+            {label} {formatTimecode(f.inSec)} – {formatTimecode(f.outSec)}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+});
 
 function Playhead({ player, view }: { player: PlayerAdapter | null; view: TimelineView }) {
   const time = usePlayerSelector(player, (s) => s.time);
@@ -316,24 +366,7 @@ export function Timeline({
           </div>
         )}
         <canvas ref={canvasRef} className="timeline-canvas" aria-label={t('timeline.label')} />
-        {/* Hidden from sight, there for tests and screen readers: the fragments as a list of buttons. */}
-        <ul className="visually-hidden">
-          {fragments.map((f) => (
-            <li key={f.id}>
-              <button
-                type="button"
-                data-testid="timeline-fragment"
-                tabIndex={-1}
-                onClick={(event) => {
-                  event.stopPropagation();
-                  onPlayFragment(f);
-                }}
-              >
-                {t('fragments.fragment')} {formatTimecode(f.inSec)} – {formatTimecode(f.outSec)}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <FragmentButtons fragments={fragments} onPlayFragment={onPlayFragment} label={t('fragments.fragment')} />
         <Playhead player={player} view={view} />
       </div>
     </div>

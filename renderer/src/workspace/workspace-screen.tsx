@@ -76,7 +76,14 @@ export function WorkspaceScreen({
     if (active && active.id !== activeId) setActiveId(active.id);
   }, [active, activeId]);
 
-  const notes = useMemo(() => workspace?.notes.filter((n) => n.recordingId === active?.id) ?? [], [workspace?.notes, active?.id]);
+  // With one recording every note is its own: no pass over 10,000 notes on each new one.
+  const notes = useMemo(
+    () =>
+      (recordings.length === 1 && recordings[0]!.id === active?.id
+        ? workspace?.notes
+        : workspace?.notes.filter((n) => n.recordingId === active?.id)) ?? [],
+    [workspace?.notes, active?.id, recordings],
+  );
   const fragments = useMemo(
     () => workspace?.fragments.filter((f) => f.recordingId === active?.id) ?? [],
     [workspace?.fragments, active?.id],

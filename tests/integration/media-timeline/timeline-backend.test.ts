@@ -23,7 +23,7 @@ let dataDir: string;
 let backend: Backend;
 const dialog: string[][] = [];
 const events: AppEvent[] = [];
-let media: { longGop: string; vfr: string; short: string };
+let media: { longGop: string; vfr: string; short: string; slow: string };
 
 function startBackend(): Backend {
   return createBackend({
@@ -80,12 +80,13 @@ beforeAll(async () => {
   dataDir = path.join(tmp, 'data');
   const mediaDir = path.join(tmp, 'media');
   mkdirSync(mediaDir);
-  const [longGop, vfr, short] = await Promise.all([
+  const [longGop, vfr, short, slow] = await Promise.all([
     makeBrightnessClock(mediaDir, { durationSec: 30, fps: 5, gopSec: 10 }),
     makeFixture('vfr-mp4', mediaDir, { durationSec: 4, width: 160, height: 90 }),
     makeFixture('playable-mp4', mediaDir, { durationSec: 3, width: 160, height: 90, fps: 10 }),
+    makeBrightnessClock(mediaDir, { durationSec: 240, fps: 10, gopSec: 1, width: 640, height: 360 }),
   ]);
-  media = { longGop, vfr, short };
+  media = { longGop, vfr, short, slow };
   backend = startBackend();
 });
 
@@ -198,6 +199,30 @@ describe('media timeline through the backend', () => {
     for (const gap of gaps) expect(gap).toBeCloseTo(Math.round(1 / frame) * frame, 3);
     expect(timing.rates[0]).toBe(timing.rates[1]);
     expect((await timelineData(vfr.id)).state).toBe('done');
+  });
+
+  it('computing can be cancelled, stays cancelled, and is done again on retry', async () => {
+    dialog.push([media.slow]);
+    const added = await ok<ResponseOf<'recordings.addViaDialog'>>(backend.handle('recordings.addViaDialog', { cycleId }));
+    const id = added.added[0]!.id;
+    const started = await timelineData(id);
+    expect(['queued', 'running']).toContain(started.state);
+    expect(await ok(backend.handle('media.cancelTimeline', { recordingId: id }))).toEqual({ cancelled: true });
+    await backend.idle();
+    const stopped = await timelineData(id);
+    expect(stopped).toMatchObject({ state: 'cancelled', waveform: null, thumbnails: [] });
+    expect(events.some((e) => e.type === 'recording.timeline' && e.recordingId === id && e.state === 'cancelled')).toBe(true);
+    expect(existsSync(path.join(dataDir, 'cache', id, 'timeline.json'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'cache', id, 'thumbs.part'))).toBe(false);
+    expect(await ok(backend.handle('media.cancelTimeline', { recordingId: id }))).toEqual({ cancelled: false });
+
+    const again = await ok<ResponseOf<'media.timelineData'>>(backend.handle('media.timelineData', { recordingId: id, retry: true }));
+    expect(['queued', 'running']).toContain(again.state);
+    await backend.idle();
+    const done = await timelineData(id);
+    expect(done.state).toBe('done');
+    expect(done.thumbnails.length).toBeGreaterThan(200);
+    await ok(backend.handle('recordings.remove', { id }));
   });
 
   it('removing a recording removes its cached data; deleting a cycle removes what is left', async () => {
