@@ -159,6 +159,22 @@ export function notesAndFragmentsToCsv(input: CsvExportInput): string {
 }
 
 /**
+ * Any table as CSV in the same format (BOM, separator, CRLF, quoting). Strings are text cells
+ * and get the formula guard; numbers are written as numbers ('.' decimals, at most three) and
+ * never guarded, so "-0.12" stays a number.
+ */
+export function tableToCsv(
+  rows: readonly (readonly (string | number)[])[],
+  opts: { separator?: CsvSeparator; guardFormulas?: boolean } = {},
+): string {
+  const separator = opts.separator ?? ';';
+  const guard = opts.guardFormulas ?? true;
+  const cell = (value: string | number) =>
+    typeof value === 'number' ? formatSeconds(value) : quoteCell(guard ? guardFormula(value) : value, separator);
+  return BOM + rows.map((row) => row.map(cell).join(separator) + CRLF).join('');
+}
+
+/**
  * Rows of a CSV text (RFC 4180: quoted fields may hold separators, doubled quotes and line
  * breaks; CRLF or LF line ends; a leading BOM and a final line end are ignored). Throws
  * CsvParseError on an unterminated quote or text straight after a closing quote.
