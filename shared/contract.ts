@@ -16,6 +16,7 @@ import {
   Valence,
 } from './domain';
 import { CycleMethod, SharedFeedback, TextItem } from './method/model';
+import { AlignmentAction, AlignmentDecision, AlignmentSubject, RangeChoice } from './alignment/model';
 import { Framework } from './framework';
 import { ReportDocument, ReportFormat, ReportScope } from './report/model';
 import { PseudonymList } from './report/pseudonym-list';
@@ -467,6 +468,41 @@ export const contract = {
       })
       .strict(),
     response: ClipJobStarted,
+  },
+  /** How the researchers aligned their analyses of the cycle (live decisions, oldest first). */
+  'alignment.list': { request: z.object({ cycleId: Id }).strict(), response: z.array(AlignmentDecision) },
+  /** Aligns a pair, single fragment or group of notes; makes the joint fragment or note ("samen"). */
+  'alignment.decide': {
+    request: z
+      .object({
+        cycleId: Id,
+        subject: AlignmentSubject,
+        sourceIds: z.array(Id).min(1).max(50),
+        action: AlignmentAction,
+        takeId: Id.optional(),
+        range: RangeChoice.optional(),
+        comment: z.string().max(2000).optional(),
+      })
+      .strict(),
+    response: AlignmentDecision,
+  },
+  /** Edits the joint fragment of a decision (it stays written by "samen"). */
+  'alignment.editResult': { request: z.object({ decisionId: Id, patch: FragmentPatch }).strict(), response: Fragment },
+  'alignment.setComment': { request: z.object({ decisionId: Id, comment: z.string().max(2000) }).strict(), response: AlignmentDecision },
+  /** Undoes a decision: it and its joint record go; the originals were never changed. */
+  'alignment.undo': { request: ById, response: Done },
+  /** The agreement table of two researchers as CSV, pseudonymised; main asks where to save. */
+  'alignment.exportAgreement': {
+    request: z
+      .object({
+        cycleId: Id,
+        left: z.string().max(200),
+        right: z.string().max(200),
+        threshold: z.number().min(0.05).max(1),
+        separator: z.enum([';', ',']).optional(),
+      })
+      .strict(),
+    response: z.object({ path: z.string().nullable() }),
   },
   'clips.cancel': { request: z.object({ jobId: Id }).strict(), response: z.object({ cancelled: z.boolean() }) },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;

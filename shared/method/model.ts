@@ -200,6 +200,8 @@ export const CycleMethod = z.object({
   feedback: z.array(ClientFeedback),
   reflectionAgenda: Agenda.nullable(),
   outcome: MeetingOutcome,
+  /** Aligning the two analyses: the overlap at which fragments pair (shared/alignment/overlap.ts); absent: the default. */
+  alignmentThreshold: z.number().min(0.05).max(1).optional(),
 });
 export type CycleMethod = z.infer<typeof CycleMethod>;
 

@@ -17,6 +17,7 @@ import { locateBinaries, type MediaBinaries } from '../media';
 import { TimelineService, toTimelineData, type TimelineSource } from '../media/timeline-service';
 import type { StoredRecording } from '../../../shared/domain';
 import { openStore, type Store } from '../store';
+import { AlignmentService } from './alignment-service';
 import { ClipsService } from './clips-service';
 import { toAppError, UserFacingError } from './errors';
 import { ExchangeService } from './exchange-service';
@@ -152,6 +153,13 @@ export function createBackend(options: BackendOptions): Backend {
     author,
     pickSavePath: options.pickSavePath?.bind(options),
     pickOpenFile: options.pickOpenFile?.bind(options),
+  });
+
+  const alignment = new AlignmentService({
+    store,
+    author,
+    framework: (cycleId) => method.frameworkOfCycle(cycleId),
+    pickSavePath: options.pickSavePath?.bind(options),
   });
 
   const pickOne = async () => (await options.pickMediaFiles({ multiple: false }))[0] ?? null;
@@ -290,6 +298,12 @@ export function createBackend(options: BackendOptions): Backend {
     'clips.showreel': ({ cycleId, source, burnTimecode, titleCards }) =>
       clips.exportShowreel(cycleId, source, { burnTimecode, titleCards }),
     'clips.cancel': ({ jobId }) => clips.cancel(jobId),
+    'alignment.list': ({ cycleId }) => alignment.list(cycleId),
+    'alignment.decide': (req) => alignment.decide(req),
+    'alignment.editResult': ({ decisionId, patch }) => alignment.editResult(decisionId, patch),
+    'alignment.setComment': ({ decisionId, comment }) => alignment.setComment(decisionId, comment),
+    'alignment.undo': ({ id }) => alignment.undo(id),
+    'alignment.exportAgreement': (req) => alignment.exportAgreement(req),
   };
 
   return {

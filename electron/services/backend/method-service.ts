@@ -15,6 +15,7 @@ import {
   playlistForTheme,
   type CycleMethod,
 } from '../../../shared/method';
+import { jointAnalysis } from '../../../shared/alignment';
 import { loadFrameworks } from '../frameworks/load-frameworks';
 import type { Store } from '../store';
 import { UserFacingError } from './errors';
@@ -100,16 +101,27 @@ export class MethodService {
     return agenda ? buildReviewPlaylist(agenda, fragments, recordings) : [];
   }
 
+  /** The framework the cycle's method uses. */
+  async frameworkOfCycle(cycleId: string): Promise<Framework> {
+    return this.framework(this.record(cycleId).frameworkId);
+  }
+
   private record(cycleId: string): CycleMethod {
     return this.opts.store.methods.get(cycleId) ?? newCycleMethod(cycleId, DEFAULT_FRAMEWORK_ID);
   }
 
+  /** What the agendas are built from: the joint analysis once the researchers started aligning. */
   private analysis(cycleId: string) {
     const { store } = this.opts;
+    const joint = jointAnalysis(
+      store.fragments.listByCycle(cycleId),
+      store.notes.listByCycle(cycleId),
+      store.alignments.listByCycle(cycleId),
+    );
     return {
       lang: store.settings.get().language,
-      fragments: store.fragments.listByCycle(cycleId),
-      notes: store.notes.listByCycle(cycleId),
+      fragments: joint.fragments,
+      notes: joint.notes,
       recordings: store.recordings.listByCycle(cycleId),
     };
   }

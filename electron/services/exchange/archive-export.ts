@@ -23,6 +23,7 @@ import {
   type ArchiveScope,
   type Manifest,
 } from './archive-model';
+import { alignmentsForArchive } from './archive-alignments';
 import { ExchangeError } from './exchange-error';
 import { ZipWriteAborted, ZipWriter, ZIP_SIZE_LIMIT } from './zip-writer';
 
@@ -70,6 +71,7 @@ export function collectArchiveData(store: Store, scope: ExportScope): { data: Ar
     notes: [],
     fragments: [],
     methods: [],
+    alignments: [],
   };
   const settings = store.exchange.reportSettings(trajectoryId);
   if (settings) {
@@ -99,6 +101,7 @@ export function collectArchiveData(store: Store, scope: ExportScope): { data: Ar
     }
     for (const n of store.exchange.notesOfCycle(cycle.id)) data.notes.push({ ...n, syncedHash: synced('note', n.id) });
     for (const f of store.exchange.fragmentsOfCycle(cycle.id)) data.fragments.push({ ...f, syncedHash: synced('fragment', f.id) });
+    data.alignments.push(...alignmentsForArchive(store, cycle.id));
     const method = store.exchange.method(cycle.id);
     if (method) {
       const doc = CycleMethod.safeParse(method.doc);

@@ -25,6 +25,7 @@ import {
   type ArchiveTrajectory,
   type Manifest,
 } from './archive-model';
+import { mergeAlignments } from './archive-alignments';
 import { openArchive } from './archive-read';
 import { ExchangeError } from './exchange-error';
 import { contentOf, decideMerge, hashContent, unitePseudonyms, type MergeDecision } from './merge-plan';
@@ -334,6 +335,8 @@ function mergeArchive(
       ex.putFragment(strip(f)),
     );
   }
+  // After the fragments and notes, so the joint records decisions name are there.
+  mergeAlignments(store, data.alignments);
 
   return {
     trajectoryId: t.id,

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { Cycle, Fragment, Id, MediaInfo, Note, Trajectory } from '../../../shared/domain';
 import { CycleMethod } from '../../../shared/method';
 import { PseudonymList } from '../../../shared/report/pseudonym-list';
+import { alignmentReferenceProblem, ArchiveAlignment } from './archive-alignments';
 
 export const ARCHIVE_FORMAT = 'vkz-archive';
 export const ARCHIVE_FORMAT_VERSION = 1;
@@ -103,6 +104,8 @@ export const ArchiveData = z
     notes: z.array(ArchiveNote),
     fragments: z.array(ArchiveFragment),
     methods: z.array(ArchiveMethod),
+    /** How the researchers aligned their analyses; archives made before alignment have none. */
+    alignments: z.array(ArchiveAlignment).default([]),
   })
   .strict();
 
@@ -171,5 +174,5 @@ export function archiveReferenceProblem(data: ArchiveData, scope: ArchiveScope):
     if (methods.has(m.cycleId)) return `two method records for cycle ${m.cycleId}`;
     methods.add(m.cycleId);
   }
-  return null;
+  return alignmentReferenceProblem(data.alignments, recordings);
 }

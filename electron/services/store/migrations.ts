@@ -198,6 +198,35 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'alignment of two researchers: one decision per pair, single fragment or group of notes',
+    up(db) {
+      db.exec(`
+        -- How two researchers aligned their analyses of a cycle (shared/alignment/model.ts):
+        -- the originals (source_ids_json, fragment or note ids), what was done, and the joint
+        -- fragment or note it produced (result_id; NULL for "besproken" and "keep"). Not foreign
+        -- keys: the originals and results are soft-deleted like every annotation. Undo is a soft
+        -- delete too, so it merges through archives like an edit.
+        CREATE TABLE alignment_decisions (${STAMPS},
+          cycle_id TEXT NOT NULL REFERENCES cycles (id) ON DELETE CASCADE,
+          recording_id TEXT NOT NULL,
+          subject TEXT NOT NULL CHECK (subject IN ('fragments', 'notes')),
+          source_ids_json TEXT NOT NULL
+            CHECK (json_valid(source_ids_json) AND json_type(source_ids_json) = 'array'),
+          action TEXT NOT NULL CHECK (action IN ('take', 'combine', 'discussed', 'keep', 'merge')),
+          result_id TEXT,
+          comment TEXT NOT NULL DEFAULT '',
+          authors_json TEXT NOT NULL DEFAULT '[]'
+            CHECK (json_valid(authors_json) AND json_type(authors_json) = 'array'),
+          deleted_at TEXT,
+          FOREIGN KEY (recording_id, cycle_id) REFERENCES recordings (id, cycle_id)
+            ON DELETE CASCADE ON UPDATE CASCADE
+        );
+        CREATE INDEX alignment_decisions_by_cycle ON alignment_decisions (cycle_id);
+      `);
+    },
+  },
 ];
 
 /** The schema version this build writes. */

@@ -6,6 +6,7 @@ import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createMonotonicClock } from './clock';
+import { createAlignmentsRepo, type AlignmentsRepo } from './alignments-repo';
 import { createCyclesRepo, type CyclesRepo } from './cycles-repo';
 import { createExchangeRepo, type ExchangeRepo } from './exchange-repo';
 import { createFragmentsRepo, type FragmentsRepo } from './fragments-repo';
@@ -51,6 +52,8 @@ export interface Store {
   readonly exchange: ExchangeRepo;
   /** Per trajectory: the pseudonymisation list and the report background. */
   readonly reportSettings: ReportSettingsRepo;
+  /** How two researchers aligned their analyses (afstemmen). */
+  readonly alignments: AlignmentsRepo;
   /** Runs `fn` in one transaction (nested repository calls become savepoints). */
   transaction<T>(fn: () => T): T;
   /** SQLite's full integrity check: ok, or the problems it lists. */
@@ -166,6 +169,7 @@ function buildStore(db: Database.Database, path: string): Store {
     methods: createMethodsRepo(db, now),
     exchange: createExchangeRepo(db, now),
     reportSettings: createReportSettingsRepo(db, now),
+    alignments: createAlignmentsRepo(db, now),
     transaction: (fn) => db.transaction(fn)(),
     checkIntegrity() {
       const rows = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;

@@ -273,6 +273,57 @@ describe('migration 5: the still moment of a fragment', () => {
   });
 });
 
+describe('migration 6: alignment decisions of two researchers', () => {
+  it('brings a version-5 database with fragments to version 6: they stay, decisions can be made and undone', () => {
+    const db = rawDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 5));
+    const stamp = '2026-11-20T10:00:00.000Z';
+    const trajectoryId = '11111111-1111-4111-8111-111111111111';
+    const cycleId = '22222222-2222-4222-8222-222222222222';
+    const recordingId = '33333333-3333-4333-8333-333333333333';
+    const annaId = '44444444-4444-4444-8444-444444444444';
+    const bramId = '55555555-5555-4555-8555-555555555555';
+    db.prepare(`INSERT INTO trajectories VALUES (?, ?, ?, 'Anna', 'KM-1', 'Cliënt A')`).run(trajectoryId, stamp, stamp);
+    db.prepare(`INSERT INTO cycles VALUES (?, ?, ?, 'Anna', ?, 1, 'Gesprek 1', NULL)`).run(cycleId, stamp, stamp, trajectoryId);
+    db.prepare(
+      `INSERT INTO recordings (id, created_at, updated_at, author, cycle_id, position, file_name, file_path, media_json, proxy_state)
+       VALUES (?, ?, ?, 'Anna', ?, 1, 'a.mp4', '/x/a.mp4', ?, 'not-needed')`,
+    ).run(recordingId, stamp, stamp, cycleId, JSON.stringify(MEDIA));
+    const insertFragment = db.prepare(
+      `INSERT INTO fragments (id, created_at, updated_at, author, cycle_id, recording_id, in_sec, out_sec, title, valence, themes_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'x', 'positive', '["flow"]')`,
+    );
+    insertFragment.run(annaId, stamp, stamp, 'Anna', cycleId, recordingId, 10, 20);
+    insertFragment.run(bramId, stamp, stamp, 'Bram', cycleId, recordingId, 12, 22);
+    db.close();
+
+    const store = open();
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(store.fragments.listByCycle(cycleId).map((f) => [f.id, f.author])).toEqual([
+      [annaId, 'Anna'],
+      [bramId, 'Bram'],
+    ]);
+    expect(store.alignments.listByCycle(cycleId)).toEqual([]);
+    const decision = store.alignments.create(
+      { cycleId, recordingId, subject: 'fragments', sourceIds: [annaId, bramId], action: 'discussed', resultId: null, comment: 'eens', authors: ['Anna', 'Bram'] },
+      'Anna',
+    );
+    expect(store.alignments.listByCycle(cycleId)).toEqual([decision]);
+    store.alignments.delete(decision.id, 'Bram');
+    expect(store.alignments.listByCycle(cycleId)).toEqual([]);
+    expect(store.alignments.allOfCycle(cycleId)).toEqual([expect.objectContaining({ id: decision.id, author: 'Bram', deletedAt: expect.any(String) })]);
+
+    // The database itself refuses an unknown action and a recording of another cycle.
+    const raw = rawDb();
+    const insert = raw.prepare(
+      `INSERT INTO alignment_decisions (id, created_at, updated_at, author, cycle_id, recording_id, subject, source_ids_json, action)
+       VALUES (?, ?, ?, 'A', ?, ?, 'fragments', '[]', ?)`,
+    );
+    expect(() => insert.run('66666666-6666-4666-8666-666666666666', stamp, stamp, cycleId, recordingId, 'vote')).toThrow(/CHECK constraint failed/);
+    expect(() => insert.run('77777777-7777-4777-8777-777777777777', stamp, stamp, cycleId, annaId, 'take')).toThrow(/FOREIGN KEY constraint failed/);
+  });
+});
+
 describe('the migration runner', () => {
   // A stand-in for a future migration, to show how data at version N-1 is carried to N.
   const addColour: Migration = {
