@@ -2,6 +2,7 @@
 // cycle's workspace.
 import { useCallback, useEffect, useState } from 'react';
 import type { Settings } from '../../shared/domain';
+import { AlignScreen } from './alignment/align-screen';
 import { call } from './api';
 import { ToastProvider } from './components/toasts';
 import { ExportScreen } from './export/export-screen';
@@ -50,7 +51,10 @@ export function App() {
         {route.screen === 'cycle' && route.view === 'export' && (
           <ExportScreen key={route.cycleId} cycleId={route.cycleId} settings={settings} onOpenSettings={openSettings} />
         )}
-        {route.screen === 'cycle' && route.view !== 'analysis' && route.view !== 'export' && (
+        {route.screen === 'cycle' && route.view === 'align' && (
+          <AlignScreen key={route.cycleId} cycleId={route.cycleId} settings={settings} onOpenSettings={openSettings} />
+        )}
+        {route.screen === 'cycle' && route.view !== 'analysis' && route.view !== 'export' && route.view !== 'align' && (
           <MethodScreen
             key={route.cycleId}
             cycleId={route.cycleId}

@@ -1,12 +1,12 @@
 // Where the user is, kept in the URL hash so a reload stays there.
 //   #/                                  library
 //   #/cycle/<id>                        the cycle's analysis workspace
-//   #/cycle/<id>/<view>                 cycle page, client interview, reflection meeting, report & export
+//   #/cycle/<id>/<view>                 aligning the analyses, cycle page, client interview, reflection meeting, report & export
 //   #/cycle/<id>/review/<source>        review mode: reflection | interview | theme:<themeId>
 import { useEffect, useState } from 'react';
 
-export type CycleView = 'analysis' | 'cycle' | 'interview' | 'reflection' | 'export';
-export const CYCLE_VIEWS: CycleView[] = ['analysis', 'cycle', 'interview', 'reflection', 'export'];
+export type CycleView = 'analysis' | 'align' | 'cycle' | 'interview' | 'reflection' | 'export';
+export const CYCLE_VIEWS: CycleView[] = ['analysis', 'align', 'cycle', 'interview', 'reflection', 'export'];
 
 export type ReviewSource = { kind: 'reflection' } | { kind: 'interview' } | { kind: 'theme'; themeId: string };
 
@@ -26,7 +26,7 @@ export function parseRoute(hash: string): Route {
       : { kind: raw as 'reflection' | 'interview' };
     return { screen: 'review', cycleId: review[1], source };
   }
-  const cycle = new RegExp(`^#/cycle/${UUID}(?:/(cycle|interview|reflection|export))?$`, 'i').exec(hash);
+  const cycle = new RegExp(`^#/cycle/${UUID}(?:/(align|cycle|interview|reflection|export))?$`, 'i').exec(hash);
   if (cycle?.[1]) return { screen: 'cycle', cycleId: cycle[1], view: (cycle[2] as CycleView | undefined) ?? 'analysis' };
   return { screen: 'library' };
 }

@@ -9,3 +9,4 @@ export * from './model';
 export * from './joint-analysis';
 export * from './agreement-texts';
 export * from './agreement-csv';
+export * from './units';

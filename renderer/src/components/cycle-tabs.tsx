@@ -1,10 +1,11 @@
-// The tabs across a cycle's pages: analysis (the workspace), the cycle's steps and intake, the
-// client interview, the reflection meeting.
+// The tabs across a cycle's pages: analysis (the workspace), aligning the two researchers'
+// analyses, the cycle's steps and intake, the client interview, the reflection meeting.
 import { useI18n, type TextKey } from '../i18n';
 import { CYCLE_VIEWS, hrefFor, type CycleView } from '../route';
 
 const LABELS: Record<CycleView, TextKey> = {
   analysis: 'cycleTabs.analysis',
+  align: 'cycleTabs.align',
   cycle: 'cycleTabs.cycle',
   interview: 'cycleTabs.interview',
   reflection: 'cycleTabs.reflection',

@@ -27,7 +27,7 @@ export function MethodScreen({
   onOpenSettings,
 }: {
   cycleId: string;
-  view: Exclude<CycleView, 'analysis'>;
+  view: Exclude<CycleView, 'analysis' | 'align' | 'export'>;
   settings: Settings;
   onOpenSettings: () => void;
 }) {

@@ -1,14 +1,23 @@
 import { Modal } from '../components/modal';
-import { useI18n } from '../i18n';
+import { useI18n, type TextKey } from '../i18n';
 import { SHORTCUTS } from './shortcuts';
 
-export function HelpOverlay({ onClose }: { onClose: () => void }) {
+/** The shortcut list of a page (the workspace's by default) with a hint below it. */
+export function HelpOverlay({
+  onClose,
+  shortcuts = SHORTCUTS,
+  hint = 'help.notesHint',
+}: {
+  onClose: () => void;
+  shortcuts?: readonly { action: string; keys: string[]; label: TextKey }[];
+  hint?: TextKey;
+}) {
   const { t } = useI18n();
   return (
     <Modal title={t('help.title')} onClose={onClose} wide>
       <table className="shortcut-table">
         <tbody>
-          {SHORTCUTS.map((shortcut) => (
+          {shortcuts.map((shortcut) => (
             <tr key={shortcut.action}>
               <td>
                 {shortcut.keys.map((k) => (
@@ -20,7 +29,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
-      <p className="hint">{t('help.notesHint')}</p>
+      <p className="hint">{t(hint)}</p>
       <div className="modal-actions">
         <button type="button" className="primary" onClick={onClose} autoFocus>
           {t('common.close')}

@@ -1,0 +1,88 @@
+// The data of the alignment page: the cycle's analysis, the alignment decisions and the overlap
+// threshold (kept in the cycle's method record, so both researchers and the report use the
+// same). Every decision goes to the store at once and the page reloads what it changed.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { DEFAULT_OVERLAP_THRESHOLD, type AlignmentDecision } from '../../../shared/alignment';
+import type { RequestOf, Workspace } from '../../../shared/contract';
+import type { Fragment } from '../../../shared/domain';
+import { call } from '../api';
+
+export interface AlignmentData {
+  workspace: Workspace;
+  decisions: AlignmentDecision[];
+  threshold: number;
+  frameworkId: string;
+}
+
+export function useAlignment(cycleId: string, reportError: (error: unknown) => void) {
+  const [data, setData] = useState<AlignmentData | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const reportRef = useRef(reportError);
+  reportRef.current = reportError;
+
+  const load = useCallback(async () => {
+    const [workspace, decisions, method] = await Promise.all([
+      call('workspace.get', { cycleId }),
+      call('alignment.list', { cycleId }),
+      call('method.get', { cycleId }),
+    ]);
+    setData({
+      workspace,
+      decisions,
+      threshold: method.method.alignmentThreshold ?? DEFAULT_OVERLAP_THRESHOLD,
+      frameworkId: method.method.frameworkId,
+    });
+  }, [cycleId]);
+
+  useEffect(() => {
+    load().catch((error: unknown) => {
+      setLoadFailed(true);
+      reportRef.current(error);
+    });
+  }, [load]);
+
+  /** Runs a change, then reloads; resolves to its value, or null when it failed (reported). */
+  const run = useCallback(
+    async <T,>(work: () => Promise<T>): Promise<T | null> => {
+      setBusy(true);
+      try {
+        const value = await work();
+        await load();
+        return value;
+      } catch (error) {
+        reportRef.current(error);
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [load],
+  );
+
+  const decide = useCallback(
+    (request: Omit<RequestOf<'alignment.decide'>, 'cycleId'>) => run(() => call('alignment.decide', { ...request, cycleId })),
+    [run, cycleId],
+  );
+  const undo = useCallback((id: string) => run(() => call('alignment.undo', { id })), [run]);
+  const editResult = useCallback(
+    (decisionId: string, patch: RequestOf<'alignment.editResult'>['patch']): Promise<Fragment | null> =>
+      run(() => call('alignment.editResult', { decisionId, patch })),
+    [run],
+  );
+  const setComment = useCallback(
+    (decisionId: string, comment: string) => run(() => call('alignment.setComment', { decisionId, comment })),
+    [run],
+  );
+  const setThreshold = useCallback(
+    (threshold: number) => {
+      setData((d) => (d ? { ...d, threshold } : d));
+      call('method.update', { cycleId, patch: { alignmentThreshold: threshold } }).catch(reportRef.current);
+    },
+    [cycleId],
+  );
+
+  return { data, loadFailed, busy, actions: { decide, undo, editResult, setComment, setThreshold } };
+}
+
+export type AlignmentActions = ReturnType<typeof useAlignment>['actions'];
