@@ -42,7 +42,9 @@ export function UnitDetail({
 }) {
   const { t, lang } = useI18n();
   const [comment, setComment] = useState(decision?.comment ?? '');
-  useEffect(() => setComment(decision?.comment ?? ''), [decision?.id, decision?.comment]);
+  useEffect(() => {
+    setComment(decision?.comment ?? '');
+  }, [decision?.id, decision?.comment]);
   const themeLabel = (id: string) => {
     const theme = framework?.themes.find((x) => x.id === id);
     return theme ? localText(theme.short, lang) : id;

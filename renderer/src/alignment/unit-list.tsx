@@ -21,7 +21,9 @@ export function UnitList({
 }) {
   const { t } = useI18n();
   const selectedRef = useRef<HTMLLIElement>(null);
-  useEffect(() => selectedRef.current?.scrollIntoView({ block: 'nearest' }), [selectedKey]);
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [selectedKey]);
   if (units.length === 0) return <p className="hint">{t('align.nothingToAlign')}</p>;
   return (
     <ol className="align-units" aria-label={t('align.units')}>
