@@ -373,7 +373,16 @@ export const contract = {
   /** The report of a cycle or of its whole trajectory, pseudonymised, for the preview. */
   'report.preview': {
     /** includeStills: a still frame after each fragment to replay (taken by ffmpeg, cached). */
-    request: z.object({ cycleId: Id, scope: ReportScope, lang: Language.optional(), includeStills: z.boolean().optional() }).strict(),
+    request: z
+      .object({
+        cycleId: Id,
+        scope: ReportScope,
+        lang: Language.optional(),
+        includeStills: z.boolean().optional(),
+        /** includeAlignment: how far the researchers aligned their analyses, and their agreement per theme. */
+        includeAlignment: z.boolean().optional(),
+      })
+      .strict(),
     response: z.object({
       html: z.string(),
       warnings: z.array(z.string()),
@@ -385,7 +394,14 @@ export const contract = {
   /** Builds the report, asks main's save dialog where to put it, writes it. path null: the user cancelled. */
   'report.export': {
     request: z
-      .object({ cycleId: Id, scope: ReportScope, format: ReportFormat, lang: Language.optional(), includeStills: z.boolean().optional() })
+      .object({
+        cycleId: Id,
+        scope: ReportScope,
+        format: ReportFormat,
+        lang: Language.optional(),
+        includeStills: z.boolean().optional(),
+        includeAlignment: z.boolean().optional(),
+      })
       .strict(),
     response: z.object({ path: z.string().nullable() }),
   },

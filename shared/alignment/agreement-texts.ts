@@ -6,6 +6,8 @@ import type { AgreementRow, Confidence, KappaLevel } from './agreement';
 
 const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 const num = (value: number | null) => (value === null ? '–' : value.toFixed(2));
+/** Fragments without a partner: all fragments minus the two of every pair. */
+const singles = (r: AgreementRow) => r.event.leftCount + r.event.rightCount - 2 * r.event.matched;
 
 const TEXTS = {
   nl: {
@@ -31,7 +33,7 @@ const TEXTS = {
         ? `Geen van beiden markeerde iets als "${label}".`
         : `Op ${pct(r.percent)} van de momenten zeiden jullie hetzelfde over "${label}"` +
           (r.kappa === null ? '; kappa is niet te berekenen (geen variatie).' : `; gecorrigeerd voor toeval (kappa ${num(r.kappa)}) is dat ${TEXTS.nl.levels[r.kappaLevel ?? 'poor']}.`) +
-          ` ${r.event.matched} van de ${Math.max(r.event.leftCount, r.event.rightCount)} momenten zagen jullie allebei.`,
+          ` ${r.event.matched} keer markeerden jullie allebei hetzelfde stuk; ${singles(r)} fragment(en) markeerde maar één van jullie.`,
     thresholdNote: (t: number) => `Fragmenten tellen als gepaard bij een overlap (gedeelde tijd / totale tijd) van minstens ${pct(t)}.`,
   },
   en: {
@@ -57,7 +59,7 @@ const TEXTS = {
         ? `Neither of you marked anything as "${label}".`
         : `On ${pct(r.percent)} of the moments you said the same about "${label}"` +
           (r.kappa === null ? '; kappa cannot be computed (no variation).' : `; corrected for chance (kappa ${num(r.kappa)}) that is ${TEXTS.en.levels[r.kappaLevel ?? 'poor']}.`) +
-          ` You both saw ${r.event.matched} of the ${Math.max(r.event.leftCount, r.event.rightCount)} moments.`,
+          ` ${r.event.matched} time(s) you both marked the same stretch; ${singles(r)} fragment(s) only one of you marked.`,
     thresholdNote: (t: number) => `Fragments count as paired at an overlap (shared time / total time) of at least ${pct(t)}.`,
   },
 } as const;

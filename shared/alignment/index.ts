@@ -10,3 +10,4 @@ export * from './joint-analysis';
 export * from './agreement-texts';
 export * from './agreement-csv';
 export * from './units';
+export * from './overview';

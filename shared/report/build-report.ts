@@ -13,6 +13,7 @@
 // read fresh from the method record (never from an agenda's stored copy, which may predate a
 // changed sharing choice). Every text of the finished document is pseudonymised in one pass, and
 // the document is refused (PseudonymisationError) if any listed name is left after it.
+import type { AlignmentSummary } from '../alignment';
 import { type Cycle, type Language, type Note, stillTimeOf, type Trajectory } from '../domain';
 import { type Framework, localText, themeById } from '../framework';
 import { assertNoListedNames, createPseudonymiser, type PseudonymList } from '../exchange/pseudonymise';
@@ -41,6 +42,7 @@ import {
 import { formatTimecode, formatTimeRange } from '../timecode';
 import type { FeedbackBlock, FragmentBlock, InlineRun, ReportBlock, ReportDocument, ReportScope } from './model';
 import { formatReportDate, type ReportPhrase, reportPhrase } from './phrases';
+import { alignmentSection } from './alignment-section';
 import { mapReportTexts, reportTexts } from './report-texts';
 
 export type ReportNote = Pick<Note, 'id' | 'recordingId' | 'timeSec' | 'kind' | 'text' | 'speaker'>;
@@ -58,6 +60,8 @@ export interface ReportCycleInput {
   framework: Framework;
   /** "How it went on"; when left out, the follow-up step's note. */
   howItWentOn?: string;
+  /** How the two researchers aligned their analyses (shared/alignment/overview.ts); null: not two researchers. */
+  alignment?: AlignmentSummary | null;
 }
 
 export interface ReportInput {
@@ -76,6 +80,8 @@ export interface ReportOptions {
   pseudonyms: PseudonymList;
   /** Add an image block (a still, by fragment id) after each fragment to replay in the meeting. */
   includeStills?: boolean;
+  /** Add, after the transcript, how far the researchers aligned their analyses and their agreement per theme. */
+  includeAlignment?: boolean;
 }
 
 export class ReportInputError extends Error {
@@ -645,6 +651,13 @@ function writeCycle(w: ReportWriter, c: ReportCycleInput, positionInScope: numbe
     w.paragraph(w.t('intentionsLens'), 'meta');
   }
   writeTranscript(w, c);
+  if (w.options.includeAlignment && c.alignment) {
+    const themeLabel = (id: string) => {
+      const theme = themeById(c.framework, id);
+      return theme ? localText(theme.short, w.lang) : id;
+    };
+    w.blocks.push(...alignmentSection(c.alignment, w.lang, themeLabel));
+  }
   writeInterview(w, c);
   const { agenda, stored } = meetingAgenda(w, c, previousIntentions);
   writeMeeting(w, c, agenda, stored);

@@ -111,6 +111,7 @@ test('two analyses of one recording are compared, aligned pair by pair, and the 
   await expect(agenda).not.toContainText('Anna: vat samen');
   await expect(agenda).not.toContainText('Bram: vraagt door');
   await expect(agenda).not.toContainText('Anna: stilte');
+  await agenda.getByText('Samenvatten en doorvragen').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('aligned-agenda-1680.png') });
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: testInfo.outputPath('aligned-agenda-1280.png') });

@@ -278,8 +278,10 @@ export function createBackend(options: BackendOptions): Backend {
     'method.buildInterviewAgenda': ({ cycleId }) => method.buildInterviewAgenda(cycleId),
     'method.buildReflectionAgenda': ({ cycleId }) => method.buildReflectionAgenda(cycleId),
     'review.playlist': ({ cycleId, source }) => method.playlist(cycleId, source),
-    'report.preview': ({ cycleId, scope, lang, includeStills }) => report.preview(cycleId, scope, lang, includeStills),
-    'report.export': ({ cycleId, scope, format, lang, includeStills }) => report.export(cycleId, scope, format, lang, includeStills),
+    'report.preview': ({ cycleId, scope, lang, includeStills, includeAlignment }) =>
+      report.preview(cycleId, scope, lang, includeStills, includeAlignment),
+    'report.export': ({ cycleId, scope, format, lang, includeStills, includeAlignment }) =>
+      report.export(cycleId, scope, format, lang, includeStills, includeAlignment),
     'report.background.get': ({ trajectoryId }) => ({ text: report.background(trajectoryId) }),
     'report.background.set': ({ trajectoryId, text }) => ({ text: report.setBackground(trajectoryId, text) }),
     'pseudonyms.get': ({ trajectoryId }) => report.pseudonyms(trajectoryId),

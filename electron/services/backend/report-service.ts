@@ -38,6 +38,7 @@ import { type DocxStill, docxText, PdfError, renderReportDocx, renderReportPdf, 
 import { isMediaError, type MediaBinaries, stillCachePath, stillWidth, takeStill } from '../media';
 import { loadFrameworks } from '../frameworks/load-frameworks';
 import type { Store } from '../store';
+import { alignmentSummary, validThreshold } from '../../../shared/alignment';
 import { UserFacingError } from './errors';
 
 const DEFAULT_FRAMEWORK_ID = 'kijkwijzer';
@@ -129,8 +130,8 @@ export class ReportService {
     return this.opts.store.reportSettings.setBackground(trajectoryId, text, this.opts.author());
   }
 
-  async preview(cycleId: string, scope: ReportScope, lang?: Language, includeStills = false) {
-    const built = await this.build(cycleId, scope, lang, includeStills);
+  async preview(cycleId: string, scope: ReportScope, lang?: Language, includeStills = false, includeAlignment = false) {
+    const built = await this.build(cycleId, scope, lang, includeStills, includeAlignment);
     const stills = await this.takeStills(built.document, built.input);
     const document = withWarnings(built.document, stills.warnings);
     const urls: Record<string, string> = {};
@@ -144,12 +145,13 @@ export class ReportService {
     format: ReportFormat,
     lang?: Language,
     includeStills = false,
+    includeAlignment = false,
   ): Promise<{ path: string | null }> {
     if (!this.opts.pickSavePath) {
       throw new UserFacingError('report.no-save-dialog', 'This shell has no save dialog');
     }
     // Build first: a report that cannot be made must not cost the user a trip to the dialog.
-    const built = await this.build(cycleId, scope, lang, includeStills);
+    const built = await this.build(cycleId, scope, lang, includeStills, includeAlignment);
     const { pseudonyms } = built;
     const stills = await this.takeStills(built.document, built.input);
     const document = withWarnings(built.document, stills.warnings);
@@ -211,6 +213,7 @@ export class ReportService {
     scope: ReportScope,
     lang?: Language,
     includeStills = false,
+    includeAlignment = false,
   ): Promise<{ document: ReportDocument; pseudonyms: PseudonymList; input: ReportInput }> {
     const input = await this.gather(cycleId);
     const { pseudonyms } = this.opts.store.reportSettings.get(input.trajectory.id);
@@ -221,6 +224,7 @@ export class ReportService {
         cycleId,
         pseudonyms,
         includeStills,
+        includeAlignment,
       });
       return { document, pseudonyms, input };
     } catch (error) {
@@ -248,13 +252,25 @@ export class ReportService {
     };
     const cycles = store.cycles.listByTrajectory(trajectory.id).map((c) => {
       const method = store.methods.get(c.id);
+      const framework = frameworkFor(method?.frameworkId);
+      const recordings = store.recordings.listByCycle(c.id);
+      const notes = store.notes.listByCycle(c.id);
+      const fragments = store.fragments.listByCycle(c.id);
       return {
         cycle: c,
-        recordings: store.recordings.listByCycle(c.id),
-        notes: store.notes.listByCycle(c.id),
-        fragments: store.fragments.listByCycle(c.id),
+        recordings,
+        notes,
+        fragments,
         method,
-        framework: frameworkFor(method?.frameworkId),
+        framework,
+        alignment: alignmentSummary({
+          fragments,
+          notes,
+          recordings: recordings.map((r) => ({ id: r.id, durationSec: r.media.durationSec })),
+          decisions: store.alignments.listByCycle(c.id),
+          threshold: validThreshold(method?.alignmentThreshold),
+          themeIds: framework.themes.map((t) => t.id),
+        }),
       };
     });
     return { trajectory, background: store.reportSettings.get(trajectory.id).background, cycles };

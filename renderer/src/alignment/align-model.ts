@@ -1,11 +1,9 @@
-// The alignment page's view of the cycle: which authors are compared, the items to align
-// (shared/alignment/units.ts) and the lanes of a recording. Joint records ("samen") are kept
-// out of the comparison and shown in their own lane.
+// The alignment page's view of the cycle: which authors are compared (shared/alignment/overview.ts),
+// the items to align (units.ts) and the lanes of a recording, joint records in their own lane.
 import {
   alignmentUnits,
-  authorsOf,
+  compareAuthors,
   decisionFor,
-  jointRecordIds,
   type AlignmentDecision,
   type AlignmentUnit,
 } from '../../../shared/alignment';
@@ -32,13 +30,7 @@ export function alignModel(
   threshold: number,
   chosen: { left: string | null; right: string | null },
 ): AlignModel {
-  const joint = jointRecordIds(decisions);
-  const fragments = workspace.fragments.filter((f) => !joint.has(f.id));
-  const notes = workspace.notes.filter((n) => !joint.has(n.id));
-  const authors = authorsOf([...fragments, ...notes.filter((n) => n.kind !== 'transcript')]);
-  const left = chosen.left && authors.includes(chosen.left) ? chosen.left : (authors[0] ?? '');
-  const right =
-    chosen.right && authors.includes(chosen.right) && chosen.right !== left ? chosen.right : (authors.find((a) => a !== left) ?? '');
+  const { joint, fragments, notes, authors, left, right } = compareAuthors(workspace.fragments, workspace.notes, decisions, chosen);
   const units = alignmentUnits({
     fragments,
     notes,

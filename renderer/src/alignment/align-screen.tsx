@@ -238,15 +238,7 @@ export function AlignScreen({ cycleId, settings, onOpenSettings }: { cycleId: st
                     onSelectRecord={(id) => select(units.find((u) => u.ids.includes(id)) ?? units.find((u) => unitDecision(u, decisions)?.resultId === id))}
                   />
                 )}
-                <AgreementPanel
-                  cycleId={cycleId}
-                  workspace={data.workspace}
-                  fragments={model.fragments}
-                  left={model.left}
-                  right={model.right}
-                  threshold={data.threshold}
-                  framework={framework}
-                />
+
               </div>
               <div className="align-right-column">
                 {selected && (
@@ -279,6 +271,17 @@ export function AlignScreen({ cycleId, settings, onOpenSettings }: { cycleId: st
                 </section>
               </div>
             </div>
+          )}
+          {model.authors.length >= 2 && (
+            <AgreementPanel
+              cycleId={cycleId}
+              workspace={data.workspace}
+              fragments={model.fragments}
+              left={model.left}
+              right={model.right}
+              threshold={data.threshold}
+              framework={framework}
+            />
           )}
         </main>
       )}

@@ -48,6 +48,8 @@ export function ExportScreen({
   const [reportLang, setReportLang] = useState<Language>(settings.language);
   // Stills are pictures of people: off unless the user asks for them.
   const [includeStills, setIncludeStills] = useState(false);
+  // For the research documentation only: off unless asked for.
+  const [includeAlignment, setIncludeAlignment] = useState(false);
   const [revision, setRevision] = useState(0);
   const [preview, setPreview] = useState<Preview>({ kind: 'loading' });
   const [busy, setBusy] = useState<ReportFormat | null>(null);
@@ -79,7 +81,7 @@ export function ExportScreen({
   useEffect(() => {
     let cancelled = false;
     const timer = window.setTimeout(() => {
-      call('report.preview', { cycleId, scope, lang: reportLang, includeStills })
+      call('report.preview', { cycleId, scope, lang: reportLang, includeStills, includeAlignment })
         .then(
           (result) =>
             !cancelled && setPreview({ kind: 'ready', document: result.document, warnings: result.warnings, stills: result.stills }),
@@ -90,7 +92,7 @@ export function ExportScreen({
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [cycleId, scope, reportLang, includeStills, revision, errorText]);
+  }, [cycleId, scope, reportLang, includeStills, includeAlignment, revision, errorText]);
 
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
 
@@ -98,7 +100,7 @@ export function ExportScreen({
     setBusy(format);
     setStatus(null);
     try {
-      const { path } = await call('report.export', { cycleId, scope, format, lang: reportLang, includeStills });
+      const { path } = await call('report.export', { cycleId, scope, format, lang: reportLang, includeStills, includeAlignment });
       if (path) {
         setStatus({ kind: 'saved', path });
         notify({ kind: 'info', text: t('export.savedTo', { path }) });
@@ -149,6 +151,10 @@ export function ExportScreen({
             <label className="export-check" title={t('export.includeStillsHint')}>
               <input type="checkbox" checked={includeStills} onChange={(e) => setIncludeStills(e.target.checked)} />
               {t('export.includeStills')}
+            </label>
+            <label className="export-check" title={t('export.includeAlignmentHint')}>
+              <input type="checkbox" checked={includeAlignment} onChange={(e) => setIncludeAlignment(e.target.checked)} />
+              {t('export.includeAlignment')}
             </label>
 
             <div className="export-buttons" role="group" aria-label={t('export.exportAs')}>
