@@ -115,4 +115,13 @@ test('two analyses of one recording are compared, aligned pair by pair, and the 
   await page.screenshot({ path: testInfo.outputPath('aligned-agenda-1680.png') });
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: testInfo.outputPath('aligned-agenda-1280.png') });
+
+  // ---- The report says it only when asked (research documentation).
+  await page.getByRole('link', { name: 'Rapport & export', exact: true }).click();
+  const preview = page.getByTestId('report-preview');
+  await expect(preview.getByRole('heading', { name: 'Geannoteerd transcript' })).toBeVisible();
+  await expect(preview).not.toContainText('Afstemming van de analyse');
+  await page.getByLabel('Met de afstemming van de analyse').check();
+  await expect(preview.getByRole('heading', { name: 'Afstemming van de analyse' })).toBeVisible();
+  await expect(preview).toContainText('stemden daarna 4 van de 4 items af');
 });

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
-import { AlignmentAction, AlignmentSubject, type AlignmentDecision } from '../../../shared/alignment/model';
+import { AlignmentDecision } from '../../../shared/alignment/model';
 import type { Clock } from './clock';
 import { Author, Id } from './input-rules';
 import { notFound, parseInput } from './store-error';
@@ -30,18 +30,16 @@ export interface AlignmentsRepo {
   put(decision: SharedAlignmentDecision): void;
 }
 
-const CreateInput = z
-  .object({
-    cycleId: Id,
-    recordingId: Id,
-    subject: AlignmentSubject,
-    sourceIds: z.array(Id).min(1).max(50),
-    action: AlignmentAction,
-    resultId: Id.nullable(),
-    comment: z.string().max(2000),
-    authors: z.array(z.string().max(200)).max(20),
-  })
-  .strict();
+const CreateInput = AlignmentDecision.pick({
+  cycleId: true,
+  recordingId: true,
+  subject: true,
+  sourceIds: true,
+  action: true,
+  resultId: true,
+  comment: true,
+  authors: true,
+}).strict();
 
 interface Row {
   id: string;

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { RequestOf } from '../../../shared/contract';
 import type { Fragment } from '../../../shared/domain';
 import { localText, type Framework } from '../../../shared/framework';
-import { formatTimecode, parseTimecode } from '../../../shared/timecode';
+import { formatTimeRange, parseTimeRange } from '../../../shared/timecode';
+import { ValenceSwitch } from '../components/valence-switch';
 import { useI18n } from '../i18n';
 
 type Patch = RequestOf<'alignment.editResult'>['patch'];
@@ -24,19 +25,15 @@ export function JointFragmentEditor({
   const { t, lang } = useI18n();
   const [title, setTitle] = useState(fragment.title);
   const [note, setNote] = useState(fragment.note);
-  const [inText, setInText] = useState(formatTimecode(fragment.inSec));
-  const [outText, setOutText] = useState(formatTimecode(fragment.outSec));
-  const [timeError, setTimeError] = useState(false);
+  const [rangeText, setRangeText] = useState(formatTimeRange(fragment.inSec, fragment.outSec));
+  const [rangeError, setRangeError] = useState(false);
 
-  const saveTimes = () => {
-    const inSec = parseTimecode(inText);
-    const outSec = parseTimecode(outText);
-    if (inSec === null || outSec === null || !(outSec > inSec)) {
-      setTimeError(true);
-      return;
-    }
-    setTimeError(false);
-    if (inSec !== fragment.inSec || outSec !== fragment.outSec) onSave({ inSec, outSec });
+  const saveRange = () => {
+    const range = parseTimeRange(rangeText);
+    setRangeError(range === null);
+    if (!range) return;
+    setRangeText(formatTimeRange(range.inSec, range.outSec));
+    if (range.inSec !== fragment.inSec || range.outSec !== fragment.outSec) onSave(range);
   };
   const toggleTheme = (id: string) =>
     onSave({ themes: fragment.themes.includes(id) ? fragment.themes.filter((x) => x !== id) : [...fragment.themes, id] });
@@ -50,31 +47,19 @@ export function JointFragmentEditor({
         {t('align.field.title')}
         <input ref={titleRef} value={title} onChange={(e) => setTitle(e.target.value)} onBlur={() => title !== fragment.title && onSave({ title })} />
       </label>
-      <div className="joint-times">
-        <label>
-          {t('align.field.in')}
-          <input value={inText} onChange={(e) => setInText(e.target.value)} onBlur={saveTimes} aria-invalid={timeError} />
-        </label>
-        <label>
-          {t('align.field.out')}
-          <input value={outText} onChange={(e) => setOutText(e.target.value)} onBlur={saveTimes} aria-invalid={timeError} />
-        </label>
-        {timeError && <span className="field-error">{t('align.badRange')}</span>}
-      </div>
-      <div className="segmented" role="radiogroup" aria-label={t('fragments.valence')}>
-        {(['positive', 'concern'] as const).map((valence) => (
-          <button
-            key={valence}
-            type="button"
-            role="radio"
-            aria-checked={fragment.valence === valence}
-            className={fragment.valence === valence ? 'on' : ''}
-            onClick={() => onSave({ valence })}
-          >
-            {t(`valence.${valence}`)}
-          </button>
-        ))}
-      </div>
+      <label>
+        {t('fragments.range')}
+        <input
+          className="time-input wide"
+          value={rangeText}
+          onChange={(e) => setRangeText(e.target.value)}
+          onBlur={saveRange}
+          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+          aria-invalid={rangeError}
+        />
+        {rangeError && <span className="field-error">{t('align.badRange')}</span>}
+      </label>
+      <ValenceSwitch value={fragment.valence} onChange={(valence) => onSave({ valence })} />
       {framework && (
         <div className="joint-themes" role="group" aria-label={t('align.field.themes')}>
           {framework.themes.map((theme) => (

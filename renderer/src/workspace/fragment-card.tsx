@@ -10,6 +10,7 @@ import { useAutosave } from '../components/use-autosave';
 import { FragmentClipActions } from '../clips/clip-export';
 import { useI18n } from '../i18n';
 import type { WorkspaceActions } from './use-workspace';
+import { ValenceSwitch } from '../components/valence-switch';
 
 function ThemeQuestions({ theme, lang }: { theme: FrameworkTheme; lang: 'nl' | 'en' }) {
   return (
@@ -133,20 +134,7 @@ export function FragmentCard({
                 onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
               />
             </label>
-            <div className="segmented" role="radiogroup" aria-label={t('fragments.valence')}>
-              {(['positive', 'concern'] as const).map((valence) => (
-                <button
-                  key={valence}
-                  type="button"
-                  role="radio"
-                  aria-checked={fragment.valence === valence}
-                  className={fragment.valence === valence ? 'on' : ''}
-                  onClick={() => update({ valence })}
-                >
-                  {t(`valence.${valence}`)}
-                </button>
-              ))}
-            </div>
+            <ValenceSwitch value={fragment.valence} onChange={(valence) => update({ valence })} />
           </div>
           <fieldset className="theme-picker">
             <legend>{t('fragments.themes')}</legend>
