@@ -93,6 +93,8 @@ test('two analyses of one recording are compared, aligned pair by pair, and the 
   await page.locator('body').press('ArrowUp');
   await page.screenshot({ path: testInfo.outputPath('align-aligned-1280.png') });
   await page.setViewportSize({ width: 1680, height: 1050 });
+  await page.getByTestId('align-lanes').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('align-lanes-1680.png') });
   await page.getByTestId('agreement-table').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('align-agreement-1680.png') });
 

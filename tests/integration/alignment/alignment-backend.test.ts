@@ -81,6 +81,16 @@ describe('aligning two analyses on one machine', () => {
     expect((await r.fail('alignment.decide', { cycleId, subject: 'fragments', sourceIds: [ids.a1!], action: 'discussed' })).code).toBe('alignment.already-aligned');
     expect((await r.fail('alignment.decide', { cycleId, subject: 'fragments', sourceIds: [ids.joint1!], action: 'discussed' })).code).toBe('alignment.joint-source');
     expect((await r.fail('alignment.decide', { cycleId, subject: 'notes', sourceIds: [ids.n1!], action: 'combine' })).code).toBe('alignment.bad-action');
+    const loose = await r.call('fragments.create', { recordingId, inSec: 56, outSec: 58 });
+    const note = await r.call('notes.create', { recordingId, timeSec: 57, kind: 'observation', text: 'los' });
+    expect((await r.fail('alignment.decide', { cycleId, subject: 'fragments', sourceIds: [loose.id], action: 'take', takeId: ids.a1! })).code).toBe('alignment.bad-take');
+    // A note given as a fragment, an unknown id, ids that are no ids: refused, nothing stored.
+    expect((await r.fail('alignment.decide', { cycleId, subject: 'fragments', sourceIds: [note.id], action: 'discussed' })).code).toBe('alignment.source-gone');
+    expect((await r.fail('alignment.decide', { cycleId, subject: 'fragments', sourceIds: [cycleId], action: 'discussed' })).code).toBe('alignment.source-gone');
+    expect((await r.fail('alignment.decide', { cycleId, subject: 'fragments', sourceIds: ['../x'], action: 'discussed' })).code).toBe('invalid-request');
+    await r.call('fragments.delete', { id: loose.id });
+    await r.call('notes.delete', { id: note.id });
+    expect(await r.call('alignment.list', { cycleId })).toHaveLength(4);
   });
 
   it('the reflection agenda is built from the joint analysis', async () => {
