@@ -111,7 +111,9 @@ export const PlaylistSource = z.discriminatedUnion('kind', [
 ]);
 export type PlaylistSource = z.infer<typeof PlaylistSource>;
 
-const MethodPatch = CycleMethod.omit({ cycleId: true }).partial().strict();
+// The case manager's preparations only change by importing an answers file ('reviewPackage.importAnswers'):
+// left out here, so a page's patch (zod fills defaults) can never wipe them.
+const MethodPatch = CycleMethod.omit({ cycleId: true, preparations: true }).partial().strict();
 
 // ---- Fragment clips (electron/services/backend/clips-service.ts) ---------------------------
 

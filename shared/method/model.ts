@@ -187,6 +187,33 @@ export const MeetingOutcome = z.object({
 });
 export type MeetingOutcome = z.infer<typeof MeetingOutcome>;
 
+// ---- The case manager's preparation (answers from a review package) -----------------------
+
+/** What the case manager wrote about one item of a review package. */
+export const PreparationAnswer = z.object({
+  /** The agenda item (or `fragment:<id>` in a theme package) it is about. */
+  itemId: z.string().min(1).max(200),
+  /** The item's title as the package showed it, for answers whose item left the agenda. */
+  title: z.string().max(1000),
+  text: z.string().max(20_000),
+  /** The case manager wants to discuss this item ("bespreken"). */
+  discuss: z.boolean(),
+});
+export type PreparationAnswer = z.infer<typeof PreparationAnswer>;
+
+/** One imported answers file (shared/review-package/answers-file.ts); a newer file of the same package replaces it. */
+export const CaseManagerPreparation = z.object({
+  packageId: z.string().min(1).max(100),
+  /** When the case manager saved the file (their clock, ISO). */
+  savedAt: z.string().max(40),
+  /** When the researcher imported it. */
+  importedAt: z.string().max(40),
+  answers: z.array(PreparationAnswer).max(1000),
+  /** The overall doubts to bring in, as typed. */
+  doubts: z.string().max(20_000),
+});
+export type CaseManagerPreparation = z.infer<typeof CaseManagerPreparation>;
+
 // ---- The method state of one cycle -------------------------------------------------------
 
 /** Everything the method keeps for one cycle; storage may keep it as one document. */
@@ -202,6 +229,12 @@ export const CycleMethod = z.object({
   outcome: MeetingOutcome,
   /** Aligning the two analyses: the overlap at which fragments pair (shared/alignment/overlap.ts); absent: the default. */
   alignmentThreshold: z.number().min(0.05).max(1).optional(),
+  /**
+   * The case manager's answers from review packages. Kept in this record (not a table of its own):
+   * it belongs to the cycle's method like the outcome, and travels with it in project archives.
+   * Older records have none.
+   */
+  preparations: z.array(CaseManagerPreparation).max(100).default([]),
 });
 export type CycleMethod = z.infer<typeof CycleMethod>;
 

@@ -18,5 +18,6 @@ export function newCycleMethod(cycleId: string, frameworkId: string): CycleMetho
     feedback: [],
     reflectionAgenda: null,
     outcome: emptyMeetingOutcome(),
+    preparations: [],
   };
 }

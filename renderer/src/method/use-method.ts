@@ -11,7 +11,7 @@ import type { MethodView } from '../../../shared/contract';
 import type { CycleMethod } from '../../../shared/method';
 import { call } from '../api';
 
-export type MethodPatch = Partial<Omit<CycleMethod, 'cycleId'>>;
+export type MethodPatch = Partial<Omit<CycleMethod, 'cycleId' | 'preparations'>>;
 
 /** How long typing may pause before it is saved. */
 export const TYPING_SAVE_DELAY_MS = 400;
