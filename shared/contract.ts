@@ -20,6 +20,7 @@ import { AlignmentAction, AlignmentDecision, AlignmentSubject, RangeChoice } fro
 import { Framework } from './framework';
 import { ReportDocument, ReportFormat, ReportScope } from './report/model';
 import { PseudonymList } from './report/pseudonym-list';
+import { PackageSource } from './review-package/model';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
@@ -119,7 +120,29 @@ const MethodPatch = CycleMethod.omit({ cycleId: true, preparations: true }).part
 
 /** A clip export or showreel that runs in the background; null jobId: the user cancelled the dialog. */
 export const ClipJobStarted = z.object({ jobId: z.string().nullable(), path: z.string().nullable() });
-export type ClipJobKind = 'clips' | 'showreel';
+export type ClipJobKind = 'clips' | 'showreel' | 'package';
+
+// ---- Review package (electron/services/backend/review-package-service.ts) -----------------
+
+/** What a review package would hold, with sizes, before it is made. */
+export const PackagePlan = z.object({
+  lang: Language,
+  items: z.array(
+    z.object({
+      id: z.string(),
+      section: z.string(),
+      title: z.string(),
+      /** "6:00 – 6:30" when the item has a clip. */
+      clipLabel: z.string().nullable(),
+      durationSec: z.number().nullable(),
+      /** Estimated size of the item's clip (0 without one, or when another item has the same clip). */
+      estimatedBytes: z.number(),
+    }),
+  ),
+  /** The page itself. */
+  pageBytes: z.number(),
+});
+export type PackagePlan = z.infer<typeof PackagePlan>;
 
 // ---- Media timeline (electron/services/media/timeline-service.ts) --------------------------
 
@@ -521,6 +544,28 @@ export const contract = {
       })
       .strict(),
     response: z.object({ path: z.string().nullable() }),
+  /** What a review package of the reflection agenda or of one theme would hold, and its estimated size. */
+  'reviewPackage.plan': { request: z.object({ cycleId: Id, source: PackageSource }).strict(), response: PackagePlan },
+  /**
+   * Makes the review package (a folder with index.html and clips) in the background, on the clip
+   * queue ('clip.progress' events of kind 'package'); main asks where. jobId null: cancelled.
+   */
+  'reviewPackage.make': {
+    request: z.object({ cycleId: Id, source: PackageSource, leaveOut: z.array(z.string().max(200)).max(1000) }).strict(),
+    response: ClipJobStarted,
+  },
+  /** Main asks for a .vkz-antwoorden file, checks it and adds it to the cycle. null: the user cancelled. */
+  'reviewPackage.importAnswers': {
+    request: z.object({ cycleId: Id }).strict(),
+    response: z
+      .object({
+        view: MethodView,
+        answered: z.number().int(),
+        /** Reflection agenda items the case manager wants to discuss, in agenda order. */
+        flagged: z.array(z.object({ id: z.string(), title: z.string() })),
+        doubtsAdded: z.number().int(),
+      })
+      .nullable(),
   },
   'clips.cancel': { request: z.object({ jobId: Id }).strict(), response: z.object({ cancelled: z.boolean() }) },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;

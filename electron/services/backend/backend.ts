@@ -24,6 +24,7 @@ import { ExchangeService } from './exchange-service';
 import { MethodService } from './method-service';
 import { RecordingsService } from './recordings-service';
 import { ReportService } from './report-service';
+import { ReviewPackageService } from './review-package-service';
 
 export interface BackendOptions {
   dataDir: string;
@@ -143,6 +144,17 @@ export function createBackend(options: BackendOptions): Backend {
     emit: options.emit,
     pickSavePath: options.pickSavePath?.bind(options),
     playlist: (cycleId, source) => method.playlist(cycleId, source),
+  });
+
+  const reviewPackages = new ReviewPackageService({
+    store,
+    resourcesPath: options.resourcesPath,
+    clips,
+    method,
+    binaries: findBinaries,
+    author,
+    pickSavePath: options.pickSavePath?.bind(options),
+    pickOpenFile: options.pickOpenFile?.bind(options),
   });
 
   const exchange = new ExchangeService({
@@ -306,6 +318,9 @@ export function createBackend(options: BackendOptions): Backend {
     'alignment.setComment': ({ decisionId, comment }) => alignment.setComment(decisionId, comment),
     'alignment.undo': ({ id }) => alignment.undo(id),
     'alignment.exportAgreement': (req) => alignment.exportAgreement(req),
+    'reviewPackage.plan': ({ cycleId, source }) => reviewPackages.plan(cycleId, source),
+    'reviewPackage.make': ({ cycleId, source, leaveOut }) => reviewPackages.make(cycleId, source, leaveOut),
+    'reviewPackage.importAnswers': ({ cycleId }) => reviewPackages.importAnswers(cycleId, () => method.view(cycleId)),
   };
 
   return {

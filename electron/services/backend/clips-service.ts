@@ -294,6 +294,18 @@ export class ClipsService {
     return { jobId, path: target };
   }
 
+  /**
+   * Runs another service's work (a review package) as a job of this queue: one ffmpeg at a time,
+   * the same 'clip.progress' events, cancel through 'clips.cancel'. The work cleans up after itself.
+   */
+  startJob(kind: ClipJobKind, target: string, work: (signal: AbortSignal, onProgress: (fraction: number) => void) => Promise<void>): string {
+    const jobId = randomUUID();
+    const job: ClipJob = { kind, target, files: [] };
+    this.jobs.set(jobId, job);
+    this.queue.enqueue(jobId, (signal, onProgress) => this.runJob(job, () => work(signal, onProgress)));
+    return jobId;
+  }
+
   /** Runs a job's work; on failure or cancel removes what it wrote and keeps the error for the event. */
   private async runJob(job: ClipJob, work: () => Promise<void>): Promise<void> {
     try {
@@ -337,7 +349,7 @@ export class ClipsService {
     return pick;
   }
 
-  private checkRange(range: { inSec: number; outSec: number }, info: MediaInfo): void {
+  checkRange(range: { inSec: number; outSec: number }, info: MediaInfo): void {
     try {
       planClipCut(range, info);
     } catch (error) {
@@ -349,7 +361,7 @@ export class ClipsService {
   }
 
   /** The file to cut: the original; its proxy (same timeline) when the original is gone. */
-  private async sourceFor(recordingId: string): Promise<Source> {
+  async sourceFor(recordingId: string): Promise<Source> {
     const row = this.opts.store.recordings.get(recordingId);
     if (!row) throw new UserFacingError('recording.not-found', `No recording ${recordingId}`);
     if (await isFile(row.filePath)) return { file: row.filePath, info: row.media };

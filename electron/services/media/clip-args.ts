@@ -256,3 +256,22 @@ export function buildClipArgs(opts: ClipArgsOptions): string[] {
     ...tail,
   ];
 }
+
+/**
+ * Bits per pixel per frame that phoneEncoderArgs (x264 veryfast, CRF 20) spends on a recorded
+ * conversation, roughly; used only for a size shown before a package is made ("ca. 40 MB").
+ */
+const ESTIMATE_BITS_PER_PIXEL = 0.08;
+const ESTIMATE_AUDIO_BITS_PER_SEC = 128_000;
+
+/** About how many bytes a clip of `durationSec` of this recording takes (buildClipArgs' output). */
+export function estimateClipBytes(info: MediaInfo, durationSec: number): number {
+  const seconds = Math.max(0, durationSec);
+  let bitsPerSec = info.audio ? ESTIMATE_AUDIO_BITS_PER_SEC : 0;
+  if (info.video) {
+    const size = clipOutputSize(info.video.width, info.video.height);
+    const fps = Math.min(info.video.fps > 0 ? info.video.fps : 25, CLIP_MAX_FPS);
+    bitsPerSec += size.width * size.height * fps * ESTIMATE_BITS_PER_PIXEL;
+  }
+  return Math.round((bitsPerSec * seconds) / 8 * 1.02);
+}

@@ -1,0 +1,211 @@
+// Review packages for a case manager: a folder with one index.html (the page template with the
+// package's document embedded; opens from disk, no network) and the fragments as phone-playable
+// clips. The document is built by shared/review-package (sharing rules, pseudonyms); the clips are
+// cut by the clip service's queue, so progress and cancel work like any clip export. The folder
+// is written under a temporary name and renamed when complete: a package either exists whole or
+// not at all. Answers files that come back are checked and added to the cycle's method record.
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { MethodView, PackagePlan } from '../../../shared/contract';
+import type { Language, MediaInfo } from '../../../shared/domain';
+import { createPseudonymiser, PseudonymisationError } from '../../../shared/exchange/pseudonymise';
+import { newCycleMethod } from '../../../shared/method';
+import {
+  ANSWERS_EXTENSION,
+  AnswersFileError,
+  applyAnswers,
+  buildReviewPackage,
+  MAX_ANSWERS_FILE_BYTES,
+  type PackageClipPlan,
+  type PackageSource,
+  readAnswersFile,
+  renderPackagePage,
+  ReviewPackageInputError,
+  type ReviewPackage,
+} from '../../../shared/review-package';
+import { estimateClipBytes, planClipCut } from '../media/clip-args';
+import { exportClip } from '../media/clip';
+import type { MediaBinaries } from '../media';
+import type { Store } from '../store';
+import type { ClipsService } from './clips-service';
+import { safeFileName } from './clips-service';
+import { UserFacingError } from './errors';
+import type { MethodService } from './method-service';
+
+const FOLDER_NAME = { nl: 'Voorbereiding {caseManager} - {cycle}', en: 'Preparation {caseManager} - {cycle}' } as const;
+const CYCLE_NAME = { nl: 'Gesprek {n}', en: 'Conversation {n}' } as const;
+
+export interface ReviewPackageServiceOptions {
+  store: Store;
+  resourcesPath: string;
+  clips: ClipsService;
+  method: MethodService;
+  binaries: () => Promise<MediaBinaries>;
+  author: () => string;
+  pickSavePath?: (options: { defaultName: string; extensions: string[] }) => Promise<string | null>;
+  pickOpenFile?: (options: { extensions: string[] }) => Promise<string | null>;
+  /** Today as YYYY-MM-DD, and now as ISO (tests may fix them). */
+  today?: () => string;
+}
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export class ReviewPackageService {
+  constructor(private readonly opts: ReviewPackageServiceOptions) {}
+
+  async plan(cycleId: string, source: PackageSource): Promise<PackagePlan> {
+    const { pkg, template } = await this.build(cycleId, source, [], 'plan');
+    const counted = new Set<string>();
+    const items = [];
+    for (const item of pkg.document.items) {
+      let estimatedBytes = 0;
+      const clip = item.clip ? pkg.clips.find((c) => c.file === item.clip!.file) : undefined;
+      if (clip && !counted.has(clip.file)) {
+        counted.add(clip.file);
+        const row = this.opts.store.recordings.get(clip.recordingId);
+        if (row) estimatedBytes = estimateClipBytes(row.media, clip.outSec - clip.inSec);
+      }
+      items.push({
+        id: item.id,
+        section: item.section,
+        title: item.title,
+        clipLabel: item.clip?.label ?? null,
+        durationSec: item.clip?.durationSec ?? null,
+        estimatedBytes,
+      });
+    }
+    const pageBytes = Buffer.byteLength(renderPackagePage(template, pkg.document));
+    return { lang: pkg.document.lang, items, pageBytes };
+  }
+
+  async make(cycleId: string, source: PackageSource, leaveOut: string[]): Promise<{ jobId: string | null; path: string | null }> {
+    const pickSavePath = this.opts.pickSavePath;
+    if (!pickSavePath) throw new UserFacingError('clips.no-save-dialog', 'This shell has no save dialog');
+    const { pkg, template, lang, names } = await this.build(cycleId, source, leaveOut, randomUUID());
+    const { clips } = this.opts;
+    const cuts: { plan: PackageClipPlan; src: { file: string; info: MediaInfo }; durationSec: number }[] = [];
+    for (const plan of pkg.clips) {
+      const src = await clips.sourceFor(plan.recordingId);
+      clips.checkRange(plan, src.info);
+      cuts.push({ plan, src, durationSec: planClipCut(plan, src.info).durationSec });
+    }
+    const html = renderPackagePage(template, pkg.document);
+    const defaultName = safeFileName(names.pseudonymise(fill(FOLDER_NAME[lang], { caseManager: names.caseManager, cycle: names.cycle })));
+    names.assertNoNames(defaultName);
+
+    const chosen = await pickSavePath({ defaultName, extensions: ['*'] });
+    if (!chosen) return { jobId: null, path: null };
+    const target = path.resolve(chosen);
+    if (await stat(target).catch(() => null)) {
+      throw new UserFacingError('package.exists', `Something named ${target} is already there`, { path: target });
+    }
+
+    const totalSec = Math.max(1e-6, cuts.reduce((sum, c) => sum + c.durationSec, 0));
+    const jobId = clips.startJob('package', target, async (signal, onProgress) => {
+      const partial = `${target}.part`;
+      await rm(partial, { recursive: true, force: true });
+      try {
+        await mkdir(path.join(partial, 'clips'), { recursive: true });
+        await writeFile(path.join(partial, 'index.html'), html, 'utf8');
+        let doneSec = 0;
+        for (const cut of cuts) {
+          await exportClip(await this.opts.binaries(), {
+            input: cut.src.file,
+            output: path.join(partial, ...cut.plan.file.split('/')),
+            info: cut.src.info,
+            range: cut.plan,
+            signal,
+            onProgress: (f) => onProgress((doneSec + f * cut.durationSec) / totalSec),
+          });
+          doneSec += cut.durationSec;
+        }
+        await rename(partial, target);
+      } catch (error) {
+        await rm(partial, { recursive: true, force: true }).catch(() => undefined);
+        throw error;
+      }
+    });
+    return { jobId, path: target };
+  }
+
+  /** Asks for an answers file, checks it, and adds it to the cycle. null: the user cancelled. */
+  async importAnswers(cycleId: string, view: () => MethodView) {
+    const pickOpenFile = this.opts.pickOpenFile;
+    if (!pickOpenFile) throw new UserFacingError('exchange.no-dialog', 'This shell has no open dialog');
+    if (!this.opts.store.cycles.get(cycleId)) throw new UserFacingError('cycle.not-found', `No cycle ${cycleId}`);
+    const file = await pickOpenFile({ extensions: [ANSWERS_EXTENSION] });
+    if (!file) return null;
+    const size = (await stat(file).catch(() => null))?.size ?? -1;
+    if (size < 0) throw new UserFacingError('answers.unreadable', `Cannot read ${file}`);
+    if (size > MAX_ANSWERS_FILE_BYTES) throw new UserFacingError('answers.too-large', `${file} is ${size} bytes: not an answers file`);
+    try {
+      const answers = await readAnswersFile(await readFile(file, 'utf8'));
+      const { store } = this.opts;
+      const method = store.methods.get(cycleId) ?? newCycleMethod(cycleId, 'kijkwijzer');
+      const applied = applyAnswers(method, answers, new Date().toISOString(), () => randomUUID());
+      store.methods.save(applied.method, this.opts.author());
+      const items = applied.method.reflectionAgenda?.items ?? [];
+      return {
+        view: view(),
+        answered: answers.answers.filter((a) => a.text.trim() !== '').length,
+        flagged: applied.flaggedItemIds.map((id) => ({ id, title: items.find((i) => i.id === id)?.title ?? '' })),
+        doubtsAdded: applied.doubtsAdded,
+      };
+    } catch (error) {
+      if (error instanceof AnswersFileError) throw new UserFacingError(`answers.${error.problem}`, error.message);
+      throw error;
+    }
+  }
+
+  private async build(cycleId: string, source: PackageSource, leaveOut: string[], packageId: string) {
+    const { store } = this.opts;
+    const cycle = store.cycles.get(cycleId);
+    if (!cycle) throw new UserFacingError('cycle.not-found', `No cycle ${cycleId}`);
+    const trajectory = store.trajectories.get(cycle.trajectoryId);
+    if (!trajectory) throw new UserFacingError('trajectory.not-found', `No trajectory ${cycle.trajectoryId}`);
+    const method = store.methods.get(cycleId) ?? newCycleMethod(cycleId, 'kijkwijzer');
+    const lang: Language = method.reflectionAgenda?.lang ?? store.settings.get().language;
+    const pseudonyms = store.reportSettings.get(trajectory.id).pseudonyms;
+    let pkg: ReviewPackage;
+    try {
+      pkg = buildReviewPackage({
+        packageId,
+        madeOn: (this.opts.today ?? (() => new Date().toISOString().slice(0, 10)))(),
+        trajectory,
+        cycle,
+        method,
+        framework: await this.opts.method.frameworkOfCycle(cycleId),
+        fragments: store.fragments.listByCycle(cycleId),
+        recordings: store.recordings.listByCycle(cycleId),
+        source,
+        leaveOut,
+        pseudonyms,
+        lang,
+      });
+    } catch (error) {
+      if (error instanceof ReviewPackageInputError) throw new UserFacingError(`package.${error.problem}`, error.message);
+      if (error instanceof PseudonymisationError) {
+        const listed = [...new Set(error.findings.flatMap((f) => f.names))];
+        throw new UserFacingError('clips.name-left', error.message, { names: listed.join(', ') });
+      }
+      throw error;
+    }
+    const template = await readFile(path.join(this.opts.resourcesPath, 'review-package', 'index.html'), 'utf8');
+    const pseudonymiser = createPseudonymiser(pseudonyms);
+    const names = {
+      caseManager: trajectory.caseManager,
+      cycle: cycle.title.trim() || fill(CYCLE_NAME[lang], { n: cycle.number }),
+      pseudonymise: (text: string) => pseudonymiser.pseudonymise(text),
+      assertNoNames(text: string) {
+        const found = pseudonymiser.findListedNames(text);
+        if (found.length > 0) {
+          throw new UserFacingError('clips.name-left', `"${text}" would still contain ${found.join(', ')}`, { names: found.join(', ') });
+        }
+      },
+    };
+    return { pkg, template, lang, names };
+  }
+}
