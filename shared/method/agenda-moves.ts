@@ -66,3 +66,21 @@ export function itemPosition(agenda: Agenda, id: string, shown: (item: AgendaIte
   const inSection = orderedItems(agenda).filter((i) => i.section === item.section && (shown(i) || i.id === id));
   return { position: inSection.findIndex((i) => i.id === id) + 1, count: inSection.length, section: item.section };
 }
+
+/**
+ * The given items to the front of their group, keeping their order among themselves: the items a
+ * case manager wants to discuss come first. A group is a section, or within a section a theme
+ * item and the items after it (the focused questions keep their themes' order). Unknown ids are
+ * ignored.
+ */
+export function moveItemsToFront(agenda: Agenda, ids: readonly string[]): Agenda {
+  const wanted = new Set(ids);
+  let result = agenda;
+  for (const item of orderedItems(agenda).filter((i) => wanted.has(i.id)).reverse()) {
+    const list = orderedItems(result);
+    const before = list.slice(0, list.findIndex((i) => i.id === item.id)).filter((i) => i.section === item.section);
+    const theme = item.source.kind === 'theme' ? undefined : before.findLast((i) => i.source.kind === 'theme');
+    result = place(result, item.id, theme ? { after: theme.id } : { startOf: item.section });
+  }
+  return result;
+}

@@ -5,7 +5,12 @@
 import type { MethodView } from '../../../shared/contract';
 import type { Framework } from '../../../shared/framework';
 import { type AgendaItem, itemNote, setItemNote, type TextItem } from '../../../shared/method';
+import { useState } from 'react';
+import { ClipProgress } from '../clips/clip-progress';
 import { useI18n } from '../i18n';
+import { AnswersImport } from '../review-package/answers-import';
+import { PackageMaker } from '../review-package/package-maker';
+import { OtherPreparations, PreparationNotes } from '../review-package/preparation-notes';
 import { goTo } from '../route';
 import { AgendaEditor } from './agenda-editor';
 import { DateField } from './date-field';
@@ -28,6 +33,7 @@ export function ReflectionPage({
   onPlay: (item: AgendaItem) => void;
 }) {
   const { t } = useI18n();
+  const [makingPackage, setMakingPackage] = useState(false);
   const { method, previousCycle, previousIntentions } = view;
   const { reflectionAgenda: agenda, outcome } = method;
   const flush = () => void actions.flush();
@@ -61,6 +67,19 @@ export function ReflectionPage({
         )}
         <p className="hint">{agenda ? t('agenda.regenerateHint') : t('reflection.buildHint')}</p>
         <ThemeReviewPicker cycleId={cycleId} framework={framework} />
+        <section className="package-card" aria-labelledby="package-title">
+          <h3 id="package-title">{t('package.heading')}</h3>
+          <p className="hint">{t('package.hint')}</p>
+          <div className="button-row">
+            <button type="button" onClick={() => setMakingPackage(true)}>
+              {t('package.open')}
+            </button>
+          </div>
+          <ClipProgress kind="package" />
+          <AnswersImport cycleId={cycleId} actions={actions} />
+          <OtherPreparations method={method} />
+        </section>
+        {makingPackage && <PackageMaker cycleId={cycleId} framework={framework} onClose={() => setMakingPackage(false)} />}
       </section>
 
       {agenda && (
@@ -76,6 +95,7 @@ export function ReflectionPage({
           renderItemExtra={(item) => (
             <>
               <SharedFeedbackList feedback={item.feedback} framework={framework} />
+              <PreparationNotes method={method} itemId={item.id} />
               <label className="meeting-note">
                 <span>{t('reflection.itemNotes')}</span>
                 <textarea

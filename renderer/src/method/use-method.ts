@@ -26,6 +26,8 @@ export interface MethodActions {
   flush(): Promise<void>;
   /** (Re)generates an agenda; pending changes are saved first. False when it failed. */
   buildAgenda(kind: 'interview' | 'reflection'): Promise<boolean>;
+  /** Runs a request that changes the record in main and answers with it (an import); pending changes are saved first. */
+  apply(request: () => Promise<MethodView>): Promise<boolean>;
 }
 
 interface Sent {
@@ -166,6 +168,14 @@ export function useMethod(cycleId: string, reportError: (error: unknown) => void
     [cycleId, flush, send],
   );
 
+  const apply = useCallback(
+    async (request: () => Promise<MethodView>) => {
+      await flush();
+      return send({}, request);
+    },
+    [flush, send],
+  );
+
   // Leaving the page (another tab of the cycle, the library, closing the window) saves what waits.
   useEffect(() => {
     const onHide = () => void flushRef.current();
@@ -176,6 +186,6 @@ export function useMethod(cycleId: string, reportError: (error: unknown) => void
     };
   }, []);
 
-  const actions = useMemo<MethodActions>(() => ({ change, flush, buildAgenda }), [change, flush, buildAgenda]);
+  const actions = useMemo<MethodActions>(() => ({ change, flush, buildAgenda, apply }), [change, flush, buildAgenda, apply]);
   return { view, loadFailed, saving, actions };
 }
