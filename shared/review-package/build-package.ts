@@ -27,7 +27,7 @@ import {
 } from '../method';
 import { formatReportDate } from '../report/phrases';
 import type { PackageFeedback, PackageItem, PackageSource, ReviewPackageDocument } from './model';
-import { PACKAGE_FORMAT } from './model';
+import { ANSWERS_EXTENSION, PACKAGE_FORMAT } from './model';
 import { pageText, pageTexts } from './page-texts';
 
 export interface ReviewPackageInput {
@@ -231,7 +231,7 @@ export function buildReviewPackage(input: ReviewPackageInput): ReviewPackage {
     doubts: carriesIntake ? [] : nonEmpty(method.intake.doubts),
     learningGoals: carriesIntake ? [] : nonEmpty(method.intake.learningGoals),
     items,
-    answersFileName: `antwoorden-${input.cycle.number}-${input.packageId.slice(0, 8)}.vkz-antwoorden`,
+    answersFileName: `${pageText('answersFile', lang)}-${input.cycle.number}-${input.packageId.slice(0, 8)}.${ANSWERS_EXTENSION}`,
     texts: pageTexts(lang),
   };
   const p = createPseudonymiser(input.pseudonyms);

@@ -48,6 +48,7 @@ const TEXTS = {
   },
   noData: { nl: 'Deze pagina is beschadigd: de inhoud ontbreekt.', en: 'This page is damaged: its contents are missing.' },
   footer: { nl: 'Gemaakt met VKZ (Van Kijken naar Zien) op {date}.', en: 'Made with VKZ (Van Kijken naar Zien) on {date}.' },
+  answersFile: { nl: 'antwoorden', en: 'answers' },
   nothing: { nl: 'Er staan geen punten in dit pakket.', en: 'This package holds no items.' },
 } as const satisfies Record<string, Record<Language, string>>;
 

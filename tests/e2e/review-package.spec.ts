@@ -4,7 +4,7 @@
 // imports it and sees the preparation under its item and moves the flagged item forward.
 // axe-core checks the package page (WCAG 2.1 AA); screenshots at desktop and phone size.
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -40,7 +40,12 @@ test('a case manager prepares with an offline review package and the answers com
   await page.goto(`${host.url}#/cycle/${cycleId}/reflection`);
   await page.getByRole('button', { name: 'Voorbereidingspakket maken…' }).click();
   const maker = page.getByRole('dialog', { name: 'Voorbereidingspakket maken' });
-  await expect(maker.getByTestId('package-size')).toContainText(/Ca\. .*B: \d+ punten, 2 clips/);
+  const size = maker.getByTestId('package-size');
+  await expect(size).toContainText(/Ca\. .*B: 11 punten, 2 clips/);
+  await maker.getByRole('checkbox', { name: /Samen een doel/ }).uncheck();
+  await expect(size).toContainText(/: 10 punten, 1 clips/);
+  await maker.getByRole('checkbox', { name: /Samen een doel/ }).check();
+  await expect(size).toContainText(/: 11 punten, 2 clips/);
   await page.screenshot({ path: testInfo.outputPath('package-maker.png') });
   const folder = path.join(mediaDir, 'voorbereiding');
   await host.queueSaveDialog(folder);
@@ -51,6 +56,8 @@ test('a case manager prepares with an offline review package and the answers com
 
   // The case manager opens it from disk.
   const pkg = await context.newPage();
+  const requested: string[] = [];
+  pkg.on('request', (request) => requested.push(request.url()));
   const downloads = path.join(mediaDir, 'downloads');
   await pkg.goto(pathToFileURL(path.join(folder, 'index.html')).href);
   await expect(pkg.getByRole('heading', { level: 1, name: 'Voorbereiding reflectiegesprek' })).toBeVisible();
@@ -94,9 +101,17 @@ test('a case manager prepares with an offline review package and the answers com
   expect(box!.width).toBeLessThanOrEqual(390);
   await pkg.screenshot({ path: testInfo.outputPath('package-phone.png') });
   await pkg.close();
+  // Nothing but the package's own files (and the page's own captions) was asked for: no network.
+  expect(requested.filter((url) => !url.startsWith('file://') && !url.startsWith('blob:'))).toEqual([]);
 
-  // The researcher imports the answers on the reflection page.
+  // The researcher imports the answers on the reflection page; a cut-off copy is refused first.
   expect(existsSync(answersFile)).toBe(true);
+  const cutOff = path.join(downloads, 'afgekapt.vkz-antwoorden');
+  writeFileSync(cutOff, readFileSync(answersFile, 'utf8').slice(0, 200));
+  await host.queueDialog([cutOff]);
+  await page.getByRole('button', { name: 'Antwoorden importeren…' }).click();
+  await expect(page.getByText(/Dit antwoordbestand is onvolledig of beschadigd/)).toBeVisible();
+  await expect(page.getByTestId('preparation')).toHaveCount(0);
   await host.queueDialog([answersFile]);
   await page.getByRole('button', { name: 'Antwoorden importeren…' }).click();
   const imported = page.getByTestId('answers-imported');

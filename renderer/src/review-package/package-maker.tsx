@@ -14,6 +14,11 @@ import { useI18n } from '../i18n';
 import { formatBytes, useErrorText } from '../exchange/use-error-text';
 import './review-package.css';
 
+/** The select's value: 'reflection', or a theme id. */
+function sourceOf(key: string): PackageSource {
+  return key === 'reflection' ? { kind: 'reflection' } : { kind: 'theme', themeId: key };
+}
+
 export function PackageMaker({ cycleId, framework, onClose }: { cycleId: string; framework: Framework | null; onClose: () => void }) {
   const { t, lang } = useI18n();
   const { reportError } = useToasts();
@@ -22,20 +27,19 @@ export function PackageMaker({ cycleId, framework, onClose }: { cycleId: string;
   const [planError, setPlanError] = useState<unknown>(null);
   const [leaveOut, setLeaveOut] = useState<Set<string>>(new Set());
   const [starting, setStarting] = useState(false);
-  const source: PackageSource = sourceKey === 'reflection' ? { kind: 'reflection' } : { kind: 'theme', themeId: sourceKey };
+  const source = sourceOf(sourceKey);
 
   useEffect(() => {
     let live = true;
     setPlan(null);
     setPlanError(null);
     setLeaveOut(new Set());
-    call('reviewPackage.plan', { cycleId, source })
+    call('reviewPackage.plan', { cycleId, source: sourceOf(sourceKey) })
       .then((p) => live && setPlan(p))
       .catch((error: unknown) => live && setPlanError(error));
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cycleId, sourceKey]);
 
   const included = plan?.items.filter((i) => !leaveOut.has(i.id)) ?? [];

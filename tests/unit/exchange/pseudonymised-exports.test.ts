@@ -4,6 +4,9 @@ import { notesAndFragmentsToCsv } from '../../../shared/exchange/csv';
 import { fromEaf, toEaf, toEafFiles } from '../../../shared/exchange/eaf';
 import { findListedNames, PseudonymisationError, type PseudonymList } from '../../../shared/exchange/pseudonymise';
 import { notesToSrt, notesToWebVtt, parseSrt, parseWebVtt } from '../../../shared/exchange/subtitles';
+import { newCycleMethod } from '../../../shared/method';
+import { buildReviewPackage } from '../../../shared/review-package';
+import { kijkwijzer } from '../method/fixtures';
 import { fragment, framework, note, REC1, recording } from './fixtures';
 
 const pseudonyms: PseudonymList = [
@@ -26,6 +29,15 @@ const exportsOf = (list: PseudonymList) => ({
   vtt: notesToWebVtt(notes, { pseudonyms: list, durationSec: 900 }),
   srt: notesToSrt(notes, { pseudonyms: list, durationSec: 900 }),
   eaf: toEaf({ recording: rec, notes, fragments, author: 'Karel', now: '2025-03-05T14:00:00Z', pseudonyms: list }),
+  reviewPackage: JSON.stringify(
+    buildReviewPackage({
+      packageId: 'p', madeOn: '2025-03-05', trajectory: { caseManager: 'Karel', client: 'Zoë de Wit' },
+      cycle: { id: 'c', number: 1, title: 'Gesprek met Zoë', date: null },
+      method: { ...newCycleMethod('c', 'kijkwijzer'), intake: { ...newCycleMethod('c', 'k').intake, doubts: [{ id: 'd', text: 'Ben ik te sturend bij zoe?' }] } },
+      framework: kijkwijzer, fragments: fragments.map((f) => ({ ...f, themes: ['authenticity'], forCaseManager: true })), recordings: [rec],
+      source: { kind: 'theme', themeId: 'authenticity' }, pseudonyms: list, lang: 'nl',
+    }).document,
+  ),
   eafFileName: toEafFiles({ recordings: [rec], notes, fragments, author: 'Karel', now: '2025-03-05T14:00:00Z', pseudonyms: list })[0]?.fileName ?? '',
 });
 
@@ -41,7 +53,7 @@ describe('pseudonymisation in every export', () => {
 
   it('without a list, the names are all there (so the test above tests something)', () => {
     const plain = exportsOf([]);
-    for (const text of [plain.csv, plain.vtt, plain.srt, plain.eaf]) expect(text).toMatch(/Zoë/);
+    for (const text of [plain.csv, plain.vtt, plain.srt, plain.eaf, plain.reviewPackage]) expect(text).toMatch(/Zoë/);
   });
 
   it('keeps the structure readable after replacement', () => {

@@ -2,6 +2,8 @@
 // from the method record (a "niet delen" secret never gets in, even when an agenda's stored copy
 // still has it as shared), pseudonyms everywhere (a listed name never gets in), the embedded JSON
 // safe against `</script>`, and the answers file's checksum.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PseudonymisationError } from '../../../shared/exchange/pseudonymise';
 import {
@@ -129,6 +131,22 @@ describe('the review package document', () => {
     expect(html).not.toContain('<!--');
     const json = html.slice(html.indexOf('json">') + 6, html.lastIndexOf('</script>'));
     expect(JSON.parse(json).items[0].title).toBe(evil);
+  });
+});
+
+describe('the page template', () => {
+  const template = readFileSync(path.resolve(__dirname, '../../../resources/review-package/index.html'), 'utf8');
+
+  it('puts data on the page as text only, and needs no network', () => {
+    expect(template).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function|fetch\(|XMLHttpRequest|https?:\/\//);
+    expect(template).toMatch(/Content-Security-Policy" content="default-src 'none'/);
+  });
+
+  it('fills its slots once each', () => {
+    const html = renderPackagePage(template, buildReviewPackage(input()).document);
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toContain('<title>Voorbereiding reflectiegesprek</title>');
+    expect(html).not.toContain('VKZ_PACKAGE_JSON');
   });
 });
 
