@@ -551,7 +551,15 @@ export const contract = {
    * queue ('clip.progress' events of kind 'package'); main asks where. jobId null: cancelled.
    */
   'reviewPackage.make': {
-    request: z.object({ cycleId: Id, source: PackageSource, leaveOut: z.array(z.string().max(200)).max(1000) }).strict(),
+    request: z
+      .object({
+        cycleId: Id,
+        source: PackageSource,
+        leaveOut: z.array(z.string().max(200)).max(1000),
+        /** One .zip holding the folder (to send), instead of the folder. */
+        asZip: z.boolean().default(false),
+      })
+      .strict(),
     response: ClipJobStarted,
   },
   /** Main asks for a .vkz-antwoorden file, checks it and adds it to the cycle. null: the user cancelled. */

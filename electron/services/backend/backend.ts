@@ -319,7 +319,7 @@ export function createBackend(options: BackendOptions): Backend {
     'alignment.undo': ({ id }) => alignment.undo(id),
     'alignment.exportAgreement': (req) => alignment.exportAgreement(req),
     'reviewPackage.plan': ({ cycleId, source }) => reviewPackages.plan(cycleId, source),
-    'reviewPackage.make': ({ cycleId, source, leaveOut }) => reviewPackages.make(cycleId, source, leaveOut),
+    'reviewPackage.make': ({ cycleId, source, leaveOut, asZip }) => reviewPackages.make(cycleId, source, leaveOut, asZip),
     'reviewPackage.importAnswers': ({ cycleId }) => reviewPackages.importAnswers(cycleId, () => method.view(cycleId)),
   };
 

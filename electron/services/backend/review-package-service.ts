@@ -2,8 +2,8 @@
 // package's document embedded; opens from disk, no network) and the fragments as phone-playable
 // clips. The document is built by shared/review-package (sharing rules, pseudonyms); the clips are
 // cut by the clip service's queue, so progress and cancel work like any clip export. The folder
-// is written under a temporary name and renamed when complete: a package either exists whole or
-// not at all. Answers files that come back are checked and added to the cycle's method record.
+// (or the .zip made of it, one file to send) is written under a temporary name and renamed when
+// complete: a package either exists whole or not at all. Answers files that come back are checked and added to the cycle's method record.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,6 +26,7 @@ import {
 } from '../../../shared/review-package';
 import { estimateClipBytes, planClipCut } from '../media/clip-args';
 import { exportClip } from '../media/clip';
+import { ZipWriter } from '../exchange/zip-writer';
 import type { MediaBinaries } from '../media';
 import type { Store } from '../store';
 import type { ClipsService } from './clips-service';
@@ -81,7 +82,16 @@ export class ReviewPackageService {
     return { lang: pkg.document.lang, items, pageBytes };
   }
 
-  async make(cycleId: string, source: PackageSource, leaveOut: string[]): Promise<{ jobId: string | null; path: string | null }> {
+  /**
+   * Makes the package as a folder, or as one .zip holding that folder (one file to send). Asks
+   * main's save dialog where; jobId null: the user cancelled.
+   */
+  async make(
+    cycleId: string,
+    source: PackageSource,
+    leaveOut: string[],
+    asZip: boolean,
+  ): Promise<{ jobId: string | null; path: string | null }> {
     const pickSavePath = this.opts.pickSavePath;
     if (!pickSavePath) throw new UserFacingError('clips.no-save-dialog', 'This shell has no save dialog');
     const { pkg, template, lang, names } = await this.build(cycleId, source, leaveOut, randomUUID());
@@ -93,28 +103,31 @@ export class ReviewPackageService {
       cuts.push({ plan, src, durationSec: planClipCut(plan, src.info).durationSec });
     }
     const html = renderPackagePage(template, pkg.document);
-    const defaultName = safeFileName(names.pseudonymise(fill(FOLDER_NAME[lang], { caseManager: names.caseManager, cycle: names.cycle })));
-    names.assertNoNames(defaultName);
+    const folderName = safeFileName(names.pseudonymise(fill(FOLDER_NAME[lang], { caseManager: names.caseManager, cycle: names.cycle })));
+    names.assertNoNames(folderName);
 
-    const chosen = await pickSavePath({ defaultName, extensions: ['*'] });
+    const chosen = await pickSavePath({ defaultName: asZip ? `${folderName}.zip` : folderName, extensions: asZip ? ['zip'] : ['*'] });
     if (!chosen) return { jobId: null, path: null };
-    const target = path.resolve(chosen);
+    const resolved = path.resolve(chosen);
+    const target = asZip && path.extname(resolved).toLowerCase() !== '.zip' ? `${resolved}.zip` : resolved;
     if (await stat(target).catch(() => null)) {
       throw new UserFacingError('package.exists', `Something named ${target} is already there`, { path: target });
     }
+    // The folder is written under a temporary name; a zip is made from it and the folder removed.
+    const staging = asZip ? `${target}.folder.part` : `${target}.part`;
+    const zipPartial = `${target}.part`;
 
     const totalSec = Math.max(1e-6, cuts.reduce((sum, c) => sum + c.durationSec, 0));
     const jobId = clips.startJob('package', target, async (signal, onProgress) => {
-      const partial = `${target}.part`;
-      await rm(partial, { recursive: true, force: true });
+      await rm(staging, { recursive: true, force: true });
       try {
-        await mkdir(path.join(partial, 'clips'), { recursive: true });
-        await writeFile(path.join(partial, 'index.html'), html, 'utf8');
+        await mkdir(path.join(staging, 'clips'), { recursive: true });
+        await writeFile(path.join(staging, 'index.html'), html, 'utf8');
         let doneSec = 0;
         for (const cut of cuts) {
           await exportClip(await this.opts.binaries(), {
             input: cut.src.file,
-            output: path.join(partial, ...cut.plan.file.split('/')),
+            output: path.join(staging, ...cut.plan.file.split('/')),
             info: cut.src.info,
             range: cut.plan,
             signal,
@@ -122,9 +135,17 @@ export class ReviewPackageService {
           });
           doneSec += cut.durationSec;
         }
-        await rename(partial, target);
+        if (asZip) {
+          const top = path.basename(target, path.extname(target));
+          await zipFolder(staging, top, ['index.html', ...cuts.map((c) => c.plan.file)], zipPartial, signal);
+          await rename(zipPartial, target);
+          await rm(staging, { recursive: true, force: true });
+        } else {
+          await rename(staging, target);
+        }
       } catch (error) {
-        await rm(partial, { recursive: true, force: true }).catch(() => undefined);
+        await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+        if (asZip) await rm(zipPartial, { force: true }).catch(() => undefined);
         throw error;
       }
     });
@@ -207,5 +228,21 @@ export class ReviewPackageService {
       },
     };
     return { pkg, template, lang, names };
+  }
+}
+
+/** Writes `files` (relative, '/'-separated) of `folder` into a zip under `top/`; clips are stored, the page deflated. */
+async function zipFolder(folder: string, top: string, files: string[], output: string, signal: AbortSignal): Promise<void> {
+  const writer = new ZipWriter(output);
+  try {
+    for (const file of files) {
+      const source = path.join(folder, ...file.split('/'));
+      if (file.endsWith('.html')) await writer.addBytes(`${top}/${file}`, await readFile(source));
+      else await writer.addFile(`${top}/${file}`, source, { signal });
+    }
+    await writer.close();
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
 }

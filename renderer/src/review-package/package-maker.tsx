@@ -27,6 +27,7 @@ export function PackageMaker({ cycleId, framework, onClose }: { cycleId: string;
   const [planError, setPlanError] = useState<unknown>(null);
   const [leaveOut, setLeaveOut] = useState<Set<string>>(new Set());
   const [starting, setStarting] = useState(false);
+  const [asZip, setAsZip] = useState(false);
   const source = sourceOf(sourceKey);
 
   useEffect(() => {
@@ -56,7 +57,7 @@ export function PackageMaker({ cycleId, framework, onClose }: { cycleId: string;
   const make = async () => {
     setStarting(true);
     try {
-      const { jobId, path } = await call('reviewPackage.make', { cycleId, source, leaveOut: [...leaveOut] });
+      const { jobId, path } = await call('reviewPackage.make', { cycleId, source, leaveOut: [...leaveOut], asZip });
       if (jobId) {
         registerClipJob(jobId, 'package', t('package.jobLabel'), path);
         onClose();
@@ -107,6 +108,10 @@ export function PackageMaker({ cycleId, framework, onClose }: { cycleId: string;
               ))}
             </ul>
           </fieldset>
+          <label className="package-zip">
+            <input type="checkbox" checked={asZip} onChange={(e) => setAsZip(e.target.checked)} />
+            {t('package.asZip')}
+          </label>
           <p className="package-size" data-testid="package-size" role="status">
             {t('package.size', { size: formatBytes(bytes, lang), items: included.length, clips })}
           </p>

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEvent, Contract, ResponseOf } from '../../../shared/contract';
 import { createBackend, type Backend } from '../../../electron/services/backend/backend';
 import { locateBinaries } from '../../../electron/services/media/binaries';
+import { ZipReader } from '../../../electron/services/exchange/zip-reader';
 import { hasFaststartLayout, inspectIsoBmff } from '../../../electron/services/media/mp4-boxes';
 import { answersChecksum, type AnswersFile, ReviewPackageDocument } from '../../../shared/review-package';
 import { makeNumberedRecording, probeFacts } from '../clips/clip-media';
@@ -30,6 +31,7 @@ const events: ClipEvent[] = [];
 let cycleId: string;
 let otherCycleId: string;
 let fragmentIds: string[] = [];
+let cancelWhenRunning = false;
 
 async function ok<C extends keyof Contract>(channel: C, request: unknown): Promise<ResponseOf<C>> {
   const result = await backend.handle(channel, request);
@@ -78,7 +80,13 @@ beforeAll(async () => {
     pickOpenFile: async () => openDialog.shift() ?? null,
     mediaUrlFor: (id, version) => `/media/${id}?v=${version}`,
     emit: (event) => {
-      if (event.type === 'clip.progress') events.push(event);
+      if (event.type !== 'clip.progress') return;
+      events.push(event);
+      // The cancel test stops a package while its first clip is being cut.
+      if (cancelWhenRunning && event.kind === 'package' && event.state === 'running' && event.progress > 0) {
+        cancelWhenRunning = false;
+        void backend.handle('clips.cancel', { jobId: event.jobId });
+      }
     },
   });
   const trajectory = await ok('trajectories.create', { caseManager: 'KM-1', client: 'Cliënt A' });
@@ -164,15 +172,29 @@ describe('review packages through the backend', () => {
     }
   });
 
-  it('cancelling leaves no folder behind', async () => {
+  it('makes the same package as one .zip holding its folder', async () => {
+    saveDialog.push(path.join(out, 'om te sturen'));
+    const { jobId, path: made } = await ok('reviewPackage.make', { cycleId, source: { kind: 'reflection' }, leaveOut: [], asZip: true });
+    const target = path.join(out, 'om te sturen.zip');
+    expect(made).toBe(target);
+    expect((await finished(jobId!))?.state).toBe('done');
+    expect(readdirSync(out).filter((f) => f.includes('om te sturen'))).toEqual(['om te sturen.zip']);
+    const zip = await ZipReader.open(target);
+    expect([...zip.entries.keys()].sort()).toEqual(['om te sturen/clips/01.mp4', 'om te sturen/clips/02.mp4', 'om te sturen/index.html']);
+    const html = (await zip.read(zip.entries.get('om te sturen/index.html')!, 10_000_000)).toString('utf8');
+    expect(embeddedDocument(html).items.filter((i) => i.clip)).toHaveLength(2);
+  });
+
+  it('cancelling while clips are cut leaves nothing behind', async () => {
     const target = path.join(out, 'geannuleerd');
     saveDialog.push(target);
+    cancelWhenRunning = true;
     const { jobId } = await ok('reviewPackage.make', { cycleId, source: { kind: 'reflection' }, leaveOut: [] });
-    await ok('clips.cancel', { jobId });
     const last = await finished(jobId!);
     expect(last?.state).toBe('cancelled');
     expect(existsSync(target)).toBe(false);
     expect(existsSync(`${target}.part`)).toBe(false);
+    expect(events.some((e) => e.jobId === jobId && e.state === 'running')).toBe(true);
   });
 
   it('refuses a folder that is already there, and a theme without fragments', async () => {
