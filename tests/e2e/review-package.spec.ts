@@ -43,7 +43,7 @@ test('a case manager prepares with an offline review package and the answers com
   const size = maker.getByTestId('package-size');
   await expect(size).toContainText(/Ca\. .*B: 11 punten, 2 clips/);
   await maker.getByRole('checkbox', { name: /Samen een doel/ }).uncheck();
-  await expect(size).toContainText(/: 10 punten, 1 clips/);
+  await expect(size).toContainText(/: 10 punten, 1 clip$/);
   await maker.getByRole('checkbox', { name: /Samen een doel/ }).check();
   await expect(size).toContainText(/: 11 punten, 2 clips/);
   await page.screenshot({ path: testInfo.outputPath('package-maker.png') });
@@ -115,7 +115,9 @@ test('a case manager prepares with an offline review package and the answers com
   await host.queueDialog([answersFile]);
   await page.getByRole('button', { name: 'Antwoorden importeren…' }).click();
   const imported = page.getByTestId('answers-imported');
-  await expect(imported).toContainText('1 antwoorden, 1 nieuwe twijfels');
+  await expect(imported).toContainText('1 antwoord, 1 nieuwe twijfel bij de intake');
+  await imported.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('answers-import-status.png') });
   const preparation = page.getByTestId('agenda-item').getByTestId('preparation');
   await expect(preparation).toHaveCount(1);
   await expect(preparation).toContainText('Voorbereiding klantmanager');

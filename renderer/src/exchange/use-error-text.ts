@@ -28,7 +28,7 @@ export function formatBytes(bytes: number, lang: string): string {
   return `${new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
 }
 
-export type Countable = 'notes' | 'fragments' | 'lines' | 'speakers' | 'videos';
+export type Countable = 'notes' | 'fragments' | 'lines' | 'speakers' | 'videos' | 'items' | 'clips' | 'answers' | 'newDoubts';
 
 /** "1 notitie", "3 notities": the count with its word, in the user's language. */
 export function useCount(): (what: Countable, count: number) => string {

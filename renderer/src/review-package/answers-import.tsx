@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ResponseOf } from '../../../shared/contract';
 import { moveItemsToFront } from '../../../shared/method';
 import { call } from '../api';
+import { useCount } from '../exchange/use-error-text';
 import { useI18n } from '../i18n';
 import type { MethodActions } from '../method/use-method';
 import './review-package.css';
@@ -14,6 +15,7 @@ type Imported = NonNullable<ResponseOf<'reviewPackage.importAnswers'>>;
 
 export function AnswersImport({ cycleId, actions }: { cycleId: string; actions: MethodActions }) {
   const { t } = useI18n();
+  const count = useCount();
   const [imported, setImported] = useState<Imported | null>(null);
   const [moved, setMoved] = useState(false);
 
@@ -43,10 +45,11 @@ export function AnswersImport({ cycleId, actions }: { cycleId: string; actions: 
       </button>
       {imported && (
         <div className="answers-imported" role="status" data-testid="answers-imported">
-          <p>{t('package.imported', { answers: imported.answered, doubts: imported.doubtsAdded })}</p>
+          <p>{t('package.imported', { answers: count('answers', imported.answered), doubts: count('newDoubts', imported.doubtsAdded) })}</p>
+          {imported.doubtsAdded > 0 && <p className="hint">{t('package.doubtsHint')}</p>}
           {imported.flagged.length > 0 && !moved && (
             <div className="answers-flagged">
-              <p>{t('package.flaggedAsk', { count: imported.flagged.length })}</p>
+              <p>{t('package.flaggedAsk', { items: count('items', imported.flagged.length) })}</p>
               <ul>
                 {imported.flagged.map((f) => (
                   <li key={f.id}>{f.title.trim() || t('agenda.untitled')}</li>

@@ -11,7 +11,7 @@ import { registerClipJob } from '../clips/clip-jobs';
 import { Modal } from '../components/modal';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
-import { formatBytes, useErrorText } from '../exchange/use-error-text';
+import { formatBytes, useCount, useErrorText } from '../exchange/use-error-text';
 import './review-package.css';
 
 /** The select's value: 'reflection', or a theme id. */
@@ -22,6 +22,7 @@ function sourceOf(key: string): PackageSource {
 export function PackageMaker({ cycleId, framework, onClose }: { cycleId: string; framework: Framework | null; onClose: () => void }) {
   const { t, lang } = useI18n();
   const { reportError } = useToasts();
+  const count = useCount();
   const [sourceKey, setSourceKey] = useState('reflection');
   const [plan, setPlan] = useState<PackagePlan | null>(null);
   const [planError, setPlanError] = useState<unknown>(null);
@@ -113,7 +114,7 @@ export function PackageMaker({ cycleId, framework, onClose }: { cycleId: string;
             {t('package.asZip')}
           </label>
           <p className="package-size" data-testid="package-size" role="status">
-            {t('package.size', { size: formatBytes(bytes, lang), items: included.length, clips })}
+            {t('package.size', { size: formatBytes(bytes, lang), items: count('items', included.length), clips: count('clips', clips) })}
           </p>
         </>
       )}
