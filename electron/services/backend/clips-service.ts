@@ -371,7 +371,8 @@ export class ClipsService {
     throw new UserFacingError('clips.recording-missing', `The recording is not there: ${row.filePath}`, { file: row.fileName });
   }
 
-  private cycleContext(cycleId: string) {
+  /** Names and pseudonymisation for the files of a cycle's exports (also the review package's folder name). */
+  cycleContext(cycleId: string) {
     const { store } = this.opts;
     const cycle = store.cycles.get(cycleId);
     if (!cycle) throw new UserFacingError('cycle.not-found', `No cycle ${cycleId}`);

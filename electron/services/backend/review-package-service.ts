@@ -9,7 +9,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MethodView, PackagePlan } from '../../../shared/contract';
 import type { Language, MediaInfo } from '../../../shared/domain';
-import { createPseudonymiser, PseudonymisationError } from '../../../shared/exchange/pseudonymise';
+import { PseudonymisationError } from '../../../shared/exchange/pseudonymise';
 import { newCycleMethod } from '../../../shared/method';
 import {
   ANSWERS_EXTENSION,
@@ -34,8 +34,7 @@ import { safeFileName } from './clips-service';
 import { UserFacingError } from './errors';
 import type { MethodService } from './method-service';
 
-const FOLDER_NAME = { nl: 'Voorbereiding {caseManager} - {cycle}', en: 'Preparation {caseManager} - {cycle}' } as const;
-const CYCLE_NAME = { nl: 'Gesprek {n}', en: 'Conversation {n}' } as const;
+const FOLDER_NAME = { nl: 'Voorbereiding {trajectory} - {cycle}', en: 'Preparation {trajectory} - {cycle}' } as const;
 
 export interface ReviewPackageServiceOptions {
   store: Store;
@@ -94,7 +93,8 @@ export class ReviewPackageService {
   ): Promise<{ jobId: string | null; path: string | null }> {
     const pickSavePath = this.opts.pickSavePath;
     if (!pickSavePath) throw new UserFacingError('clips.no-save-dialog', 'This shell has no save dialog');
-    const { pkg, template, lang, names } = await this.build(cycleId, source, leaveOut, randomUUID());
+    const { pkg, template, lang } = await this.build(cycleId, source, leaveOut, randomUUID());
+    const names = this.opts.clips.cycleContext(cycleId);
     const { clips } = this.opts;
     const cuts: { plan: PackageClipPlan; src: { file: string; info: MediaInfo }; durationSec: number }[] = [];
     for (const plan of pkg.clips) {
@@ -103,7 +103,7 @@ export class ReviewPackageService {
       cuts.push({ plan, src, durationSec: planClipCut(plan, src.info).durationSec });
     }
     const html = renderPackagePage(template, pkg.document);
-    const folderName = safeFileName(names.pseudonymise(fill(FOLDER_NAME[lang], { caseManager: names.caseManager, cycle: names.cycle })));
+    const folderName = safeFileName(names.pseudonymise(fill(FOLDER_NAME[lang], { trajectory: names.trajectoryLabel, cycle: names.cycleLabel })));
     names.assertNoNames(folderName);
 
     const chosen = await pickSavePath({ defaultName: asZip ? `${folderName}.zip` : folderName, extensions: asZip ? ['zip'] : ['*'] });
@@ -215,19 +215,7 @@ export class ReviewPackageService {
       throw error;
     }
     const template = await readFile(path.join(this.opts.resourcesPath, 'review-package', 'index.html'), 'utf8');
-    const pseudonymiser = createPseudonymiser(pseudonyms);
-    const names = {
-      caseManager: trajectory.caseManager,
-      cycle: cycle.title.trim() || fill(CYCLE_NAME[lang], { n: cycle.number }),
-      pseudonymise: (text: string) => pseudonymiser.pseudonymise(text),
-      assertNoNames(text: string) {
-        const found = pseudonymiser.findListedNames(text);
-        if (found.length > 0) {
-          throw new UserFacingError('clips.name-left', `"${text}" would still contain ${found.join(', ')}`, { names: found.join(', ') });
-        }
-      },
-    };
-    return { pkg, template, lang, names };
+    return { pkg, template, lang };
   }
 }
 
