@@ -46,7 +46,6 @@ const TEXTS = {
     nl: 'Bewaren lukte niet in deze browser. Probeer een andere browser (Chrome, Edge, Firefox of Safari).',
     en: 'Saving did not work in this browser. Try another browser (Chrome, Edge, Firefox or Safari).',
   },
-  noData: { nl: 'Deze pagina is beschadigd: de inhoud ontbreekt.', en: 'This page is damaged: its contents are missing.' },
   footer: { nl: 'Gemaakt met VKZ (Van Kijken naar Zien) op {date}.', en: 'Made with VKZ (Van Kijken naar Zien) on {date}.' },
   answersFile: { nl: 'antwoorden', en: 'answers' },
   nothing: { nl: 'Er staan geen punten in dit pakket.', en: 'This package holds no items.' },
