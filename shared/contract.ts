@@ -544,6 +544,7 @@ export const contract = {
       })
       .strict(),
     response: z.object({ path: z.string().nullable() }),
+  },
   /** What a review package of the reflection agenda or of one theme would hold, and its estimated size. */
   'reviewPackage.plan': { request: z.object({ cycleId: Id, source: PackageSource }).strict(), response: PackagePlan },
   /**
