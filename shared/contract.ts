@@ -15,6 +15,7 @@ import {
   Trajectory,
   Valence,
 } from './domain';
+import { Author, CalendarDate, CycleTitle, FragmentTitle, Label, NoteText, ReportBackground, Seconds, Speaker, ThemeId, Themes } from './input-rules';
 import { CycleMethod, SharedFeedback, TextItem } from './method/model';
 import { AlignmentAction, AlignmentDecision, AlignmentSubject, RangeChoice } from './alignment/model';
 import { Framework } from './framework';
@@ -25,8 +26,6 @@ import { PackageSource } from './review-package/model';
 const Empty = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
 const Done = z.object({ done: z.literal(true) });
-const Seconds = z.number().finite().nonnegative();
-const Label = z.string().trim().min(1).max(200);
 
 export const AddRecordingsResult = z.object({
   added: z.array(Recording),
@@ -59,8 +58,8 @@ const NotePatch = z
   .object({
     timeSec: Seconds.optional(),
     kind: NoteKind.optional(),
-    text: z.string().max(20_000).optional(),
-    speaker: z.string().max(100).optional(),
+    text: NoteText.optional(),
+    speaker: Speaker.optional(),
   })
   .strict();
 
@@ -68,10 +67,10 @@ const FragmentPatch = z
   .object({
     inSec: Seconds.optional(),
     outSec: Seconds.optional(),
-    title: z.string().max(500).optional(),
-    note: z.string().max(20_000).optional(),
+    title: FragmentTitle.optional(),
+    note: NoteText.optional(),
     valence: Valence.optional(),
-    themes: z.array(z.string().max(100)).max(50).optional(),
+    themes: Themes.optional(),
     forClient: z.boolean().optional(),
     forCaseManager: z.boolean().optional(),
     /** The moment of the report's still, inside the fragment; null: its middle. */
@@ -108,7 +107,7 @@ export type PlaylistEntry = z.infer<typeof PlaylistEntry>;
 export const PlaylistSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('interview') }),
   z.object({ kind: z.literal('reflection') }),
-  z.object({ kind: z.literal('theme'), themeId: z.string().max(100), audience: z.enum(['case-manager', 'client', 'all']) }),
+  z.object({ kind: z.literal('theme'), themeId: ThemeId, audience: z.enum(['case-manager', 'client', 'all']) }),
 ]);
 export type PlaylistSource = z.infer<typeof PlaylistSource>;
 
@@ -185,18 +184,18 @@ export type ExchangeInfo = z.infer<typeof ExchangeInfo>;
 const TranscriptNoteDraft = z.object({
   timeSec: Seconds,
   kind: NoteKind,
-  speaker: z.string().max(100),
-  text: z.string().max(20_000),
-  author: z.string().max(200),
+  speaker: Speaker,
+  text: NoteText,
+  author: Author,
 });
 const TranscriptFragmentDraft = z.object({
   inSec: Seconds,
   outSec: Seconds,
-  title: z.string().max(500),
-  note: z.string().max(20_000),
-  themes: z.array(z.string().max(100)).max(50),
+  title: FragmentTitle,
+  note: NoteText,
+  themes: Themes,
   valence: Valence,
-  author: z.string().max(200),
+  author: Author,
 });
 export const TranscriptPreview = z.discriminatedUnion('status', [
   z.object({ status: z.literal('cancelled') }),
@@ -283,7 +282,7 @@ export const contract = {
   'settings.update': {
     request: z
       .object({
-        authorName: z.string().max(200).optional(),
+        authorName: Author.optional(),
         language: Language.optional(),
         ffmpegPath: z.string().max(4096).optional(),
         ffprobePath: z.string().max(4096).optional(),
@@ -310,15 +309,15 @@ export const contract = {
     request: z
       .object({
         trajectoryId: Id,
-        title: z.string().max(200),
-        date: z.iso.date().nullable(),
+        title: CycleTitle,
+        date: CalendarDate.nullable(),
       })
       .strict(),
     response: Cycle,
   },
   'cycles.update': {
     request: z
-      .object({ id: Id, title: z.string().max(200).optional(), date: z.iso.date().nullable().optional() })
+      .object({ id: Id, title: CycleTitle.optional(), date: CalendarDate.nullable().optional() })
       .strict(),
     response: Cycle,
   },
@@ -358,8 +357,8 @@ export const contract = {
         recordingId: Id,
         timeSec: Seconds,
         kind: NoteKind,
-        text: z.string().max(20_000),
-        speaker: z.string().max(100).optional(),
+        text: NoteText,
+        speaker: Speaker.optional(),
       })
       .strict(),
     response: Note,
@@ -374,8 +373,8 @@ export const contract = {
         recordingId: Id,
         inSec: Seconds,
         outSec: Seconds,
-        title: z.string().max(500).optional(),
-        themes: z.array(z.string().max(100)).max(50).optional(),
+        title: FragmentTitle.optional(),
+        themes: Themes.optional(),
         valence: Valence.optional(),
       })
       .strict(),
@@ -433,7 +432,7 @@ export const contract = {
   /** The trajectory's background text, with which the report opens. */
   'report.background.get': { request: z.object({ trajectoryId: Id }).strict(), response: z.object({ text: z.string() }) },
   'report.background.set': {
-    request: z.object({ trajectoryId: Id, text: z.string().max(50_000) }).strict(),
+    request: z.object({ trajectoryId: Id, text: ReportBackground }).strict(),
     response: z.object({ text: z.string() }),
   },
   /** The trajectory's pseudonymisation list: names and what they become in every export. */

@@ -19,11 +19,20 @@
 // formatTimecode floors to the requested precision instead of rounding: the frame at 6:11.9
 // belongs to second 6:11, and rounding it to 6:12 would point at a moment not yet reached.
 
+/** No recording is longer than 100 hours: a larger time is a typing error, not a moment. */
+export const MAX_SECONDS = 100 * 3600;
+
 const DIGITS = /^\d+$/;
 const TWO_DIGITS = /^\d{2}$/;
 
-/** Seconds from a written timecode, or null when the text is not a timecode. */
+/** Seconds from a written timecode, or null when the text is not a timecode (or past MAX_SECONDS). */
 export function parseTimecode(text: string): number | null {
+  const seconds = parseClock(text);
+  return seconds !== null && Number.isFinite(seconds) && seconds <= MAX_SECONDS ? seconds : null;
+}
+
+function parseClock(text: string): number | null {
+  if (text.length > 100) return null;
   const compact = text.trim().replace(/\s*([:.,])\s*/g, '$1');
   if (compact === '') return null;
 
@@ -88,6 +97,7 @@ const RANGE_SPLIT = /^(.+?)\s*(?:-|–|—|\s(?:tot|to|t\/m)\s)\s*(.+)$/i;
 
 /** A time range in seconds, or null when the text is not one or when out <= in. */
 export function parseTimeRange(text: string): { inSec: number; outSec: number } | null {
+  if (text.length > 200) return null;
   let body = text.trim().replace(/^(?:van|from)\s+/i, '');
   let minutes = false;
   if (LEADING_MINUTES.test(body)) {
@@ -102,7 +112,7 @@ export function parseTimeRange(text: string): { inSec: number; outSec: number } 
   const side = (s: string) => (minutes && DIGITS.test(s.trim()) ? Number(s.trim()) * 60 : parseTimecode(s));
   const inSec = side(parts[1]);
   const outSec = side(parts[2]);
-  if (inSec === null || outSec === null || outSec <= inSec) return null;
+  if (inSec === null || outSec === null || outSec <= inSec || outSec > MAX_SECONDS) return null;
   return { inSec, outSec };
 }
 

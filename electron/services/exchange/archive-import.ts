@@ -12,7 +12,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { MergeRecordType, Store, StoredConflict } from '../store';
+import type { IdKind, MergeRecordType, Store, StoredConflict } from '../store';
 import {
   mediaExtension,
   type ArchiveCycle,
@@ -26,7 +26,7 @@ import {
   type Manifest,
 } from './archive-model';
 import { mergeAlignments } from './archive-alignments';
-import { openArchive } from './archive-read';
+import { openArchive, type OpenedArchive } from './archive-read';
 import { ExchangeError } from './exchange-error';
 import { contentOf, decideMerge, hashContent, unitePseudonyms, type MergeDecision } from './merge-plan';
 
@@ -88,7 +88,7 @@ function recordingsNeedingMedia(store: Store, data: ArchiveData): ArchiveRecordi
 }
 
 async function copyMediaEntry(
-  archive: Awaited<ReturnType<typeof openArchive>>,
+  archive: OpenedArchive,
   entryName: string,
   target: string | null,
   fileName: string,
@@ -99,7 +99,7 @@ async function copyMediaEntry(
   const expected = archive.manifest.entries[entryName]?.sha256;
   if (!entry || !expected) throw new ExchangeError('damaged', `${fileName}: entry ${entryName} is missing`, { file: fileName, entry: entryName });
   const hash = createHash('sha256');
-  const source = archive.zip.streamStored(entry);
+  const source = await archive.zip.stream(entry, entry.compressedSize);
   const out = target ? await open(target, 'w') : null;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
@@ -111,6 +111,9 @@ async function copyMediaEntry(
       }
       onBytes(chunk.length);
     }
+  } catch (error) {
+    if (error instanceof ExchangeError) throw error;
+    throw new ExchangeError('damaged', `${fileName}: entry ${entryName} cannot be read (${(error as Error).message})`, { file: fileName, entry: entryName });
   } finally {
     source.destroy();
     await out?.close();
@@ -123,10 +126,43 @@ async function copyMediaEntry(
   }
 }
 
+/**
+ * Refuses an archive that would overwrite a record of another trajectory, or of another kind,
+ * that happens to have (or was given) the same id: ids merge only within one trajectory.
+ */
+function assertNoIdClash(store: Store, data: ArchiveData, fileName: string): void {
+  const records: [IdKind, string][] = [
+    ['trajectory', data.trajectory.id],
+    ...data.cycles.map((c): [IdKind, string] => ['cycle', c.id]),
+    ...data.recordings.map((r): [IdKind, string] => ['recording', r.id]),
+    ...data.notes.map((n): [IdKind, string] => ['note', n.id]),
+    ...data.fragments.map((f): [IdKind, string] => ['fragment', f.id]),
+  ];
+  for (const [kind, id] of records) {
+    const owner = store.exchange.ownerOf(id);
+    if (owner && (owner.kind !== kind || owner.trajectoryId !== data.trajectory.id)) {
+      throw new ExchangeError(
+        'id-clash',
+        `${fileName}: ${kind} ${id} has the id of a ${owner.kind} of ${owner.trajectoryId === data.trajectory.id ? 'this' : 'another'} trajectory here; nothing imported`,
+        { file: fileName, kind, id },
+      );
+    }
+  }
+}
+
 export async function importArchive(opts: ArchiveImportOptions): Promise<ArchiveImportResult> {
   const fileName = path.basename(opts.archivePath);
   const archive = await openArchive(opts.archivePath, fileName);
+  try {
+    return await importOpened(archive, fileName, opts);
+  } finally {
+    archive.zip.close();
+  }
+}
+
+async function importOpened(archive: OpenedArchive, fileName: string, opts: ArchiveImportOptions): Promise<ArchiveImportResult> {
   const { data, manifest } = archive;
+  assertNoIdClash(opts.store, data, fileName);
 
   // Media: verify every entry; copy the ones this machine needs.
   const needed = new Map(recordingsNeedingMedia(opts.store, data).map((r) => [r.mediaEntry as string, r]));

@@ -14,6 +14,21 @@
 // receiver keeps its own file for a recording it has, or uses the media from the archive.
 import { z } from 'zod';
 import { Cycle, Fragment, Id, MediaInfo, Note, Trajectory } from '../../../shared/domain';
+import {
+  Author,
+  CalendarDate,
+  CycleTitle,
+  FileName,
+  FragmentTitle,
+  Label,
+  NoteText,
+  ReportBackground,
+  Seconds,
+  Speaker,
+  Themes,
+  Timestamp,
+} from '../../../shared/input-rules';
+import { isMediaExtension } from '../../../shared/media-files';
 import { CycleMethod } from '../../../shared/method';
 import { PseudonymList } from '../../../shared/report/pseudonym-list';
 import { alignmentReferenceProblem, ArchiveAlignment } from './archive-alignments';
@@ -23,8 +38,10 @@ export const ARCHIVE_FORMAT_VERSION = 1;
 export const ARCHIVE_EXTENSION = 'vkz';
 export const MANIFEST_ENTRY = 'manifest.json';
 export const DATA_ENTRY = 'data.json';
-/** data.json and manifest.json are read into memory; nothing a person annotates comes near this. */
-export const MAX_JSON_ENTRY_BYTES = 256 * 1024 * 1024;
+/** data.json is read into memory; nothing a person annotates comes near this. */
+export const MAX_DATA_BYTES = 128 * 1024 * 1024;
+/** manifest.json lists the entries: a few kB for any real archive. */
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -43,54 +60,66 @@ export const ManifestHead = z.object({
 
 export const Manifest = ManifestHead.extend({
   format: z.literal(ARCHIVE_FORMAT),
-  appVersion: z.string(),
-  createdAt: z.string(),
-  author: z.string(),
+  appVersion: z.string().max(100),
+  createdAt: Timestamp,
+  author: Author,
   scope: ArchiveScope,
   includesMedia: z.boolean(),
   entries: z.record(z.string(), z.object({ sha256: Sha256, size: z.number().int().nonnegative() })),
 });
 export type Manifest = z.infer<typeof Manifest>;
 
-const Synced = { syncedHash: z.string().nullable() };
+// Every record passes the same input rules as what a person types in the app
+// (shared/input-rules.ts): stamps are real times, texts have their lengths, times are finite.
+const Synced = { syncedHash: z.string().max(200).nullable() };
+const Stamps = { createdAt: Timestamp, updatedAt: Timestamp, author: Author };
 
-export const ArchiveTrajectory = Trajectory.omit({ cycleCount: true }).extend(Synced).strict();
-export const ArchiveCycle = Cycle.extend(Synced).strict();
+export const ArchiveTrajectory = Trajectory.omit({ cycleCount: true })
+  .extend({ ...Stamps, caseManager: Label, client: Label, ...Synced })
+  .strict();
+export const ArchiveCycle = Cycle.extend({ ...Stamps, title: CycleTitle, date: CalendarDate.nullable(), ...Synced }).strict();
 export const ArchiveRecording = z
   .object({
     id: Id,
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    author: z.string(),
+    ...Stamps,
     cycleId: Id,
-    position: z.number().int().positive(),
-    fileName: z.string().min(1).max(1024),
+    position: z.number().int().positive().max(10_000),
+    fileName: FileName,
     media: MediaInfo,
     /** Why the sender's player needed a proxy (the receiver makes its own). */
-    proxyReason: z.string().nullable(),
+    proxyReason: z.string().max(1000).nullable(),
     /** The ZIP entry with the file, or null when the archive was made without media. */
-    mediaEntry: z.string().nullable(),
+    mediaEntry: z.string().max(100).nullable(),
     ...Synced,
   })
   .strict();
-export const ArchiveNote = Note.extend({ deletedAt: z.string().nullable(), ...Synced }).strict();
-export const ArchiveFragment = Fragment.extend({
-  // Archives made before fragments had a still moment have no such field: the middle.
-  stillSec: Fragment.shape.stillSec.default(null),
-  deletedAt: z.string().nullable(),
+export const ArchiveNote = Note.extend({
+  ...Stamps,
+  timeSec: Seconds,
+  text: NoteText,
+  speaker: Speaker,
+  deletedAt: Timestamp.nullable(),
   ...Synced,
 }).strict();
-export const ArchiveMethod = z
-  .object({ cycleId: Id, doc: CycleMethod, createdAt: z.string(), updatedAt: z.string(), author: z.string(), ...Synced })
-  .strict();
+export const ArchiveFragment = Fragment.extend({
+  ...Stamps,
+  inSec: Seconds,
+  outSec: Seconds,
+  title: FragmentTitle,
+  note: NoteText,
+  themes: Themes,
+  // Archives made before fragments had a still moment have no such field: the middle.
+  stillSec: Seconds.nullable().default(null),
+  deletedAt: Timestamp.nullable(),
+  ...Synced,
+}).strict();
+export const ArchiveMethod = z.object({ cycleId: Id, doc: CycleMethod, ...Stamps, ...Synced }).strict();
 export const ArchiveReportSettings = z
   .object({
     trajectoryId: Id,
     pseudonyms: PseudonymList,
-    background: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    author: z.string(),
+    background: ReportBackground,
+    ...Stamps,
     ...Synced,
   })
   .strict();
@@ -119,12 +148,23 @@ export type ArchiveReportSettings = z.infer<typeof ArchiveReportSettings>;
 export type ArchiveData = z.infer<typeof ArchiveData>;
 
 /** `media/<recording id>.<ext>`: the only media entry names an archive may hold. */
-export const MEDIA_ENTRY = /^media\/([0-9a-f-]{36})(\.[a-z0-9]{1,8})?$/i;
+const MEDIA_ENTRY = /^media\/([0-9a-f-]{36})(\.[a-z0-9]{1,8})?$/i;
 
-/** The file extension kept for a recording's media (lower case, with dot), or '' when none is usable. */
+/**
+ * The recording id a media entry name carries, or null when the name is not one: only
+ * `media/<id>` with no extension or one of the media extensions the app accepts (an entry
+ * named `.html` would otherwise land in the data folder as a web page).
+ */
+export function mediaEntryRecordingId(name: string): string | null {
+  const m = MEDIA_ENTRY.exec(name);
+  if (!m?.[1]) return null;
+  return m[2] === undefined || isMediaExtension(m[2]) ? m[1].toLowerCase() : null;
+}
+
+/** The file extension kept for a recording's media (lower case, with dot): only an accepted media extension, else ''. */
 export function mediaExtension(fileName: string): string {
   const m = /(\.[A-Za-z0-9]{1,8})$/.exec(fileName);
-  return m?.[1] ? m[1].toLowerCase() : '';
+  return m?.[1] && isMediaExtension(m[1]) ? m[1].toLowerCase() : '';
 }
 
 /**
@@ -154,9 +194,8 @@ export function archiveReferenceProblem(data: ArchiveData, scope: ArchiveScope):
   for (const r of data.recordings) {
     if (!unique(r.id)) return `id ${r.id} occurs twice`;
     if (!cycles.has(r.cycleId)) return `recording ${r.id} belongs to a cycle not in the archive`;
-    if (r.mediaEntry !== null) {
-      const m = MEDIA_ENTRY.exec(r.mediaEntry);
-      if (!m || m[1]?.toLowerCase() !== r.id.toLowerCase()) return `recording ${r.id} names media entry "${r.mediaEntry}"`;
+    if (r.mediaEntry !== null && mediaEntryRecordingId(r.mediaEntry) !== r.id.toLowerCase()) {
+      return `recording ${r.id} names media entry "${r.mediaEntry}"`;
     }
     recordings.set(r.id, r.cycleId);
   }

@@ -11,6 +11,16 @@ export type ExchangeErrorCode =
   | 'newer-version'
   /** The manifest or data.json doesn't have the expected shape. */
   | 'invalid-data'
+  /** A record's text is longer than the app's input rules allow. */
+  | 'record-too-long'
+  /** A note or fragment lies past the end of its recording. */
+  | 'record-past-end'
+  /** An id in the archive belongs here to another trajectory or another kind of record. */
+  | 'id-clash'
+  /** Overlapping entries, an inflation bomb, too many entries: an archive VKZ never makes. */
+  | 'unsafe-archive'
+  /** A media entry that is not a media file VKZ accepts (e.g. a web page). */
+  | 'not-media'
   /** The archive would pass the 4 GiB a ZIP without ZIP64 can hold. */
   | 'too-large'
   /** Another archive export or import is running. */

@@ -1,22 +1,20 @@
-// Reads a ZIP file by its central directory, without loading it: the entry list comes from the
-// end of the file, small entries are read whole, big ones are streamed from their byte range.
+// Reads a ZIP file from someone else by its central directory, with yauzl (ZIP64 included), and
+// refuses the archives that are built to hurt before a byte is inflated:
 //
-// Why not fflate's streaming Unzip: archives are written by a streaming writer, so every local
-// header says "size follows the data" (a data descriptor), and a streaming reader must then
-// find the end of a stored entry by scanning for the descriptor's signature: a 4-byte pattern
-// that a video file of a gigabyte contains by chance about one time in four. The central
-// directory at the end of the file has every entry's true size and offset. A truncated file
-// has lost that directory, which is exactly how truncation is recognised.
+// - entries whose bytes overlap another entry or the directory ("many entries, one stored
+//   blob": a small file that writes gigabytes), and names that occur twice;
+// - entries that would inflate to more than the caller's cap, or by more than MAX_RATIO;
+// - names that aren't plain relative paths (yauzl's strict file names: no `..`, no `/x`, no `\`).
 //
-// Only what VKZ writes is supported: stored (0) and deflated (8) entries, no ZIP64, one disk.
-import { createReadStream } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { inflateSync } from 'fflate';
+// yauzl also checks while inflating that an entry gives exactly the size the directory
+// promises, so a lying header cannot get past the caps.
+import { open as openFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
 
 export class ZipReadError extends Error {
   constructor(
-    readonly reason: 'not-zip' | 'truncated' | 'damaged' | 'unsupported',
+    readonly reason: 'not-zip' | 'truncated' | 'damaged' | 'unsupported' | 'unsafe',
     message: string,
   ) {
     super(message);
@@ -31,135 +29,134 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   crc32: number;
-  /** Byte offset of the entry's data (after its local header). */
-  dataOffset: number;
+  /** yauzl's own entry, for reading. */
+  readonly raw: yauzl.Entry;
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const EOCD_MIN = 22;
-const MAX_COMMENT = 0xffff;
+/** More entries than any archive of a trajectory holds (its media are one entry per recording). */
+export const MAX_ENTRIES = 10_000;
+/**
+ * Deflate can shrink at most ~1030:1; JSON of real notes shrinks 5-20:1. An entry above
+ * RATIO_FLOOR bytes that claims more than MAX_RATIO is a bomb, not data.
+ */
+export const MAX_RATIO = 100;
+const RATIO_FLOOR = 1024 * 1024;
 
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  let read = 0;
-  while (read < length) {
-    const { bytesRead } = await handle.read(buffer, read, length - read, position + read);
-    if (bytesRead === 0) break;
-    read += bytesRead;
+const LOCAL_SIGNATURE = 0x04034b50;
+
+function inflatesTooMuch(method: number, compressedSize: number, size: number): boolean {
+  return method !== 0 && size > RATIO_FLOOR && size > compressedSize * MAX_RATIO;
+}
+
+async function startsLikeZip(path: string): Promise<boolean> {
+  const handle = await openFile(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return bytesRead === 4 && head.readUInt32LE(0) === LOCAL_SIGNATURE;
+  } finally {
+    await handle.close();
   }
-  return read === length ? buffer : buffer.subarray(0, read);
+}
+
+function damaged(path: string, error: unknown): ZipReadError {
+  return new ZipReadError('damaged', `${path}: the ZIP file is damaged (${(error as Error).message}).`);
 }
 
 export class ZipReader {
   private constructor(
     readonly path: string,
-    readonly fileSize: number,
+    private readonly zip: yauzl.ZipFile,
     readonly entries: ReadonlyMap<string, ZipEntry>,
   ) {}
 
-  /** Opens `path` and reads its directory; throws ZipReadError for anything that isn't a sound ZIP. */
+  /** Opens `path` and checks its directory; throws ZipReadError for anything that isn't a sound ZIP. */
   static async open(path: string): Promise<ZipReader> {
-    const handle = await open(path, 'r');
+    let zip: yauzl.ZipFile;
     try {
-      const { size } = await handle.stat();
-      const head = await readAt(handle, 0, Math.min(4, size));
-      const startsLikeZip = head.length === 4 && head.readUInt32LE(0) === LOCAL_SIGNATURE;
-      const tailLength = Math.min(size, EOCD_MIN + MAX_COMMENT);
-      const tail = await readAt(handle, size - tailLength, tailLength);
-      let eocd = -1;
-      for (let i = tail.length - EOCD_MIN; i >= 0; i--) {
-        if (tail.readUInt32LE(i) === EOCD_SIGNATURE && i + EOCD_MIN + tail.readUInt16LE(i + 20) === tail.length) {
-          eocd = i;
-          break;
-        }
-      }
-      if (eocd < 0) {
-        throw startsLikeZip
+      zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code) throw error;
+      if (/end of central directory record signature not found/i.test((error as Error).message)) {
+        throw (await startsLikeZip(path))
           ? new ZipReadError('truncated', `${path} ends before its ZIP directory: the file is incomplete (truncated).`)
           : new ZipReadError('not-zip', `${path} is not a ZIP archive.`);
       }
-      const eocdOffset = size - tailLength + eocd;
-      const count = tail.readUInt16LE(eocd + 10);
-      const dirSize = tail.readUInt32LE(eocd + 12);
-      const dirOffset = tail.readUInt32LE(eocd + 16);
-      if (tail.readUInt16LE(eocd + 4) !== 0 || tail.readUInt16LE(eocd + 6) !== 0 || count === 0xffff || dirOffset === 0xffffffff) {
-        throw new ZipReadError('unsupported', `${path} is a multi-disk or ZIP64 archive, which VKZ does not write.`);
+      throw damaged(path, error);
+    }
+    try {
+      // Before the first entry is read, yauzl's cursor is the directory's offset.
+      const directoryOffset = Number(zip.readEntryCursor);
+      if (zip.entryCount > MAX_ENTRIES) {
+        throw new ZipReadError('unsafe', `${path} lists ${zip.entryCount} entries; an archive holds at most ${MAX_ENTRIES}.`);
       }
-      if (dirOffset + dirSize > eocdOffset) {
-        throw new ZipReadError('damaged', `${path}: the ZIP directory points past the end of the file.`);
-      }
-      const dir = await readAt(handle, dirOffset, dirSize);
       const entries = new Map<string, ZipEntry>();
-      let at = 0;
-      for (let n = 0; n < count; n++) {
-        if (at + 46 > dir.length || dir.readUInt32LE(at) !== CENTRAL_SIGNATURE) {
-          throw new ZipReadError('damaged', `${path}: ZIP directory entry ${n + 1} is unreadable.`);
+      const spans: { name: string; start: number; end: number }[] = [];
+      for await (const raw of zip.eachEntry()) {
+        const name = raw.fileName;
+        if (entries.has(name)) throw new ZipReadError('unsafe', `${path}: entry "${name}" occurs twice.`);
+        if (raw.isEncrypted()) throw new ZipReadError('unsupported', `${path}: entry "${name}" is encrypted.`);
+        if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
+          throw new ZipReadError('unsupported', `${path}: entry "${name}" uses compression method ${raw.compressionMethod}.`);
         }
-        const flags = dir.readUInt16LE(at + 8);
-        const compression = dir.readUInt16LE(at + 10);
-        const crc32 = dir.readUInt32LE(at + 16);
-        const compressedSize = dir.readUInt32LE(at + 20);
-        const entrySize = dir.readUInt32LE(at + 24);
-        const nameLength = dir.readUInt16LE(at + 28);
-        const extraLength = dir.readUInt16LE(at + 30);
-        const commentLength = dir.readUInt16LE(at + 32);
-        const localOffset = dir.readUInt32LE(at + 42);
-        const name = dir.subarray(at + 46, at + 46 + nameLength).toString(flags & 0x800 ? 'utf8' : 'latin1');
-        at += 46 + nameLength + extraLength + commentLength;
-        if (flags & 0x1) throw new ZipReadError('unsupported', `${path}: entry "${name}" is encrypted.`);
-        if (compression !== 0 && compression !== 8) {
-          throw new ZipReadError('unsupported', `${path}: entry "${name}" uses compression method ${compression}.`);
+        if (inflatesTooMuch(raw.compressionMethod, raw.compressedSize, raw.uncompressedSize)) {
+          throw new ZipReadError(
+            'unsafe',
+            `${path}: entry "${name}" would inflate ${raw.compressedSize} bytes to ${raw.uncompressedSize} (more than ${MAX_RATIO}:1).`,
+          );
         }
-        const local = await readAt(handle, localOffset, 30);
-        if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) {
-          throw new ZipReadError('damaged', `${path}: entry "${name}" has no local header where the directory says.`);
-        }
-        const dataOffset = localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-        if (dataOffset + compressedSize > dirOffset) {
-          throw new ZipReadError('damaged', `${path}: entry "${name}" runs past the start of the ZIP directory.`);
-        }
-        if (entries.has(name)) throw new ZipReadError('damaged', `${path}: entry "${name}" occurs twice.`);
-        entries.set(name, { name, compression, compressedSize, size: entrySize, crc32, dataOffset });
+        const { fileDataStart } = await zip.readLocalFileHeaderPromise(raw, { minimal: true });
+        spans.push({ name, start: raw.relativeOffsetOfLocalHeader, end: fileDataStart + raw.compressedSize });
+        entries.set(name, {
+          name,
+          compression: raw.compressionMethod,
+          compressedSize: raw.compressedSize,
+          size: raw.uncompressedSize,
+          crc32: raw.crc32,
+          raw,
+        });
       }
-      return new ZipReader(path, size, entries);
-    } finally {
-      await handle.close();
+      spans.sort((a, b) => a.start - b.start);
+      for (let i = 0; i < spans.length; i++) {
+        const span = spans[i]!;
+        const next = spans[i + 1];
+        if (span.end > (next ? next.start : directoryOffset)) {
+          throw new ZipReadError('unsafe', `${path}: entry "${span.name}" overlaps ${next ? `entry "${next.name}"` : 'the ZIP directory'}.`);
+        }
+      }
+      return new ZipReader(path, zip, entries);
+    } catch (error) {
+      zip.close();
+      if (error instanceof ZipReadError) throw error;
+      throw damaged(path, error);
+    }
+  }
+
+  /** A stream of an entry's (inflated) bytes, at most `maxBytes` of them. */
+  async stream(entry: ZipEntry, maxBytes: number): Promise<Readable> {
+    if (entry.size > maxBytes) {
+      throw new ZipReadError('unsafe', `${this.path}: entry "${entry.name}" is ${entry.size} bytes, more than the ${maxBytes} allowed to inflate.`);
+    }
+    try {
+      return await this.zip.openReadStreamPromise(entry.raw);
+    } catch (error) {
+      throw damaged(this.path, error);
     }
   }
 
   /** The whole (inflated) content of a small entry. */
   async read(entry: ZipEntry, maxBytes: number): Promise<Buffer> {
-    if (entry.size > maxBytes || entry.compressedSize > maxBytes) {
-      throw new ZipReadError('damaged', `${this.path}: entry "${entry.name}" is ${entry.size} bytes, more than the ${maxBytes} expected.`);
-    }
-    const handle = await open(this.path, 'r');
-    let raw: Buffer;
+    const chunks: Buffer[] = [];
     try {
-      raw = await readAt(handle, entry.dataOffset, entry.compressedSize);
-    } finally {
-      await handle.close();
-    }
-    if (entry.compression === 0) return raw;
-    try {
-      const out = inflateSync(raw, { out: new Uint8Array(entry.size) });
-      return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+      for await (const chunk of await this.stream(entry, maxBytes)) chunks.push(chunk as Buffer);
     } catch (error) {
+      if (error instanceof ZipReadError) throw error;
       throw new ZipReadError('damaged', `${this.path}: entry "${entry.name}" cannot be decompressed (${(error as Error).message}).`);
     }
+    return Buffer.concat(chunks);
   }
 
-  /** A stream of a stored (uncompressed) entry's bytes: for media, which is never deflated. */
-  streamStored(entry: ZipEntry): Readable {
-    if (entry.compression !== 0) {
-      throw new ZipReadError('unsupported', `${this.path}: entry "${entry.name}" is compressed; media entries are stored.`);
-    }
-    if (entry.size === 0) return Readable.from([]);
-    return createReadStream(this.path, {
-      start: entry.dataOffset,
-      end: entry.dataOffset + entry.size - 1,
-      highWaterMark: 1 << 20,
-    });
+  close(): void {
+    this.zip.close();
   }
 }

@@ -6,7 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import type { Cycle } from '../../../shared/domain';
 import type { Clock } from './clock';
-import { Author, Id } from './input-rules';
+import { Author, CalendarDate, CycleTitle, Id } from '../../../shared/input-rules';
 import { notFound, parseInput } from './store-error';
 
 export interface CycleCreate {
@@ -31,8 +31,8 @@ export interface CyclesRepo {
   delete(id: string): string[];
 }
 
-const Title = z.string().max(200);
-const DateOrNull = z.iso.date().nullable();
+const Title = CycleTitle;
+const DateOrNull = CalendarDate.nullable();
 const CreateInput = z.object({ trajectoryId: Id, title: Title, date: DateOrNull }).strict();
 const PatchInput = z.object({ title: Title.optional(), date: DateOrNull.optional() }).strict();
 

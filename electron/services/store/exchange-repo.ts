@@ -47,7 +47,12 @@ export interface StoredConflict {
   foundAt: string;
 }
 
+/** The kinds of record that have their own id (methods and report settings go by their cycle / trajectory). */
+export type IdKind = 'trajectory' | 'cycle' | 'recording' | 'note' | 'fragment';
+
 export interface ExchangeRepo {
+  /** Which kind of record holds `id` here and in which trajectory, or null when no record does. */
+  ownerOf(id: string): { kind: IdKind; trajectoryId: string } | null;
   trajectory(id: string): SharedTrajectory | null;
   notesOfCycle(cycleId: string): SharedNote[];
   fragmentsOfCycle(cycleId: string): SharedFragment[];
@@ -171,6 +176,13 @@ const toConflict = (r: ConflictRow): StoredConflict => ({
 });
 
 export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): ExchangeRepo {
+  const selectOwner = db.prepare<{ id: string }, { kind: IdKind; trajectoryId: string }>(
+    `SELECT 'trajectory' AS kind, id AS trajectoryId FROM trajectories WHERE id = @id
+     UNION ALL SELECT 'cycle', trajectory_id FROM cycles WHERE id = @id
+     UNION ALL SELECT 'recording', c.trajectory_id FROM recordings r JOIN cycles c ON c.id = r.cycle_id WHERE r.id = @id
+     UNION ALL SELECT 'note', c.trajectory_id FROM notes n JOIN cycles c ON c.id = n.cycle_id WHERE n.id = @id
+     UNION ALL SELECT 'fragment', c.trajectory_id FROM fragments f JOIN cycles c ON c.id = f.cycle_id WHERE f.id = @id`,
+  );
   const selectTrajectory = db.prepare<[string], { id: string; created_at: string; updated_at: string; author: string; case_manager: string; client: string }>(
     'SELECT id, created_at, updated_at, author, case_manager, client FROM trajectories WHERE id = ?',
   );
@@ -338,6 +350,9 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
   });
 
   return {
+    ownerOf(id) {
+      return selectOwner.get({ id }) ?? null;
+    },
     trajectory(id) {
       const r = selectTrajectory.get(id);
       return r

@@ -6,7 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { Valence, type Fragment } from '../../../shared/domain';
 import type { Clock } from './clock';
-import { Author, FragmentTitle, Id, NoteText, Seconds, Themes } from './input-rules';
+import { Author, FragmentTitle, Id, NoteText, Seconds, Themes } from '../../../shared/input-rules';
 import { assertWithinRecording, createRecordingBoundsReader } from './recording-bounds';
 import { notFound, parseInput, StoreError } from './store-error';
 

@@ -8,12 +8,13 @@ export type { CyclesRepo, CycleCreate, CyclePatch } from './cycles-repo';
 export type { RecordingsRepo, RecordingCreate, ProxyUpdate } from './recordings-repo';
 export type { NotesRepo, NoteCreate, NotePatch } from './notes-repo';
 export { DEFAULT_VALENCE, type FragmentsRepo, type FragmentCreate, type FragmentPatch } from './fragments-repo';
-export { DURATION_TOLERANCE_SEC } from './input-rules';
+export { DURATION_TOLERANCE_SEC } from '../../../shared/input-rules';
 export type { MethodsRepo } from './methods-repo';
 export type { AlignmentsRepo, AlignmentDecisionCreate, SharedAlignmentDecision } from './alignments-repo';
 export type { ReportSettings, ReportSettingsRepo } from './report-settings-repo';
 export type {
   ExchangeRepo,
+  IdKind,
   MergeLogEntry,
   MergeRecordType,
   SharedFragment,

@@ -6,7 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { NoteKind, type Note } from '../../../shared/domain';
 import type { Clock } from './clock';
-import { Author, Id, NoteText, Seconds, Speaker } from './input-rules';
+import { Author, Id, NoteText, Seconds, Speaker } from '../../../shared/input-rules';
 import { assertWithinRecording, createRecordingBoundsReader, type RecordingBounds } from './recording-bounds';
 import { notFound, parseInput, StoreError } from './store-error';
 

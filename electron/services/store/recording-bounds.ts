@@ -1,7 +1,7 @@
 // The rules every time-stamped annotation obeys: its recording exists, belongs to the cycle
 // the annotation is filed under, and the time lies within the recording.
 import type BetterSqlite3 from 'better-sqlite3';
-import { DURATION_TOLERANCE_SEC } from './input-rules';
+import { pastRecordingEnd } from '../../../shared/input-rules';
 import { notFound, StoreError } from './store-error';
 
 export interface RecordingBounds {
@@ -44,8 +44,7 @@ export function createRecordingBoundsReader(db: BetterSqlite3.Database): Recordi
 
 /** Rejects a time past the end of the recording (beyond a small tolerance). */
 export function assertWithinRecording(bounds: RecordingBounds, field: string, seconds: number): void {
-  if (bounds.durationSec <= 0) return;
-  if (seconds > bounds.durationSec + DURATION_TOLERANCE_SEC) {
+  if (pastRecordingEnd(seconds, bounds.durationSec)) {
     throw new StoreError(
       'invalid',
       `${field} ${formatSeconds(seconds)} lies past the end of "${bounds.fileName}" (${formatSeconds(bounds.durationSec)}).`,

@@ -12,7 +12,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { MediaInfo, ProxyState, type StoredRecording } from '../../../shared/domain';
 import type { Clock } from './clock';
-import { Author, Id } from './input-rules';
+import { Author, Id } from '../../../shared/input-rules';
 import { notFound, parseInput, StoreError } from './store-error';
 
 export interface RecordingCreate {

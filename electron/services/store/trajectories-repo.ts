@@ -9,7 +9,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import type { Trajectory } from '../../../shared/domain';
 import type { Clock } from './clock';
-import { Author, Id, Label } from './input-rules';
+import { Author, Id, Label } from '../../../shared/input-rules';
 import { notFound, parseInput } from './store-error';
 
 export interface TrajectoryCreate {

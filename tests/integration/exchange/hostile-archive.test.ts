@@ -1,0 +1,200 @@
+// Archives built to hurt, made at test time from a real export: each is refused with a clear
+// code before anything is stored, changed or written outside the data folder; what can be
+// read safely (ZIP64) is read.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
+import yazl from 'yazl';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildZip, manifestEntries, type RawEntry } from '../../support/hostile-zip';
+import { makeFixture } from '../../support/media-fixtures';
+import { snapshot, startResearcher, type Researcher } from './researcher';
+
+let tmp: string;
+let video: string;
+const researchers: Researcher[] = [];
+let sender: Researcher;
+let receiver: Researcher;
+let trajectoryId: string;
+let recordingId: string;
+let good: string;
+let goodWithMedia: string;
+
+async function researcher(name: string): Promise<Researcher> {
+  const r = await startResearcher(name, mkdtempSync(path.join(tmp, 'data-')));
+  researchers.push(r);
+  return r;
+}
+
+async function exportArchive(from: Researcher, includeMedia: boolean): Promise<string> {
+  const target = path.join(tmp, `export-${Math.random().toString(36).slice(2)}.vkz`);
+  from.save.push(target);
+  await from.call('exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId }, includeMedia });
+  return target;
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'vkz-hostile-'));
+  video = await makeFixture('playable-mp4', path.join(tmp, 'media'), { durationSec: 6 });
+  sender = await researcher('Onderzoeker A');
+  const trajectory = await sender.call('trajectories.create', { caseManager: 'KM-1', client: 'Cliënt A' });
+  trajectoryId = trajectory.id;
+  const cycle = await sender.call('cycles.create', { trajectoryId, title: 'Gesprek', date: null });
+  sender.open.push([video]);
+  recordingId = (await sender.call('recordings.addViaDialog', { cycleId: cycle.id })).added[0]!.id;
+  await sender.call('notes.create', { recordingId, timeSec: 1, kind: 'observation', text: 'Ze knikt.' });
+  await sender.call('fragments.create', { recordingId, inSec: 1, outSec: 2, title: 'Begin' });
+  good = await exportArchive(sender, false);
+  goodWithMedia = await exportArchive(sender, true);
+  receiver = await researcher('Onderzoeker B');
+});
+
+afterAll(() => {
+  for (const r of researchers) r.backend.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+type Files = Record<string, Uint8Array>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Data = any;
+
+/** The files of an archive with data.json edited, and the manifest's checksums made to fit again. */
+function edited(archive: string, edit: (data: Data, files: Files) => void): Files {
+  const files = unzipSync(readFileSync(archive));
+  const data = JSON.parse(Buffer.from(files['data.json']!).toString('utf8'));
+  edit(data, files);
+  files['data.json'] = Buffer.from(JSON.stringify(data), 'utf8');
+  const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8'));
+  manifest.entries = manifestEntries(files);
+  files['manifest.json'] = Buffer.from(JSON.stringify(manifest), 'utf8');
+  return files;
+}
+
+function write(name: string, bytes: Uint8Array): string {
+  const file = path.join(tmp, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** Imports into `into` a file that must be refused; checks nothing was stored or written. */
+async function refused(file: string, into: Researcher = receiver) {
+  const before = into.backend.store.trajectories.list().map((t) => snapshot(into, t.id));
+  const filesBefore = readdirSync(tmp).sort();
+  into.open.push([file]);
+  const error = await into.fail('exchange.importArchive', {});
+  expect(into.backend.store.trajectories.list().map((t) => snapshot(into, t.id))).toEqual(before);
+  const mediaDir = path.join(into.dataDir, 'media');
+  expect(existsSync(mediaDir) ? readdirSync(mediaDir) : []).toEqual([]);
+  expect(readdirSync(tmp).sort()).toEqual(filesBefore);
+  return error;
+}
+
+describe('hostile archives', () => {
+  it('refuses many media entries that share one stored video (a small file that writes gigabytes)', async () => {
+    const files = unzipSync(readFileSync(goodWithMedia));
+    const names = Object.keys(files);
+    const mediaIndex = names.findIndex((n) => n.startsWith('media/'));
+    const entries: RawEntry[] = names.map((name) => ({ name, data: files[name]! }));
+    for (let i = 0; i < 200; i++) {
+      entries.push({ name: `media/${crypto.randomUUID()}.mp4`, data: new Uint8Array(0), sameBytesAs: mediaIndex });
+    }
+    const error = await refused(write('shared-bytes.vkz', buildZip(entries)));
+    expect(error.code).toBe('exchange.unsafe-archive');
+    expect(error.message).toMatch(/overlaps/);
+  });
+
+  it('refuses a small data.json that would inflate to tens of MB', async () => {
+    const files = unzipSync(readFileSync(good));
+    const bomb = Buffer.alloc(40 * 1024 * 1024, 0x20);
+    bomb.write('{"trajectory":', 0);
+    const entries: RawEntry[] = [
+      { name: 'data.json', data: bomb, deflate: true },
+      { name: 'manifest.json', data: files['manifest.json']!, deflate: true },
+    ];
+    const zip = buildZip(entries);
+    expect(zip.length).toBeLessThan(200_000);
+    const error = await refused(write('bomb.vkz', zip));
+    expect(error.code).toBe('exchange.unsafe-archive');
+    expect(error.message).toMatch(/inflate/);
+  });
+
+  it('refuses an entry name that occurs twice, and a name that climbs out of the folder', async () => {
+    const files = unzipSync(readFileSync(good));
+    const twice = buildZip([
+      { name: 'manifest.json', data: files['manifest.json']! },
+      { name: 'data.json', data: files['data.json']! },
+      { name: 'data.json', data: Buffer.from('{}') },
+    ]);
+    expect((await refused(write('twice.vkz', twice))).code).toBe('exchange.unsafe-archive');
+    const climbing = buildZip([
+      { name: 'manifest.json', data: files['manifest.json']! },
+      { name: '../../buiten.mp4', data: Buffer.from('x') },
+    ]);
+    expect((await refused(write('climbing.vkz', climbing))).code).toBe('exchange.damaged');
+    expect(existsSync(path.join(tmp, '..', 'buiten.mp4'))).toBe(false);
+  });
+
+  it('refuses "media" that is a web page', async () => {
+    const files = edited(goodWithMedia, (data, f) => {
+      const entry = data.recordings[0].mediaEntry as string;
+      const page = entry.replace(/\.mp4$/, '.html');
+      f[page] = Buffer.from('<script>alert(document.cookie)</script>');
+      delete f[entry];
+      data.recordings[0].mediaEntry = page;
+    });
+    const error = await refused(write('page.vkz', zipSync(files)));
+    expect(error.code).toBe('exchange.not-media');
+    expect(String(error.params?.entry)).toMatch(/\.html$/);
+  });
+
+  it('refuses records that break the input rules: a 2 MB note, a time past the end, a formula as a time stamp, 1e308', async () => {
+    const long = await refused(write('long.vkz', zipSync(edited(good, (d) => (d.notes[0].text = randomBytes(1_000_000).toString('hex'))))));
+    expect(long).toMatchObject({ code: 'exchange.record-too-long', params: { field: 'notes.0.text', max: 20_000 } });
+
+    const late = await refused(write('late.vkz', zipSync(edited(good, (d) => (d.notes[0].timeSec = 3600)))));
+    expect(late).toMatchObject({ code: 'exchange.record-past-end', params: { time: '1:00:00.0' } });
+
+    const formula = await refused(write('formula.vkz', zipSync(edited(good, (d) => (d.notes[0].createdAt = '=HYPERLINK("http://x","klik")')))));
+    expect(formula).toMatchObject({ code: 'exchange.invalid-data', params: { field: 'notes.0.createdAt' } });
+
+    const huge = await refused(write('huge.vkz', zipSync(edited(good, (d) => (d.fragments[0].outSec = 1e308)))));
+    expect(huge).toMatchObject({ code: 'exchange.invalid-data', params: { field: 'fragments.0.outSec' } });
+    expect(huge.message).not.toMatch(/Infinity|NaN/);
+  });
+
+  it('never overwrites a record of another trajectory, or of another kind, that has the same id', async () => {
+    const own = await receiver.call('trajectories.create', { caseManager: 'KM-9', client: 'Cliënt Z' });
+    const cycle = await receiver.call('cycles.create', { trajectoryId: own.id, title: 'Eigen', date: null });
+    receiver.open.push([video]);
+    const rec = (await receiver.call('recordings.addViaDialog', { cycleId: cycle.id })).added[0]!;
+    const mine = await receiver.call('notes.create', { recordingId: rec.id, timeSec: 2, kind: 'observation', text: 'Mijn eigen notitie.' });
+
+    const sameNoteId = await refused(write('clash-note.vkz', zipSync(edited(good, (d) => (d.notes[0].id = mine.id)))));
+    expect(sameNoteId).toMatchObject({ code: 'exchange.id-clash', params: { kind: 'note', id: mine.id } });
+    expect(receiver.backend.store.notes.get(mine.id)?.text).toBe('Mijn eigen notitie.');
+
+    const otherKind = await refused(write('clash-kind.vkz', zipSync(edited(good, (d) => (d.fragments[0].id = own.id)))));
+    expect(otherKind).toMatchObject({ code: 'exchange.id-clash', params: { kind: 'fragment', id: own.id } });
+    receiver.backend.store.trajectories.delete(own.id);
+  });
+
+  it('reads a ZIP64 archive (the format of archives with videos over 4 GB)', async () => {
+    const files = unzipSync(readFileSync(goodWithMedia));
+    const zip = new yazl.ZipFile();
+    for (const [name, bytes] of Object.entries(files)) {
+      zip.addBuffer(Buffer.from(bytes), name, { forceZip64Format: true, compress: !name.startsWith('media/') });
+    }
+    zip.end({ forceZip64Format: true, comment: '' });
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    const zip64 = Buffer.concat(chunks);
+    expect(zip64.includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(true); // ZIP64 end record
+    const c = await researcher('Onderzoeker C');
+    c.open.push([write('zip64.vkz', zip64)]);
+    const summary = await c.call('exchange.importArchive', {});
+    expect(summary?.mediaImported).toBe(1);
+    expect(readFileSync(c.backend.store.recordings.get(recordingId)!.filePath).equals(readFileSync(video))).toBe(true);
+  });
+});
