@@ -25,7 +25,7 @@ import {
 } from './archive-model';
 import { alignmentsForArchive } from './archive-alignments';
 import { ExchangeError } from './exchange-error';
-import { ZipWriteAborted, ZipWriter, ZIP_SIZE_LIMIT } from './zip-writer';
+import { ZipWriteAborted, ZipWriter } from './zip-writer';
 
 export type ExportScope = { kind: 'trajectory'; trajectoryId: string } | { kind: 'cycle'; cycleId: string };
 
@@ -153,13 +153,6 @@ export async function exportArchive(opts: ArchiveExportOptions): Promise<Archive
   const dataBytes = Buffer.from(JSON.stringify(data), 'utf8');
   const mediaBytes = media.reduce((sum, m) => sum + m.size, 0);
   const total = dataBytes.length + mediaBytes;
-  if (total >= ZIP_SIZE_LIMIT) {
-    throw new ExchangeError(
-      'too-large',
-      `The archive would be ${(total / 2 ** 30).toFixed(1)} GiB; an archive holds at most 4 GiB. Export without videos and copy the video files separately.`,
-      { sizeGb: Number((total / 1e9).toFixed(1)) },
-    );
-  }
 
   const partPath = `${opts.targetPath}.part`;
   const writer = new ZipWriter(partPath);

@@ -21,8 +21,6 @@ export type ExchangeErrorCode =
   | 'unsafe-archive'
   /** A media entry that is not a media file VKZ accepts (e.g. a web page). */
   | 'not-media'
-  /** The archive would pass the 4 GiB a ZIP without ZIP64 can hold. */
-  | 'too-large'
   /** Another archive export or import is running. */
   | 'busy'
   | 'cancelled'

@@ -1,17 +1,14 @@
-// Writes a ZIP file entry by entry with fflate's streaming Zip, hashing each entry's content
-// (SHA-256) on the way. Media files are streamed from disk in 1 MiB chunks and stored
-// uncompressed (video is compressed already; deflating it costs time and saves nothing), so
-// at most one chunk of one file is in memory, and the writer waits for the disk when it lags.
-//
-// fflate writes classic ZIP (no ZIP64): no entry and no archive may reach 4 GiB. The caller
-// checks the total before it starts (ZIP_SIZE_LIMIT).
+// Writes a ZIP file entry by entry with yazl, hashing each entry's content (SHA-256) on the way.
+// Media files are streamed from disk in 1 MiB chunks and stored uncompressed (video is
+// compressed already; deflating it costs time and saves nothing), so at most a chunk or two of
+// one file is in memory, and the writer waits for the disk when it lags (stream back-pressure).
+// yazl writes ZIP64 records where sizes or offsets pass 4 GiB, so videos of any size fit.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-
-/** Stay clear of the 32-bit offsets and sizes with room for headers and the directory. */
-export const ZIP_SIZE_LIMIT = 0xffffffff - 16 * 1024 * 1024;
+import { stat } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import yazl from 'yazl';
 
 export class ZipWriteAborted extends Error {
   constructor() {
@@ -27,27 +24,16 @@ export interface WrittenEntry {
 
 export class ZipWriter {
   private readonly out: WriteStream;
-  private readonly zip: Zip;
+  private readonly zip = new yazl.ZipFile();
   private failure: Error | null = null;
-  private finished: Promise<void>;
-  private needDrain = false;
 
   constructor(path: string) {
     this.out = createWriteStream(path);
-    this.out.on('error', (error) => (this.failure ??= error));
-    this.finished = new Promise((resolve, reject) => {
-      this.out.on('finish', resolve);
-      this.out.on('error', reject);
-    });
-    this.finished.catch(() => undefined); // observed through close()
-    this.zip = new Zip((error, chunk, final) => {
-      if (error) {
-        this.failure ??= error;
-        return;
-      }
-      if (!this.out.write(chunk)) this.needDrain = true;
-      if (final) this.out.end();
-    });
+    const fail = (error: Error) => (this.failure ??= error);
+    this.out.on('error', fail);
+    this.zip.on('error', fail);
+    this.zip.outputStream.on('error', fail);
+    this.zip.outputStream.pipe(this.out);
   }
 
   private check(signal?: AbortSignal): void {
@@ -55,45 +41,38 @@ export class ZipWriter {
     if (signal?.aborted) throw new ZipWriteAborted();
   }
 
-  private async drain(): Promise<void> {
-    if (!this.needDrain) return;
-    this.needDrain = false;
-    await once(this.out, 'drain');
-  }
-
   /** Adds a small entry from memory, deflated. */
   async addBytes(name: string, bytes: Uint8Array): Promise<WrittenEntry> {
     this.check();
-    const entry = new ZipDeflate(name, { level: 6 });
-    this.zip.add(entry);
-    entry.push(bytes, true);
-    await this.drain();
-    this.check();
+    this.zip.addBuffer(Buffer.from(bytes), name, { compress: true });
     return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
   }
 
-  /** Streams a file from disk into a stored entry. */
+  /** Streams a file from disk into a stored entry; resolves when the whole file is written into the ZIP. */
   async addFile(name: string, filePath: string, opts: { signal?: AbortSignal; onBytes?: (n: number) => void } = {}): Promise<WrittenEntry> {
     this.check(opts.signal);
+    const { size: expected } = await stat(filePath);
     const hash = createHash('sha256');
-    const entry = new ZipPassThrough(name);
-    this.zip.add(entry);
     let size = 0;
     const input = createReadStream(filePath, { highWaterMark: 1 << 20 });
-    try {
-      for await (const chunk of input as AsyncIterable<Buffer>) {
-        this.check(opts.signal);
+    const tap = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        if (opts.signal?.aborted) return done(new ZipWriteAborted());
         hash.update(chunk);
         size += chunk.length;
-        entry.push(chunk);
         opts.onBytes?.(chunk.length);
-        await this.drain();
-      }
-    } finally {
+        done(null, chunk);
+      },
+    });
+    input.on('error', (error) => tap.destroy(error));
+    input.pipe(tap);
+    this.zip.addReadStream(tap, name, { compress: false, size: expected });
+    try {
+      await finished(tap);
+    } catch (error) {
       input.destroy();
+      throw error instanceof ZipWriteAborted ? error : (this.failure ?? error);
     }
-    entry.push(new Uint8Array(0), true);
-    await this.drain();
     this.check(opts.signal);
     return { sha256: hash.digest('hex'), size };
   }
@@ -102,16 +81,16 @@ export class ZipWriter {
   async close(): Promise<void> {
     this.check();
     this.zip.end();
-    await this.finished;
+    await finished(this.out);
     this.check();
   }
 
   /** Stops writing; the caller deletes the partial file. */
   async abort(): Promise<void> {
-    this.zip.terminate();
+    this.zip.outputStream.unpipe(this.out);
     if (!this.out.closed) {
       this.out.destroy();
-      await once(this.out, 'close').catch(() => undefined);
+      await finished(this.out).catch(() => undefined);
     }
   }
 }
