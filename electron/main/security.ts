@@ -1,7 +1,7 @@
-// Electron's security checklist, applied in one place: no navigation away from the app, no new
+// Electron's security checklist, applied in one place: no navigation but to the app's entry document, no new
 // windows, no webviews, no permissions, no network requests, IPC only from the app's own frame.
 import { app, session, type WebContents, type WebFrameMain } from 'electron';
-import { isAppUrl } from './url-policy';
+import { isAppEntry, isAppUrl } from './url-policy';
 
 export function isTrustedSender(frame: WebFrameMain | null): boolean {
   return frame !== null && isAppUrl(frame.url);
@@ -9,10 +9,10 @@ export function isTrustedSender(frame: WebFrameMain | null): boolean {
 
 function lockDownContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!isAppEntry(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!isAppEntry(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

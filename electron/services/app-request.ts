@@ -66,7 +66,7 @@ export async function handleAppRequest(request: Request, ctx: AppRequestContext)
   if (timelineFile) {
     const filePath = ctx.resolveTimelineFile?.(timelineFile.recordingId, timelineFile.file) ?? null;
     if (!filePath) return new Response('Not found', { status: 404 });
-    const response = await createFileResponse(request, filePath);
+    const response = await createFileResponse(request, filePath, 'media');
     if (response.ok) response.headers.set('Cache-Control', 'private, max-age=31536000, immutable');
     return response;
   }
@@ -75,7 +75,7 @@ export async function handleAppRequest(request: Request, ctx: AppRequestContext)
     const id = pathname.slice(MEDIA_PREFIX.length);
     const filePath = /^[0-9a-f-]{36}$/i.test(id) ? ctx.resolveMediaPath(id) : null;
     if (!filePath) return new Response('Not found', { status: 404 });
-    return createFileResponse(request, filePath);
+    return createFileResponse(request, filePath, 'media');
   }
 
   // `/clips/<id>`: only clips the clips service exported this session; never a path, never a route.
@@ -83,7 +83,7 @@ export async function handleAppRequest(request: Request, ctx: AppRequestContext)
     const id = pathname.slice(CLIPS_PREFIX.length);
     const clipPath = /^[0-9a-f-]{36}$/i.test(id) ? (ctx.resolveClipPath?.(id) ?? null) : null;
     if (!clipPath) return new Response('Not found', { status: 404 });
-    return createFileResponse(request, clipPath);
+    return createFileResponse(request, clipPath, 'media');
   }
 
   const filePath = resolveRendererFile(ctx.rendererDir, pathname);
@@ -99,5 +99,5 @@ export async function handleAppRequest(request: Request, ctx: AppRequestContext)
       },
     });
   }
-  return createFileResponse(request, filePath);
+  return createFileResponse(request, filePath, 'app');
 }

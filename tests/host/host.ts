@@ -95,7 +95,7 @@ const server = http.createServer(async (req, res) => {
     }
     if (url.pathname === '/__vkz/transport.js') {
       const request = new Request(url, { method: req.method });
-      return sendWebResponse(res, await createFileResponse(request, path.join(here, 'transport.js')));
+      return sendWebResponse(res, await createFileResponse(request, path.join(here, 'transport.js'), 'app'));
     }
     const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string> });
     const response = await handleAppRequest(request, {

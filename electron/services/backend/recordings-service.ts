@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { AppEvent, AddRecordingsResult } from '../../../shared/contract';
 import type { Recording, StoredRecording } from '../../../shared/domain';
 import {
-  contentTypeFor,
+  mediaContentType,
   createProxy,
   decidePlayback,
   JobQueue,
@@ -50,7 +50,7 @@ export class RecordingsService {
       ...rest,
       missing,
       mediaUrl: playable ? this.opts.mediaUrlFor(row.id, version) : null,
-      mediaType: contentTypeFor(playable ?? row.filePath),
+      mediaType: mediaContentType(playable ?? row.filePath),
     };
   }
 

@@ -9,6 +9,6 @@ export { parseProgressChunk } from './progress';
 export { runFfmpeg, runFfprobe } from './ffmpeg-runner';
 export { createProxy, partialPathFor } from './proxy';
 export { JobQueue, type JobEvent, type JobState } from './job-queue';
-export { contentTypeFor, parseRangeHeader, createFileResponse } from './media-response';
+export { createFileResponse, mediaContentType, parseRangeHeader, SCRIPT_FREE_POLICY } from './media-response';
 export { buildStillArgs, STILL_WIDTH, stillFileName, stillSeekSec, stillWidth } from './still-args';
 export { jpegSize, stillCachePath, takeStill, type Still, type TakeStillOptions } from './still';

@@ -7,8 +7,11 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 
-const CONTENT_TYPES: Record<string, string> = {
-  // media
+// Which files may be served as what. Recordings, clips and timeline files come from outside
+// the app (an archive, a colleague, a phone): only audio, video and raster images get their
+// type; anything else is plain bytes, so an ".html" or ".svg" recording is never a page or an
+// image that can run script in the app's origin.
+const MEDIA_TYPES: Record<string, string> = {
   '.mp4': 'video/mp4',
   '.m4v': 'video/mp4',
   '.m4a': 'audio/mp4',
@@ -28,9 +31,16 @@ const CONTENT_TYPES: Record<string, string> = {
   '.3gp': 'video/3gpp',
   '.mts': 'video/mp2t',
   '.ts': 'video/mp2t',
-  '.vtt': 'text/vtt; charset=utf-8',
-  // the renderer's own files (app-request.ts serves them through here too)
-  '.html': 'text/html; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
+
+/** The renderer's own built files (app-request.ts serves them through here too). */
+const APP_FILE_TYPES: Record<string, string> = {
+  ...MEDIA_TYPES,
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -38,11 +48,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
   '.ico': 'image/x-icon',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
@@ -51,9 +56,23 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** The Content-Type for a file name; application/octet-stream when unknown. */
-export function contentTypeFor(filePath: string): string {
-  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+/**
+ * The policy of every response that is not one of the app's documents: should it ever be
+ * opened as a document (navigated to, or an SVG opened), nothing in it may run or load.
+ */
+export const SCRIPT_FREE_POLICY = "default-src 'none'; sandbox";
+
+export type FileKind = 'media' | 'app';
+
+const OCTET_STREAM = 'application/octet-stream';
+
+/** The Content-Type of a recording, clip or timeline file: from the media allow-list, else plain bytes. */
+export function mediaContentType(filePath: string): string {
+  return MEDIA_TYPES[path.extname(filePath).toLowerCase()] ?? OCTET_STREAM;
+}
+
+function contentTypeFor(filePath: string, kind: FileKind): string {
+  return kind === 'media' ? mediaContentType(filePath) : (APP_FILE_TYPES[path.extname(filePath).toLowerCase()] ?? OCTET_STREAM);
 }
 
 /**
@@ -83,7 +102,8 @@ export function parseRangeHeader(
   return { start, end: Math.min(end, size - 1) };
 }
 
-export async function createFileResponse(request: Request, filePath: string): Promise<Response> {
+/** Serves `filePath` as media (recordings, clips, timeline files) or as one of the app's own files. */
+export async function createFileResponse(request: Request, filePath: string, kind: FileKind): Promise<Response> {
   const method = request.method.toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') {
     return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, HEAD' } });
@@ -100,12 +120,15 @@ export async function createFileResponse(request: Request, filePath: string): Pr
     return new Response('Cannot read file', { status: 500 });
   }
 
+  const contentType = contentTypeFor(filePath, kind);
   const headers = new Headers({
-    'Content-Type': contentTypeFor(filePath),
+    'Content-Type': contentType,
     'Accept-Ranges': 'bytes',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   });
+  // Scripts keep no header: a worker script takes its policy from its own response.
+  if (!contentType.startsWith('text/javascript')) headers.set('Content-Security-Policy', SCRIPT_FREE_POLICY);
   const range = parseRangeHeader(request.headers.get('range'), size);
   if (range === 'unsatisfiable') {
     headers.set('Content-Range', `bytes */${size}`);

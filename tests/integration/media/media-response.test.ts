@@ -26,7 +26,7 @@ async function body(response: Response): Promise<Buffer> {
 
 describe('createFileResponse', () => {
   it('sends the whole file with its type, length, range support and no caching', async () => {
-    const response = await createFileResponse(request(), file);
+    const response = await createFileResponse(request(), file, 'media');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('video/mp4');
     expect(response.headers.get('content-length')).toBe(String(bytes.length));
@@ -36,7 +36,7 @@ describe('createFileResponse', () => {
   });
 
   it('answers a range request with 206 and exactly those bytes (seeking in the player)', async () => {
-    const response = await createFileResponse(request({ Range: 'bytes=1000-4999' }), file);
+    const response = await createFileResponse(request({ Range: 'bytes=1000-4999' }), file, 'media');
     expect(response.status).toBe(206);
     expect(response.headers.get('content-range')).toBe(`bytes 1000-4999/${bytes.length}`);
     expect(response.headers.get('content-length')).toBe('4000');
@@ -44,42 +44,42 @@ describe('createFileResponse', () => {
   });
 
   it("answers Chromium's first request, bytes=0-, with the whole file as a 206", async () => {
-    const response = await createFileResponse(request({ Range: 'bytes=0-' }), file);
+    const response = await createFileResponse(request({ Range: 'bytes=0-' }), file, 'media');
     expect(response.status).toBe(206);
     expect(response.headers.get('content-range')).toBe(`bytes 0-${bytes.length - 1}/${bytes.length}`);
     expect((await body(response)).equals(bytes)).toBe(true);
   });
 
   it('serves the end of the file for a suffix range and an open range', async () => {
-    const suffix = await createFileResponse(request({ Range: 'bytes=-500' }), file);
+    const suffix = await createFileResponse(request({ Range: 'bytes=-500' }), file, 'media');
     expect(suffix.status).toBe(206);
     expect(suffix.headers.get('content-range')).toBe(`bytes ${bytes.length - 500}-${bytes.length - 1}/${bytes.length}`);
     expect((await body(suffix)).equals(bytes.subarray(bytes.length - 500))).toBe(true);
 
-    const open = await createFileResponse(request({ Range: `bytes=${bytes.length - 10}-` }), file);
+    const open = await createFileResponse(request({ Range: `bytes=${bytes.length - 10}-` }), file, 'media');
     expect((await body(open)).equals(bytes.subarray(bytes.length - 10))).toBe(true);
   });
 
   it('answers 416 with the real size for a range past the end', async () => {
-    const response = await createFileResponse(request({ Range: `bytes=${bytes.length}-` }), file);
+    const response = await createFileResponse(request({ Range: `bytes=${bytes.length}-` }), file, 'media');
     expect(response.status).toBe(416);
     expect(response.headers.get('content-range')).toBe(`bytes */${bytes.length}`);
   });
 
   it('answers HEAD with the headers only', async () => {
-    const response = await createFileResponse(request({}, 'HEAD'), file);
+    const response = await createFileResponse(request({}, 'HEAD'), file, 'media');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-length')).toBe(String(bytes.length));
     expect((await body(response)).length).toBe(0);
-    const ranged = await createFileResponse(request({ Range: 'bytes=0-99' }, 'HEAD'), file);
+    const ranged = await createFileResponse(request({ Range: 'bytes=0-99' }, 'HEAD'), file, 'media');
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get('content-length')).toBe('100');
   });
 
   it('answers 404 for a file that is gone, and 405 for anything but GET and HEAD', async () => {
-    expect((await createFileResponse(request(), path.join(dir, 'gone.mp4'))).status).toBe(404);
-    expect((await createFileResponse(request(), dir)).status).toBe(404);
-    const post = await createFileResponse(request({}, 'POST'), file);
+    expect((await createFileResponse(request(), path.join(dir, 'gone.mp4'), 'media')).status).toBe(404);
+    expect((await createFileResponse(request(), dir, 'media')).status).toBe(404);
+    const post = await createFileResponse(request({}, 'POST'), file, 'media');
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET, HEAD');
   });
@@ -87,14 +87,14 @@ describe('createFileResponse', () => {
   it('serves an empty file as an empty 200', async () => {
     const empty = path.join(dir, 'empty.txt');
     await writeFile(empty, '');
-    const response = await createFileResponse(request(), empty);
+    const response = await createFileResponse(request(), empty, 'media');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-length')).toBe('0');
     expect((await body(response)).length).toBe(0);
   });
 
   it('lets the player stop reading halfway (the stream can be cancelled)', async () => {
-    const response = await createFileResponse(request(), file);
+    const response = await createFileResponse(request(), file, 'media');
     const reader = response.body!.getReader();
     const first = await reader.read();
     expect(first.done).toBe(false);

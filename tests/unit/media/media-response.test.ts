@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor, parseRangeHeader } from '../../../electron/services/media/media-response';
+import { mediaContentType, parseRangeHeader } from '../../../electron/services/media/media-response';
 
 describe('parseRangeHeader', () => {
   const size = 1000;
@@ -34,7 +34,7 @@ describe('parseRangeHeader', () => {
   );
 });
 
-describe('contentTypeFor', () => {
+describe('mediaContentType: audio, video and raster images only', () => {
   it.each([
     ['/p/a.mp4', 'video/mp4'],
     ['/p/A.MP4', 'video/mp4'],
@@ -43,14 +43,13 @@ describe('contentTypeFor', () => {
     ['/p/camera.mov', 'video/quicktime'],
     ['/p/memo.mp3', 'audio/mpeg'],
     ['/p/memo.wav', 'audio/wav'],
-    ['/app/index.html', 'text/html; charset=utf-8'],
-    ['/app/assets/main-1a2b.js', 'text/javascript; charset=utf-8'],
-    ['/app/assets/style.css', 'text/css; charset=utf-8'],
-    ['/app/icon.svg', 'image/svg+xml'],
-    ['/app/font.woff2', 'font/woff2'],
+    ['/p/thumbs/00001.jpg', 'image/jpeg'],
+    ['/p/opname.html', 'application/octet-stream'],
+    ['/p/opname.js', 'application/octet-stream'],
+    ['/p/opname.svg', 'application/octet-stream'],
     ['/p/no-extension', 'application/octet-stream'],
     ['/p/data.xyz', 'application/octet-stream'],
   ])('%s is %s', (file, type) => {
-    expect(contentTypeFor(file)).toBe(type);
+    expect(mediaContentType(file)).toBe(type);
   });
 });
