@@ -197,6 +197,7 @@ const TranscriptFragmentDraft = z.object({
   valence: Valence,
   author: Author,
 });
+const TranscriptProblem = z.enum(['no-header', 'bad-time', 'expected-timing', 'ends-before-start', 'missing-blank-line', 'not-eaf']);
 export const TranscriptPreview = z.discriminatedUnion('status', [
   z.object({ status: z.literal('cancelled') }),
   z.object({
@@ -205,6 +206,8 @@ export const TranscriptPreview = z.discriminatedUnion('status', [
     format: z.enum(['vtt', 'srt', 'eaf']),
     notes: z.array(TranscriptNoteDraft),
     fragments: z.array(TranscriptFragmentDraft),
+    /** Cues left out because their timing can't be read, with their line. */
+    skipped: z.array(z.object({ line: z.number().int(), lineText: z.string(), detail: z.string(), problem: TranscriptProblem.nullable() })),
   }),
   z.object({
     status: z.literal('error'),
@@ -213,7 +216,7 @@ export const TranscriptPreview = z.discriminatedUnion('status', [
     line: z.number().int().nullable(),
     lineText: z.string(),
     detail: z.string(),
-    problem: z.enum(['no-header', 'bad-time', 'expected-timing', 'ends-before-start', 'missing-blank-line', 'not-eaf']).nullable(),
+    problem: TranscriptProblem.nullable(),
   }),
 ]);
 export type TranscriptPreview = z.infer<typeof TranscriptPreview>;

@@ -1,5 +1,6 @@
 // Data exchange end to end in Chromium against the test host: a Teams transcript imported into a
-// recording through the preview dialog (and a malformed one refused with the line named), and a
+// recording through the preview dialog (a broken cue skipped with its line named, a file that is
+// no WebVTT refused), and a
 // project archive with its video exported through the save dialog and imported into a second,
 // fresh VKZ (another test host with its own data folder).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -53,7 +54,7 @@ async function startSecondHost(): Promise<{ url: string; dataDir: string; child:
   };
 }
 
-test('a Teams transcript becomes transcript notes with speakers; a malformed one is refused naming the line', async ({ page, host, mediaDir }) => {
+test('a Teams transcript becomes transcript notes with speakers; a broken cue is skipped naming its line; a non-WebVTT file is refused', async ({ page, host, mediaDir }) => {
   const video = await makeFixture('playable-mp4', mediaDir, { durationSec: 20 });
   await page.goto(host.url);
   await setResearcherName(page, 'Onderzoeker Anna');
@@ -61,18 +62,30 @@ test('a Teams transcript becomes transcript notes with speakers; a malformed one
   await page.goto(`${host.url}#/cycle/${cycle.id}`);
   await expect(page.getByRole('tab', { name: /Video 1 · playable/ })).toBeVisible();
 
-  // A malformed file first: a clear message naming the line, and nothing added.
+  // A file that is no WebVTT at all: a clear message naming the line, and nothing added.
   const broken = path.join(mediaDir, 'kapot.vtt');
-  writeFileSync(broken, TEAMS_VTT.replace('00:00:03.900 --> 00:00:06.250', '00:00:03,900 --> 00:00:06,250'));
+  writeFileSync(broken, TEAMS_VTT.replace('WEBVTT', 'WEBVT'));
   await host.queueDialog([broken]);
   await page.getByRole('button', { name: 'Importeer transcript' }).click();
   const refused = page.getByRole('dialog', { name: 'Transcript niet ingelezen' });
   await expect(refused).toBeVisible();
-  await expect(refused.getByRole('alert')).toContainText('‘kapot.vtt’ kan niet worden ingelezen: regel 8 klopt niet.');
-  await expect(refused).toContainText('00:00:03,900 --> 00:00:06,250');
-  await expect(refused).toContainText('een punt voor de milliseconden');
+  await expect(refused.getByRole('alert')).toContainText('‘kapot.vtt’ kan niet worden ingelezen: regel 1 klopt niet.');
+  await expect(refused).toContainText('Een WebVTT-bestand begint met de regel WEBVTT.');
   await expect(refused).toContainText('Er is niets toegevoegd.');
   await refused.getByRole('button', { name: 'Sluiten' }).click();
+  await expect(page.getByTestId('note')).toHaveCount(0);
+
+  // One cue with a broken time: skipped with its line named (as a browser would), the rest read.
+  const oneBad = path.join(mediaDir, 'een-kapotte-regel.vtt');
+  writeFileSync(oneBad, TEAMS_VTT.replace('00:00:03.900 --> 00:00:06.250', '00:00:03,900 --> 00:00:06,250'));
+  await host.queueDialog([oneBad]);
+  await page.getByRole('button', { name: 'Importeer transcript' }).click();
+  const partial = page.getByRole('dialog', { name: 'Transcript importeren in video 1' });
+  await expect(partial.getByTestId('transcript-skipped')).toContainText('Overgeslagen, want de tijd is niet te lezen (1)');
+  await expect(partial.getByLabel('Regel 8')).toContainText('00:00:03,900 --> 00:00:06,250');
+  await expect(partial.getByTestId('transcript-skipped')).toContainText('een punt voor de milliseconden');
+  await expect(partial.getByTestId('transcript-line')).toHaveCount(2);
+  await partial.getByRole('button', { name: 'Annuleren' }).click();
   await expect(page.getByTestId('note')).toHaveCount(0);
 
   // The Teams file: reviewed in the preview, speakers renamed to roles, then added.

@@ -29,8 +29,24 @@ export interface TranscriptFragmentDraft {
   author: string;
 }
 
+/** A cue left out of the preview because its timing can't be read (WebVTT parsing rules). */
+export interface SkippedLine {
+  line: number;
+  /** That line as it is in the file (shortened). */
+  lineText: string;
+  detail: string;
+  problem: TranscriptProblem | null;
+}
+
 export type TranscriptPreview =
-  | { status: 'ready'; fileName: string; format: TranscriptFormat; notes: TranscriptNoteDraft[]; fragments: TranscriptFragmentDraft[] }
+  | {
+      status: 'ready';
+      fileName: string;
+      format: TranscriptFormat;
+      notes: TranscriptNoteDraft[];
+      fragments: TranscriptFragmentDraft[];
+      skipped: SkippedLine[];
+    }
   | {
       status: 'error';
       fileName: string;
@@ -81,14 +97,23 @@ export function transcriptFormatOf(fileName: string, text: string): TranscriptFo
   return 'srt';
 }
 
-function lineOf(text: string, line: number): string {
-  const found = text.split(/\r\n|\r|\n/)[line - 1] ?? '';
-  return found.length > 120 ? `${found.slice(0, 119)}…` : found;
+/** The file's lines, for quoting the ones a warning names. */
+function linesOf(text: string): (line: number) => string {
+  let lines: string[] | null = null;
+  return (line) => {
+    lines ??= text.split(/\r\n|\r|\n/);
+    const found = lines[line - 1] ?? '';
+    return found.length > 120 ? `${found.slice(0, 119)}…` : found;
+  };
 }
+
+/** At most this many skipped cues are listed one by one; a file with more is no transcript. */
+const MAX_LISTED_SKIPS = 200;
 
 /** Parses transcript text; never throws for a malformed file (that's an 'error' preview). */
 export function previewTranscript(fileName: string, text: string): TranscriptPreview {
   const format = transcriptFormatOf(fileName, text);
+  const lineOf = linesOf(text);
   try {
     if (format === 'eaf') {
       const doc = fromEaf(text);
@@ -98,19 +123,23 @@ export function previewTranscript(fileName: string, text: string): TranscriptPre
         format,
         notes: doc.notes.map((n) => ({ timeSec: n.timeSec, kind: n.kind, speaker: n.speaker, text: n.text, author: n.author })),
         fragments: doc.fragments.map((f) => ({ ...f })),
+        skipped: [],
       };
     }
     const doc = format === 'vtt' ? parseWebVtt(text) : parseSrt(text);
     const notes = cuesToNoteDrafts(doc.cues).map((d) => ({ ...d, author: '' }));
-    return { status: 'ready', fileName, format, notes, fragments: [] };
+    const skipped = doc.skipped
+      .slice(0, MAX_LISTED_SKIPS)
+      .map((s) => ({ line: s.line, lineText: lineOf(s.line), detail: s.detail, problem: problemOf(s.detail) }));
+    return { status: 'ready', fileName, format, notes, fragments: [], skipped };
   } catch (error) {
     if (error instanceof SubtitleParseError) {
-      return { status: 'error', fileName, format, line: error.line, lineText: lineOf(text, error.line), detail: error.message, problem: problemOf(error.message) };
+      return { status: 'error', fileName, format, line: error.line, lineText: lineOf(error.line), detail: error.message, problem: problemOf(error.message) };
     }
     if (error instanceof EafParseError) {
       const line = /line (\d+)/.exec(error.message);
       const n = line?.[1] ? Number(line[1]) : null;
-      return { status: 'error', fileName, format, line: n, lineText: n ? lineOf(text, n) : '', detail: error.message, problem: 'not-eaf' };
+      return { status: 'error', fileName, format, line: n, lineText: n ? lineOf(n) : '', detail: error.message, problem: 'not-eaf' };
     }
     throw error;
   }

@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import type { TranscriptPreview } from '../../../shared/contract';
 import type { NoteKind, Recording } from '../../../shared/domain';
+import { pastRecordingEnd } from '../../../shared/input-rules';
 import { formatTimecode } from '../../../shared/timecode';
 import { call } from '../api';
 import { Modal } from '../components/modal';
@@ -16,9 +17,6 @@ import './exchange.css';
 
 type Ready = Extract<TranscriptPreview, { status: 'ready' }>;
 type Failed = Extract<TranscriptPreview, { status: 'error' }>;
-
-/** Times may lie a little past the probed end (the store allows the same). */
-const END_TOLERANCE_SEC = 0.5;
 
 const KIND_LABEL: Record<NoteKind, TextKey> = {
   transcript: 'exchange.kind.transcript',
@@ -103,6 +101,28 @@ function TranscriptErrorDialog({ failed, onClose, onRetry }: { failed: Failed; o
   );
 }
 
+/** The cues left out because their timing can't be read, each with its line, as a browser would skip them. */
+function SkippedCues({ preview }: { preview: Ready }) {
+  const { t, tDynamic } = useI18n();
+  const flavour = preview.format === 'srt' ? 'srt' : 'vtt';
+  return (
+    <div className="transcript-warning transcript-skipped" role="note" data-testid="transcript-skipped">
+      <p>{t('exchange.transcriptSkipped', { count: preview.skipped.length })}</p>
+      <ul>
+        {preview.skipped.map((s) => (
+          <li key={s.line}>
+            <pre className="transcript-error-line" aria-label={t('exchange.transcriptErrorLineLabel', { line: s.line })}>
+              <span className="transcript-error-lineno">{s.line}</span>
+              {s.lineText}
+            </pre>
+            {s.problem && <span className="hint">{tDynamic(`exchange.problem.${s.problem}.${flavour}`, '')}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function TranscriptPreviewDialog({
   preview,
   recording,
@@ -124,7 +144,7 @@ function TranscriptPreviewDialog({
       ? t('exchange.and', { a: count(noteWord, notes), b: count('fragments', fragments) })
       : count(noteWord, notes);
   const duration = recording.media.durationSec;
-  const fits = (sec: number) => duration <= 0 || sec <= duration + END_TOLERANCE_SEC;
+  const fits = (sec: number) => !pastRecordingEnd(sec, duration);
 
   const speakers = useMemo(() => {
     const counts = new Map<string, number>();
@@ -186,6 +206,7 @@ function TranscriptPreviewDialog({
             {t('exchange.transcriptOutside', { what: what(outsideNotes, outsideFragments), end: formatTimecode(duration) })}
           </p>
         )}
+        {preview.skipped.length > 0 && <SkippedCues preview={preview} />}
         {speakers.length > 0 && (
           <fieldset className="transcript-speakers">
             <legend>{t('exchange.speakersTitle')}</legend>

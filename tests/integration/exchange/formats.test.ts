@@ -95,20 +95,18 @@ describe('transcript import', () => {
     ]);
   });
 
-  it('gives a clear error naming the line of a malformed WebVTT file, and adds nothing', async () => {
+  it('skips a cue with a broken time naming its line, reads the rest; refuses a file without its header; adds nothing', async () => {
     const before = a.backend.store.notes.listByCycle(cycleId).length;
-    // A comma before the milliseconds is SRT's notation, not WebVTT's.
+    // A comma before the milliseconds is SRT's notation, not WebVTT's: that cue is skipped, as browsers do.
     const broken = TEAMS_VTT.replace('00:00:03.900 --> 00:00:06.250', '00:00:03,900 --> 00:00:06,250');
     const preview = await previewFile('kapot.vtt', broken);
-    expect(preview).toMatchObject({
-      status: 'error',
-      fileName: 'kapot.vtt',
-      format: 'vtt',
-      line: 8,
-      lineText: '00:00:03,900 --> 00:00:06,250',
-      problem: 'bad-time',
-    });
-    if (preview.status === 'error') expect(preview.detail).toMatch(/WebVTT line 8: bad start time/);
+    expect(preview).toMatchObject({ status: 'ready', fileName: 'kapot.vtt', format: 'vtt' });
+    if (preview.status !== 'ready') throw new Error('expected a preview');
+    expect(preview.notes).toHaveLength(2);
+    expect(preview.notes[0]!.timeSec).toBe(1.12);
+    expect(preview.skipped).toEqual([
+      { line: 8, lineText: '00:00:03,900 --> 00:00:06,250', problem: 'bad-time', detail: expect.stringMatching(/WebVTT line 8: bad start time/) },
+    ]);
     const missingHeader = await previewFile('geen-header.vtt', TEAMS_VTT.replace('WEBVTT', 'WEBTT'));
     expect(missingHeader).toMatchObject({ status: 'error', line: 1, lineText: 'WEBTT', problem: 'no-header' });
     expect(a.backend.store.notes.listByCycle(cycleId)).toHaveLength(before);

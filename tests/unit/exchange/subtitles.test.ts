@@ -102,17 +102,10 @@ describe('parseWebVtt', () => {
   });
 
   it.each([
-    ['a missing header', '00:01.000 --> 00:02.000\nhoi\n', 1, /WebVTT line 1: missing "WEBVTT" header/],
-    ['an empty file', '', 1, /WebVTT line 1: missing "WEBVTT" header.*found an empty line/],
-    ['an SRT file given as WebVTT', '1\n00:00:01,000 --> 00:00:02,000\nhoi\n', 1, /missing "WEBVTT" header/],
-    ['no blank line after the header', 'WEBVTT\n00:01.000 --> 00:02.000\nhoi\n', 2, /WebVTT line 2: missing blank line between the WEBVTT header and the first cue/],
-    ['a comma before the milliseconds', 'WEBVTT\n\n00:00:01,000 --> 00:00:02.000\nhoi\n', 3, /WebVTT line 3: bad start time "00:00:01,000" \(expected 00:01\.000 or 01:02:03\.000\)/],
-    ['minutes over 59 without hours', 'WEBVTT\n\n75:00.000 --> 76:00.000\nhoi\n', 3, /bad start time "75:00\.000"/],
-    ['a bad end time', 'WEBVTT\n\n00:01.000 --> 00:02.5\nhoi\n', 3, /WebVTT line 3: bad end time "00:02\.5"/],
-    ['an end before the start', 'WEBVTT\n\nid\n00:05.000 --> 00:02.000\nhoi\n', 4, /WebVTT line 4: cue ends \(00:02\.000\) before it starts \(00:05\.000\)/],
-    ['a block without timing', 'WEBVTT\n\nzomaar wat tekst\nnog meer\n', 3, /WebVTT line 3: expected a cue timing line/],
-    ['a missing blank line between cues', 'WEBVTT\n\n00:01.000 --> 00:02.000\nhoi\n00:03.000 --> 00:04.000\nda\n', 5, /WebVTT line 5: a timing line inside cue text/],
-  ])('rejects %s, naming the line', (_label, text, line, message) => {
+    ['a missing header', '00:01.000 --> 00:02.000\nhoi\n', /WebVTT line 1: missing "WEBVTT" header/],
+    ['an empty file', '', /WebVTT line 1: missing "WEBVTT" header.*found an empty line/],
+    ['an SRT file given as WebVTT', '1\n00:00:01,000 --> 00:00:02,000\nhoi\n', /missing "WEBVTT" header/],
+  ])('refuses %s as a whole', (_label, text, message) => {
     let error: unknown;
     try {
       parseWebVtt(text);
@@ -120,8 +113,38 @@ describe('parseWebVtt', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(SubtitleParseError);
-    expect((error as SubtitleParseError).line).toBe(line);
+    expect((error as SubtitleParseError).line).toBe(1);
     expect((error as Error).message).toMatch(message);
+  });
+
+  const GOOD_CUE = '\n\n00:10.000 --> 00:11.000\nwel\n';
+  it.each([
+    ['a comma before the milliseconds', 'WEBVTT\n\n00:00:01,000 --> 00:00:02.000\nhoi' + GOOD_CUE, 3, /WebVTT line 3: bad start time "00:00:01,000" \(expected 00:01\.000 or 01:02:03\.000\)/],
+    ['minutes over 59 without hours', 'WEBVTT\n\n75:00.000 --> 76:00.000\nhoi' + GOOD_CUE, 3, /bad start time "75:00\.000"/],
+    ['a bad end time', 'WEBVTT\n\n00:01.000 --> 00:02.5\nhoi' + GOOD_CUE, 3, /WebVTT line 3: bad end time "00:02\.5"/],
+    ['an end before the start', 'WEBVTT\n\nid\n00:05.000 --> 00:02.000\nhoi' + GOOD_CUE, 4, /WebVTT line 4: cue ends \(00:02\.000\) before it starts \(00:05\.000\)/],
+    ['a block without timing', 'WEBVTT\n\nzomaar wat tekst\nnog meer' + GOOD_CUE, 3, /WebVTT line 3: expected a cue timing line/],
+    ['a time no recording reaches', 'WEBVTT\n\n999999:00:00.000 --> 999999:00:01.000\nhoi' + GOOD_CUE, 3, /bad start time/],
+  ])('skips a cue with %s, naming its line, and reads the rest', (_label, text, line, message) => {
+    const doc = parseWebVtt(text);
+    expect(doc.cues).toEqual([{ startSec: 10, endSec: 11, speaker: '', text: 'wel' }]);
+    expect(doc.skipped).toHaveLength(1);
+    expect(doc.skipped[0]!.line).toBe(line);
+    expect(doc.skipped[0]!.detail).toMatch(message);
+  });
+
+  it('starts a new cue at a timing line where a blank line is missing (as browsers do)', () => {
+    expect(parseWebVtt('WEBVTT\n00:01.000 --> 00:02.000\nhoi\n').cues).toEqual([{ startSec: 1, endSec: 2, speaker: '', text: 'hoi' }]);
+    const doc = parseWebVtt('WEBVTT\n\n00:01.000 --> 00:02.000\nhoi\n00:03.000 --> 00:04.000\nda\n');
+    expect(doc.cues.map((c) => c.text)).toEqual(['hoi', 'da']);
+    expect(doc.skipped).toEqual([]);
+  });
+
+  it('reads a 300 kB cue full of "<" in linear time', { timeout: 5000 }, () => {
+    const text = `WEBVTT\n\n00:01.000 --> 00:02.000\n${'<'.repeat(300_000)}\n`;
+    expect(parseWebVtt(text).cues).toHaveLength(1);
+    const voices = `WEBVTT\n\n00:01.000 --> 00:02.000\n<v Jan>${'<a'.repeat(150_000)}\n`;
+    expect(parseWebVtt(voices).cues[0]!.speaker).toBe('Jan');
   });
 });
 
@@ -155,24 +178,26 @@ describe('parseSrt', () => {
     expect(parseSrt('\uFEFF\r\n').cues).toEqual([]);
   });
 
+  const GOOD_CUE = '\n\n9\n00:00:10,000 --> 00:00:11,000\nwel\n';
   it.each([
-    ['a bad timestamp', '1\n00:00:01 --> 00:00:02,000\nhoi\n', 2, /SRT line 2: bad start time "00:00:01" \(expected 00:00:01,000\)/],
-    ['a number without timing', '1\nhoi\n', 2, /SRT line 2: expected a timing line like "00:00:01,000 --> 00:00:04,000" after cue number 1/],
-    ['a lone number at the end', '1\n00:00:01,000 --> 00:00:02,000\nhoi\n\n2\n', 5, /SRT line 5: expected a timing line/],
-    ['text where a cue should start', '1\n00:00:01,000 --> 00:00:02,000\nhoi\n\nlosse tekst\n', 5, /SRT line 5: expected a cue number or a timing line, found "losse tekst"/],
-    ['an end before the start', '1\n00:00:09,000 --> 00:00:02,000\nhoi\n', 2, /SRT line 2: cue ends \(00:00:02,000\) before it starts \(00:00:09,000\)/],
-    ['seconds over 59', '1\n00:00:61,000 --> 00:01:02,000\nhoi\n', 2, /bad start time "00:00:61,000"/],
-    ['a missing blank line between cues', '1\n00:00:01,000 --> 00:00:02,000\nhoi\n2\n00:00:03,000 --> 00:00:04,000\nda\n', 5, /SRT line 5: a timing line inside cue text/],
-  ])('rejects %s, naming the line', (_label, text, line, message) => {
-    let error: unknown;
-    try {
-      parseSrt(text);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(SubtitleParseError);
-    expect((error as SubtitleParseError).line).toBe(line);
-    expect((error as Error).message).toMatch(message);
+    ['a bad timestamp', '1\n00:00:01 --> 00:00:02,000\nhoi' + GOOD_CUE, 2, /SRT line 2: bad start time "00:00:01" \(expected 00:00:01,000\)/],
+    ['a number without timing', '1\nhoi' + GOOD_CUE, 2, /SRT line 2: expected a timing line like "00:00:01,000 --> 00:00:04,000" after cue number 1/],
+    ['text where a cue should start', 'losse tekst' + GOOD_CUE, 1, /SRT line 1: expected a cue number or a timing line, found "losse tekst"/],
+    ['an end before the start', '1\n00:00:09,000 --> 00:00:02,000\nhoi' + GOOD_CUE, 2, /SRT line 2: cue ends \(00:00:02,000\) before it starts \(00:00:09,000\)/],
+    ['seconds over 59', '1\n00:00:61,000 --> 00:01:02,000\nhoi' + GOOD_CUE, 2, /bad start time "00:00:61,000"/],
+  ])('skips a cue with %s, naming its line, and reads the rest', (_label, text, line, message) => {
+    const doc = parseSrt(text);
+    expect(doc.cues).toEqual([{ startSec: 10, endSec: 11, speaker: '', text: 'wel' }]);
+    expect(doc.skipped).toHaveLength(1);
+    expect(doc.skipped[0]!.line).toBe(line);
+    expect(doc.skipped[0]!.detail).toMatch(message);
+  });
+
+  it('skips a lone number at the end, and starts a new cue where a blank line is missing', () => {
+    expect(parseSrt('1\n00:00:01,000 --> 00:00:02,000\nhoi\n\n2\n').skipped.map((s) => s.line)).toEqual([5]);
+    const doc = parseSrt('1\n00:00:01,000 --> 00:00:02,000\nhoi\n2\n00:00:03,000 --> 00:00:04,000\nda\n');
+    expect(doc.cues.map((c) => c.text)).toEqual(['hoi', 'da']);
+    expect(doc.skipped).toEqual([]);
   });
 });
 
