@@ -24,6 +24,13 @@ import { PseudonymList } from './report/pseudonym-list';
 import { PackageSource } from './review-package/model';
 
 const Empty = z.object({}).strict();
+const MediaTool = z.enum(['ffmpeg', 'ffprobe']);
+
+/**
+ * Files the user dropped on the window: their paths come from the preload's own File objects, on
+ * a channel of their own (not a page channel), so the page can never name a path.
+ */
+export const DroppedFiles = z.object({ cycleId: Id, paths: z.array(z.string().min(1).max(4096)).min(1).max(50) }).strict();
 const ById = z.object({ id: Id }).strict();
 const Done = z.object({ done: z.literal(true) });
 
@@ -287,12 +294,17 @@ export const contract = {
       .object({
         authorName: Author.optional(),
         language: Language.optional(),
-        ffmpegPath: z.string().max(4096).optional(),
-        ffprobePath: z.string().max(4096).optional(),
       })
       .strict(),
     response: Settings,
   },
+  /**
+   * Main opens a file dialog for ffmpeg or ffprobe, runs the chosen file with `-version` (time
+   * limited) and stores it only when it answers as that tool. The page never names the program.
+   */
+  'settings.chooseBinary': { request: z.object({ which: MediaTool }).strict(), response: Settings },
+  /** Back to finding ffmpeg or ffprobe automatically. */
+  'settings.resetBinary': { request: z.object({ which: MediaTool }).strict(), response: Settings },
 
   'frameworks.list': { request: Empty, response: FrameworkList },
 
@@ -330,11 +342,6 @@ export const contract = {
 
   /** Opens the system file dialog in main; the renderer never sends paths it made up. */
   'recordings.addViaDialog': { request: z.object({ cycleId: Id }).strict(), response: AddRecordingsResult },
-  /** Paths of files the user dropped on the window (resolved by the preload, not typed by the page). */
-  'recordings.addDropped': {
-    request: z.object({ cycleId: Id, paths: z.array(z.string().min(1).max(4096)).min(1).max(50) }).strict(),
-    response: AddRecordingsResult,
-  },
   'recordings.relocate': { request: ById, response: Recording.nullable() },
   'recordings.remove': { request: ById, response: Done },
   'recordings.reorder': {

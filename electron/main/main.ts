@@ -59,6 +59,13 @@ async function pickOpenFile({ extensions }: { extensions: string[] }): Promise<s
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+/** The ffmpeg or ffprobe program, chosen by the user in main's own dialog (checked by the backend before it is stored). */
+async function pickBinaryFile({ which }: { which: 'ffmpeg' | 'ffprobe' }): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = { title: which, properties: ['openFile', 'dontAddToRecent'] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 /**
  * The report's HTML as PDF: a hidden, sandboxed window with JavaScript off loads it from a
  * temporary file and prints it (A4 and margins come from the report's CSS @page rule).
@@ -111,6 +118,7 @@ app.whenReady().then(() => {
     pickMediaFiles,
     pickSavePath,
     pickOpenFile,
+    pickBinaryFile,
     printHtmlToPdf,
     mediaUrlFor: (id, version) => `/media/${id}?v=${version}`,
     emit,
@@ -126,12 +134,14 @@ app.whenReady().then(() => {
     }),
   );
 
-  ipcMain.handle('vkz:invoke', (event, channel: unknown, request: unknown) => {
-    if (!isTrustedSender(event.senderFrame)) {
-      return { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame' } };
-    }
-    return ready.handle(channel, request);
-  });
+  const forbidden = { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame' } };
+  // The page's relay: backend.handle answers only the contract's channels (the page's allow-list).
+  ipcMain.handle('vkz:invoke', (event, channel: unknown, request: unknown) =>
+    isTrustedSender(event.senderFrame) ? ready.handle(channel, request) : forbidden,
+  );
+  // Dropped files: paths only the preload can take from its own File objects, on a channel the
+  // relay above cannot reach.
+  ipcMain.handle('vkz:drop', (event, request: unknown) => (isTrustedSender(event.senderFrame) ? ready.addDropped(request) : forbidden));
 
   if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
   createWindow();

@@ -13,7 +13,7 @@ const api = {
   addDroppedFiles(cycleId, files) {
     // Only here can a dropped File be turned into its path; the page never sees or sends paths.
     const paths = files.map((file) => webUtils.getPathForFile(file)).filter((p) => p.length > 0);
-    return ipcRenderer.invoke('vkz:invoke', 'recordings.addDropped', { cycleId, paths });
+    return ipcRenderer.invoke('vkz:drop', { cycleId, paths });
   },
 } satisfies VkzApi;
 

@@ -1,5 +1,6 @@
-// Settings: the researcher's name (author of every note), the language, and optional ffmpeg paths.
-import { useEffect, useState } from 'react';
+// Settings: the researcher's name (author of every note), the language, and optionally which
+// ffmpeg/ffprobe to run: chosen in main's own file dialog and checked there, never typed here.
+import { Fragment, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/contract';
 import type { Language, Settings } from '../../shared/domain';
 import { call } from './api';
@@ -27,8 +28,19 @@ export function SettingsDialog({
 
   const save = async () => {
     try {
-      onSaved(await call('settings.update', { ...draft, authorName: draft.authorName.trim() }));
+      onSaved(await call('settings.update', { authorName: draft.authorName.trim(), language: draft.language }));
       onClose();
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const binary = async (which: 'ffmpeg' | 'ffprobe', action: 'choose' | 'reset') => {
+    try {
+      const saved = await call(action === 'choose' ? 'settings.chooseBinary' : 'settings.resetBinary', { which });
+      setDraft((d) => ({ ...d, ffmpegPath: saved.ffmpegPath, ffprobePath: saved.ffprobePath }));
+      onSaved({ ...saved, authorName: settings.authorName, language: settings.language });
+      setInfo(await call('app.info', {}));
     } catch (error) {
       reportError(error);
     }
@@ -60,20 +72,25 @@ export function SettingsDialog({
           <option value="nl">Nederlands</option>
           <option value="en">English</option>
         </select>
-        <label htmlFor="settings-ffmpeg">{t('settings.ffmpegPath')}</label>
-        <input
-          id="settings-ffmpeg"
-          value={draft.ffmpegPath}
-          placeholder={t('settings.automatic')}
-          onChange={(e) => setDraft({ ...draft, ffmpegPath: e.target.value })}
-        />
-        <label htmlFor="settings-ffprobe">{t('settings.ffprobePath')}</label>
-        <input
-          id="settings-ffprobe"
-          value={draft.ffprobePath}
-          placeholder={t('settings.automatic')}
-          onChange={(e) => setDraft({ ...draft, ffprobePath: e.target.value })}
-        />
+        {(['ffmpeg', 'ffprobe'] as const).map((which) => {
+          const chosen = which === 'ffmpeg' ? draft.ffmpegPath : draft.ffprobePath;
+          return (
+            <Fragment key={which}>
+              <span id={`settings-${which}`}>{t(which === 'ffmpeg' ? 'settings.ffmpegPath' : 'settings.ffprobePath')}</span>
+              <div className="settings-binary" role="group" aria-labelledby={`settings-${which}`}>
+                <code data-testid={`settings-${which}-path`}>{chosen || t('settings.automatic')}</code>
+                <button type="button" onClick={() => void binary(which, 'choose')}>
+                  {t('settings.chooseBinary')}
+                </button>
+                {chosen && (
+                  <button type="button" onClick={() => void binary(which, 'reset')}>
+                    {t('settings.automatic')}
+                  </button>
+                )}
+              </div>
+            </Fragment>
+          );
+        })}
         {info && (
           <p className="settings-info">
             {t('settings.dataDir', { path: info.dataDir })}

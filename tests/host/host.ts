@@ -4,7 +4,8 @@
 //
 //   VKZ_DATA_DIR=/tmp/x PORT=5174 node out/host/host.js
 //
-// Test-only route: POST /__test/dialog {"paths": [...]} sets what the next file dialog returns.
+// Test-only route: POST /__test/dialog {"paths": [...]} sets what the next file dialog returns
+//                  (media, transcript, archive, or the ffmpeg/ffprobe program).
 //                  POST /__test/save-dialog {"path": "..."} sets what the next save dialog returns
 //                  (null or nothing queued: the user cancelled).
 import http from 'node:http';
@@ -36,6 +37,8 @@ const backend = createBackend({
   pickSavePath: async () => saveDialogQueue.shift() ?? null,
   // Open dialogs for one file (transcripts, archives) answer from the same queue as /__test/dialog.
   pickOpenFile: async () => dialogQueue.shift()?.[0] ?? null,
+  // Like main's dialog for the ffmpeg/ffprobe program: the test queues the file "chosen".
+  pickBinaryFile: async () => dialogQueue.shift()?.[0] ?? null,
   mediaUrlFor: (id, version) => `/media/${id}?v=${version}`,
   emit: (event: AppEvent) => {
     const line = `data: ${JSON.stringify(event)}\n\n`;

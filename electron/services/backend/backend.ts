@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   contract,
+  DroppedFiles,
   isChannel,
   type AppEvent,
   type Channel,
@@ -16,6 +17,8 @@ import { loadFrameworks } from '../frameworks/load-frameworks';
 import { locateBinaries, type MediaBinaries } from '../media';
 import { TimelineService, toTimelineData, type TimelineSource } from '../media/timeline-service';
 import type { StoredRecording } from '../../../shared/domain';
+import type { MediaTool } from '../media';
+import { chooseBinary, resetBinary, type BinarySettingsOptions } from './binary-settings';
 import { openStore, type Store } from '../store';
 import { AlignmentService } from './alignment-service';
 import { ClipsService } from './clips-service';
@@ -43,12 +46,17 @@ export interface BackendOptions {
   printHtmlToPdf?(html: string): Promise<Buffer>;
   /** Shows the shell's open dialog for one file of the given extensions (transcripts, archives); null when cancelled. */
   pickOpenFile?(options: { extensions: string[] }): Promise<string | null>;
+  /** Shows the shell's open dialog for the ffmpeg or ffprobe program; null when cancelled. */
+  pickBinaryFile?(options: { which: MediaTool }): Promise<string | null>;
 }
 
 type Handlers = { [C in Channel]: (request: ValidRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
 export interface Backend {
+  /** Answers one of the page's channels (the contract); any other channel is refused. */
   handle(channel: unknown, request: unknown): Promise<Result<unknown>>;
+  /** Adds files dropped on the window: for the shell's own drop channel only, never the page's relay. */
+  addDropped(request: unknown): Promise<Result<unknown>>;
   resolveMediaPath(recordingId: string): string | null;
   /** A cached timeline file (waveform, thumbnail) of a known recording, or null. */
   resolveTimelineFile(recordingId: string, file: string): string | null;
@@ -175,6 +183,11 @@ export function createBackend(options: BackendOptions): Backend {
   });
 
   const pickOne = async () => (await options.pickMediaFiles({ multiple: false }))[0] ?? null;
+  const binarySettings: BinarySettingsOptions = {
+    store,
+    pickBinaryFile: options.pickBinaryFile?.bind(options),
+    onChange: () => (binaries = null),
+  };
 
   const handlers: Handlers = {
     'app.info': async () => {
@@ -189,11 +202,9 @@ export function createBackend(options: BackendOptions): Backend {
     },
 
     'settings.get': () => store.settings.get(),
-    'settings.update': (patch) => {
-      const updated = store.settings.update(patch);
-      if (patch.ffmpegPath !== undefined || patch.ffprobePath !== undefined) binaries = null;
-      return updated;
-    },
+    'settings.update': (patch) => store.settings.update(patch),
+    'settings.chooseBinary': ({ which }) => chooseBinary(binarySettings, which),
+    'settings.resetBinary': ({ which }) => resetBinary(binarySettings, which),
 
     'frameworks.list': () =>
       loadFrameworks(path.join(options.resourcesPath, 'frameworks'), path.join(options.dataDir, 'frameworks')),
@@ -232,7 +243,6 @@ export function createBackend(options: BackendOptions): Backend {
 
     'recordings.addViaDialog': async ({ cycleId }) =>
       startTimelines(await recordings.add(cycleId, await options.pickMediaFiles({ multiple: true }))),
-    'recordings.addDropped': async ({ cycleId, paths }) => startTimelines(await recordings.add(cycleId, paths)),
     'recordings.relocate': async ({ id }) => {
       const chosen = await pickOne();
       if (!chosen) return null;
@@ -323,23 +333,29 @@ export function createBackend(options: BackendOptions): Backend {
     'reviewPackage.importAnswers': ({ cycleId }) => reviewPackages.importAnswers(cycleId, () => method.view(cycleId)),
   };
 
+  const answer = async (what: string, work: () => unknown): Promise<Result<unknown>> => {
+    try {
+      return { ok: true, value: await work() };
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'internal') console.error(`[backend] ${what} failed:`, error);
+      return { ok: false, error: appError };
+    }
+  };
+
   return {
     store,
     async handle(channel, request) {
       if (!isChannel(channel)) {
         return { ok: false, error: { code: 'invalid-request', message: `Unknown channel ${String(channel)}` } };
       }
-      try {
-        const parsed = contract[channel].request.parse(request ?? {});
-        const handler = handlers[channel] as (req: unknown) => unknown;
-        const value = await handler(parsed);
-        return { ok: true, value };
-      } catch (error) {
-        const appError = toAppError(error);
-        if (appError.code === 'internal') console.error(`[backend] ${channel} failed:`, error);
-        return { ok: false, error: appError };
-      }
+      return answer(channel, () => (handlers[channel] as (req: unknown) => unknown)(contract[channel].request.parse(request ?? {})));
     },
+    addDropped: (request) =>
+      answer('drop', async () => {
+        const { cycleId, paths } = DroppedFiles.parse(request);
+        return startTimelines(await recordings.add(cycleId, paths));
+      }),
     resolveMediaPath: (id) => recordings.resolveMediaPath(id),
     resolveTimelineFile: (id, file) => (store.recordings.get(id) ? timeline.resolveFile(id, file) : null),
     resolveClipPath: (id) => clips.resolveClipPath(id),

@@ -43,7 +43,8 @@ export interface LocateBinariesOptions {
   resourcesPath?: string;
 }
 
-type Tool = 'ffmpeg' | 'ffprobe';
+export type MediaTool = 'ffmpeg' | 'ffprobe';
+type Tool = MediaTool;
 
 export interface BinaryCandidate {
   source: BinarySource;
@@ -118,8 +119,8 @@ export async function findWorkingBinary(
   throw new MediaError('no-ffmpeg', `No working ${tool} found. Tried: ${tried || 'nothing'}`, tried);
 }
 
-/** null when `binary -version` answers as `tool`, else why not. */
-async function verifyBinary(tool: Tool, binary: string): Promise<string | null> {
+/** null when `binary -version` answers as `tool` within a time limit, else why not. */
+export async function verifyBinary(tool: Tool, binary: string): Promise<string | null> {
   if (path.isAbsolute(binary) && !existsSync(binary)) return 'file does not exist';
   try {
     const result = await runProcess(binary, ['-version'], { timeoutMs: VERSION_TIMEOUT_MS });

@@ -1,6 +1,6 @@
 // The media services' public API: find ffmpeg, probe files, decide whether the player needs a
 // proxy, make proxies in a background queue, and serve media files with range support.
-export { locateBinaries, type BinarySource, type MediaBinaries, type SkippedBinary } from './binaries';
+export { locateBinaries, verifyBinary, type BinarySource, type MediaBinaries, type MediaTool, type SkippedBinary } from './binaries';
 export { MediaError, isMediaError, type MediaErrorCode } from './errors';
 export { probeArgs, parseProbeOutput, probeMedia } from './probe';
 export { decidePlayback, type PlaybackDecision } from './playability';

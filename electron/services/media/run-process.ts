@@ -70,11 +70,24 @@ export function runProcess(command: string, args: string[], opts: RunProcessOpti
       else resolve(result!);
     };
 
+    const finishStopped = () =>
+      finish(
+        stopReason === 'aborted'
+          ? new MediaError('cancelled', `Cancelled: ${command}`)
+          : new ProcessTimeoutError(`${command} did not finish within ${timeoutMs} ms`),
+      );
     child.on('error', (error) => finish(error));
+    // A stopped process is done when it exits, even if a child it started still holds its
+    // output open (a shell script's `sleep`): its output no longer matters.
+    child.on('exit', () => {
+      if (!stopReason) return;
+      child.stdout.destroy();
+      child.stderr.destroy();
+      finishStopped();
+    });
     // 'close' (not 'exit'): all output has been read by then.
     child.on('close', (code, exitSignal) => {
-      if (stopReason === 'aborted') finish(new MediaError('cancelled', `Cancelled: ${command}`));
-      else if (stopReason === 'timeout') finish(new ProcessTimeoutError(`${command} did not finish within ${timeoutMs} ms`));
+      if (stopReason) finishStopped();
       else finish(null, { code, signal: exitSignal, stdout, stderr });
     });
   });
