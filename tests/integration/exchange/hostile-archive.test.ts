@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
+import fc from 'fast-check';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildZip, manifestEntries, type RawEntry } from '../../support/hostile-zip';
@@ -196,5 +197,37 @@ describe('hostile archives', () => {
     const summary = await c.call('exchange.importArchive', {});
     expect(summary?.mediaImported).toBe(1);
     expect(readFileSync(c.backend.store.recordings.get(recordingId)!.filePath).equals(readFileSync(video))).toBe(true);
+  });
+
+  it('fuzz: a damaged copy of a real archive is imported whole or refused clearly, with nothing stored', { timeout: 120_000 }, async () => {
+    const bytes = readFileSync(good);
+    const fuzzer = await researcher('Onderzoeker F');
+    const state = () => fuzzer.backend.store.trajectories.list().map((t) => snapshot(fuzzer, t.id));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }).map((flips) => {
+            const copy = Buffer.from(bytes);
+            for (const [at, value] of flips) copy[at] = value;
+            return copy;
+          }),
+          fc.nat(bytes.length - 1).map((n) => bytes.subarray(0, n)),
+          fc.uint8Array({ maxLength: 2000 }).map((junk) => Buffer.concat([bytes.subarray(0, 100), junk, bytes.subarray(100)])),
+        ),
+        async (damaged) => {
+          const before = state();
+          const file = write(`fuzz-${Math.random().toString(36).slice(2)}.vkz`, damaged);
+          fuzzer.open.push([file]);
+          const result = await fuzzer.backend.handle('exchange.importArchive', {});
+          rmSync(file);
+          if (!result.ok) {
+            expect(result.error.code).toMatch(/^exchange\./);
+            expect(state()).toEqual(before);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(existsSync(path.join(fuzzer.dataDir, 'media')) ? readdirSync(path.join(fuzzer.dataDir, 'media')) : []).toEqual([]);
   });
 });
