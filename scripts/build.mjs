@@ -3,6 +3,7 @@
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { rmSync } from 'node:fs';
+import { buildWorkers } from './build-workers.mjs';
 
 rmSync('out', { recursive: true, force: true });
 
@@ -37,5 +38,6 @@ await Promise.all([
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }),
   esbuild({ ...common, platform: 'browser', entryPoints: ['tests/host/transport-shim.ts'], outfile: 'out/host/transport.js', format: 'iife' }),
+  buildWorkers(),
 ]);
-console.log('build: out/renderer, out/main, out/preload, out/host');
+console.log('build: out/renderer, out/main, out/preload, out/host, out/workers');

@@ -17,7 +17,7 @@ import {
   FORMAT_EXTENSION,
   importArchive,
   listConflicts,
-  readTranscriptFile,
+  previewTranscriptFile,
   resolveConflict,
   TRANSCRIPT_EXTENSIONS,
   type ExportScope,
@@ -145,7 +145,7 @@ export class ExchangeService {
     if (!this.opts.store.recordings.get(recordingId)) throw new UserFacingError('recording.not-found', `No recording ${recordingId}`);
     const chosen = await this.openPath([...TRANSCRIPT_EXTENSIONS]);
     if (!chosen) return { status: 'cancelled' };
-    const preview = await readTranscriptFile(chosen);
+    const preview = await previewTranscriptFile(chosen);
     if (preview.status === 'error') console.warn(`[exchange] transcript ${preview.fileName} refused: ${preview.detail}`);
     return preview;
   }

@@ -1,5 +1,6 @@
-// Importing a project archive: check it whole (archive-read.ts), copy the media it brings for
-// recordings this machine doesn't have (checking each SHA-256 on the way), then merge its
+// Importing a project archive: check it whole (archive-read.ts) and copy the media it brings for
+// recordings this machine doesn't have (checking each SHA-256 on the way), both in a worker
+// thread (exchange-worker.ts) so the backend keeps answering; then merge its
 // records into the store in one transaction by the rule in merge-plan.ts. Conflicts are kept
 // (exchange_conflicts) with the incoming version; the local record stays as it is until the
 // user chooses (conflicts.ts).
@@ -8,9 +9,9 @@
 // recording that exists here keeps its own file, unless that file is missing and the archive
 // has it. Without media in the archive a new recording is "missing" and the user points VKZ at
 // a copy of the video (relocate).
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { IdKind, MergeRecordType, Store, StoredConflict } from '../store';
 import {
@@ -26,8 +27,8 @@ import {
   type Manifest,
 } from './archive-model';
 import { mergeAlignments } from './archive-alignments';
-import { openArchive, type OpenedArchive } from './archive-read';
 import { ExchangeError } from './exchange-error';
+import { ExchangeWorker } from './exchange-worker-client';
 import { contentOf, decideMerge, hashContent, unitePseudonyms, type MergeDecision } from './merge-plan';
 
 export interface ImportCounts {
@@ -87,45 +88,6 @@ function recordingsNeedingMedia(store: Store, data: ArchiveData): ArchiveRecordi
   });
 }
 
-async function copyMediaEntry(
-  archive: OpenedArchive,
-  entryName: string,
-  target: string | null,
-  fileName: string,
-  signal: AbortSignal | undefined,
-  onBytes: (n: number) => void,
-): Promise<void> {
-  const entry = archive.media.get(entryName);
-  const expected = archive.manifest.entries[entryName]?.sha256;
-  if (!entry || !expected) throw new ExchangeError('damaged', `${fileName}: entry ${entryName} is missing`, { file: fileName, entry: entryName });
-  const hash = createHash('sha256');
-  const source = await archive.zip.stream(entry, entry.compressedSize);
-  const out = target ? await open(target, 'w') : null;
-  try {
-    for await (const chunk of source as AsyncIterable<Buffer>) {
-      if (signal?.aborted) throw new ExchangeError('cancelled', 'Archive import cancelled');
-      hash.update(chunk);
-      if (out) {
-        let written = 0;
-        while (written < chunk.length) written += (await out.write(chunk, written, chunk.length - written)).bytesWritten;
-      }
-      onBytes(chunk.length);
-    }
-  } catch (error) {
-    if (error instanceof ExchangeError) throw error;
-    throw new ExchangeError('damaged', `${fileName}: entry ${entryName} cannot be read (${(error as Error).message})`, { file: fileName, entry: entryName });
-  } finally {
-    source.destroy();
-    await out?.close();
-  }
-  if (hash.digest('hex') !== expected) {
-    throw new ExchangeError('damaged', `${fileName}: entry ${entryName} does not match its checksum: it was changed or damaged`, {
-      file: fileName,
-      entry: entryName,
-    });
-  }
-}
-
 /**
  * Refuses an archive that would overwrite a record of another trajectory, or of another kind,
  * that happens to have (or was given) the same id: ids merge only within one trajectory.
@@ -138,8 +100,9 @@ function assertNoIdClash(store: Store, data: ArchiveData, fileName: string): voi
     ...data.notes.map((n): [IdKind, string] => ['note', n.id]),
     ...data.fragments.map((f): [IdKind, string] => ['fragment', f.id]),
   ];
+  const owners = store.exchange.ownersOf(records.map(([, id]) => id));
   for (const [kind, id] of records) {
-    const owner = store.exchange.ownerOf(id);
+    const owner = owners.get(id);
     if (owner && (owner.kind !== kind || owner.trajectoryId !== data.trajectory.id)) {
       throw new ExchangeError(
         'id-clash',
@@ -152,52 +115,45 @@ function assertNoIdClash(store: Store, data: ArchiveData, fileName: string): voi
 
 export async function importArchive(opts: ArchiveImportOptions): Promise<ArchiveImportResult> {
   const fileName = path.basename(opts.archivePath);
-  const archive = await openArchive(opts.archivePath, fileName);
+  // Reading, inflating and hashing happen in the worker; the store is touched only here.
+  const worker = new ExchangeWorker(opts.onProgress);
   try {
-    return await importOpened(archive, fileName, opts);
-  } finally {
-    archive.zip.close();
-  }
-}
+    const { manifest, data, media } = await worker.ask({ type: 'open-archive', path: opts.archivePath }, 'archive', opts.signal);
+    assertNoIdClash(opts.store, data, fileName);
 
-async function importOpened(archive: OpenedArchive, fileName: string, opts: ArchiveImportOptions): Promise<ArchiveImportResult> {
-  const { data, manifest } = archive;
-  assertNoIdClash(opts.store, data, fileName);
-
-  // Media: verify every entry; copy the ones this machine needs.
-  const needed = new Map(recordingsNeedingMedia(opts.store, data).map((r) => [r.mediaEntry as string, r]));
-  const mediaDir = mediaDirOf(opts.dataDir);
-  const total = [...archive.media.values()].reduce((sum, e) => sum + e.size, 0);
-  let done = 0;
-  const parts: { part: string; final: string }[] = [];
-  const imported = new Map<string, string>(); // recording id -> file path
-  const cleanUp = async (paths: string[]) => Promise.all(paths.map((p) => rm(p, { force: true })));
-  try {
-    if (needed.size > 0) await mkdir(mediaDir, { recursive: true });
-    for (const [name] of archive.media) {
-      if (opts.signal?.aborted) throw new ExchangeError('cancelled', 'Archive import cancelled');
+    // Media: verify every entry; copy the ones this machine needs.
+    const needed = new Map(recordingsNeedingMedia(opts.store, data).map((r) => [r.mediaEntry as string, r]));
+    const mediaDir = mediaDirOf(opts.dataDir);
+    const parts: { part: string; final: string }[] = [];
+    const imported = new Map<string, string>(); // recording id -> file path
+    const targets: [string, string | null][] = media.map((name) => {
       const recording = needed.get(name);
-      const final = recording ? path.join(mediaDir, `${recording.id}${mediaExtension(recording.fileName) || mediaExtension(name)}`) : null;
-      const part = final ? `${final}.part` : null;
-      if (part && final) parts.push({ part, final });
-      await copyMediaEntry(archive, name, part, fileName, opts.signal, (n) => {
-        done += n;
-        opts.onProgress?.(done, total);
-      });
-      if (recording && final) imported.set(recording.id, final);
+      if (!recording) return [name, null];
+      const final = path.join(mediaDir, `${recording.id}${mediaExtension(recording.fileName) || mediaExtension(name)}`);
+      parts.push({ part: `${final}.part`, final });
+      imported.set(recording.id, final);
+      return [name, `${final}.part`];
+    });
+    const cleanUp = async (paths: string[]) => Promise.all(paths.map((p) => rm(p, { force: true })));
+    try {
+      if (needed.size > 0) await mkdir(mediaDir, { recursive: true });
+      await worker.ask({ type: 'copy-media', targets }, 'copied', opts.signal);
+      for (const { part, final } of parts) await rename(part, final);
+    } catch (error) {
+      await worker.close(); // stops any write before the parts are removed
+      await cleanUp(parts.flatMap((p) => [p.part, p.final]));
+      throw error;
     }
-    for (const { part, final } of parts) await rename(part, final);
-  } catch (error) {
-    await cleanUp(parts.flatMap((p) => [p.part, p.final]));
-    throw error;
-  }
 
-  try {
-    const result = opts.store.transaction(() => mergeArchive(opts.store, data, manifest, imported, opts));
-    return { ...result, mediaImported: imported.size };
-  } catch (error) {
-    await cleanUp(parts.map((p) => p.final));
-    throw error;
+    try {
+      const result = opts.store.transaction(() => mergeArchive(opts.store, data, manifest, imported, opts));
+      return { ...result, mediaImported: imported.size };
+    } catch (error) {
+      await cleanUp(parts.map((p) => p.final));
+      throw error;
+    }
+  } finally {
+    await worker.close();
   }
 }
 

@@ -51,8 +51,8 @@ export interface StoredConflict {
 export type IdKind = 'trajectory' | 'cycle' | 'recording' | 'note' | 'fragment';
 
 export interface ExchangeRepo {
-  /** Which kind of record holds `id` here and in which trajectory, or null when no record does. */
-  ownerOf(id: string): { kind: IdKind; trajectoryId: string } | null;
+  /** Which kind of record holds each of `ids` here, and in which trajectory; ids no record has are left out. */
+  ownersOf(ids: string[]): Map<string, { kind: IdKind; trajectoryId: string }>;
   trajectory(id: string): SharedTrajectory | null;
   notesOfCycle(cycleId: string): SharedNote[];
   fragmentsOfCycle(cycleId: string): SharedFragment[];
@@ -176,12 +176,14 @@ const toConflict = (r: ConflictRow): StoredConflict => ({
 });
 
 export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): ExchangeRepo {
-  const selectOwner = db.prepare<{ id: string }, { kind: IdKind; trajectoryId: string }>(
-    `SELECT 'trajectory' AS kind, id AS trajectoryId FROM trajectories WHERE id = @id
-     UNION ALL SELECT 'cycle', trajectory_id FROM cycles WHERE id = @id
-     UNION ALL SELECT 'recording', c.trajectory_id FROM recordings r JOIN cycles c ON c.id = r.cycle_id WHERE r.id = @id
-     UNION ALL SELECT 'note', c.trajectory_id FROM notes n JOIN cycles c ON c.id = n.cycle_id WHERE n.id = @id
-     UNION ALL SELECT 'fragment', c.trajectory_id FROM fragments f JOIN cycles c ON c.id = f.cycle_id WHERE f.id = @id`,
+  // Many ids in one query (an archive brings thousands): the ids go in as one JSON array.
+  const selectOwners = db.prepare<[string], { id: string; kind: IdKind; trajectoryId: string }>(
+    `WITH wanted(id) AS (SELECT value FROM json_each(?))
+     SELECT t.id, 'trajectory' AS kind, t.id AS trajectoryId FROM trajectories t JOIN wanted USING (id)
+     UNION ALL SELECT c.id, 'cycle', c.trajectory_id FROM cycles c JOIN wanted USING (id)
+     UNION ALL SELECT r.id, 'recording', c.trajectory_id FROM recordings r JOIN wanted USING (id) JOIN cycles c ON c.id = r.cycle_id
+     UNION ALL SELECT n.id, 'note', c.trajectory_id FROM notes n JOIN wanted USING (id) JOIN cycles c ON c.id = n.cycle_id
+     UNION ALL SELECT f.id, 'fragment', c.trajectory_id FROM fragments f JOIN wanted USING (id) JOIN cycles c ON c.id = f.cycle_id`,
   );
   const selectTrajectory = db.prepare<[string], { id: string; created_at: string; updated_at: string; author: string; case_manager: string; client: string }>(
     'SELECT id, created_at, updated_at, author, case_manager, client FROM trajectories WHERE id = ?',
@@ -350,8 +352,8 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
   });
 
   return {
-    ownerOf(id) {
-      return selectOwner.get({ id }) ?? null;
+    ownersOf(ids) {
+      return new Map(selectOwners.all(JSON.stringify(ids)).map((row) => [row.id, { kind: row.kind, trajectoryId: row.trajectoryId }]));
     },
     trajectory(id) {
       const r = selectTrajectory.get(id);

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import fc from 'fast-check';
@@ -229,5 +230,46 @@ describe('hostile archives', () => {
       { numRuns: 60 },
     );
     expect(existsSync(path.join(fuzzer.dataDir, 'media')) ? readdirSync(path.join(fuzzer.dataDir, 'media')) : []).toEqual([]);
+  });
+
+  it('runs in a worker: the backend answers other requests during a big import, and cancel stops it with nothing stored', { timeout: 120_000 }, async () => {
+    // 9 MB of notes and an 80 MB video: seconds of inflating, parsing and hashing.
+    const files = unzipSync(readFileSync(goodWithMedia));
+    const data = JSON.parse(Buffer.from(files['data.json']!).toString('utf8'));
+    const note = data.notes[0];
+    data.notes = Array.from({ length: 3000 }, () => ({ ...note, id: crypto.randomUUID(), text: randomBytes(1500).toString('hex') }));
+    const mediaName = data.recordings[0].mediaEntry as string;
+    files[mediaName] = randomBytes(80 * 1024 * 1024);
+    files['data.json'] = Buffer.from(JSON.stringify(data), 'utf8');
+    const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8'));
+    manifest.entries = manifestEntries(files);
+    files['manifest.json'] = Buffer.from(JSON.stringify(manifest), 'utf8');
+    const big = write(
+      'groot.vkz',
+      buildZip(Object.entries(files).map(([name, bytes]) => ({ name, data: bytes, deflate: !name.startsWith('media/') }))),
+    );
+
+    const d = await researcher('Onderzoeker D');
+    d.open.push([big]);
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const importing = d.backend.handle('exchange.importArchive', {});
+    // Another request while the archive is read: answered while the import still runs.
+    const answered = await d.call('trajectories.list', {});
+    expect(answered).toEqual([]);
+    let progress = await d.call('exchange.progress', {});
+    while (!progress || progress.done === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      progress = await d.call('exchange.progress', {});
+    }
+    expect(progress.operation).toBe('import-archive');
+    expect(await d.call('exchange.cancel', {})).toEqual({ cancelled: true });
+    delay.disable();
+    expect(await importing).toMatchObject({ ok: false, error: { code: 'exchange.cancelled' } });
+    // Inflating and parsing 9 MB never held the backend up (in the main thread: a second and more).
+    // (A loose bound for a busy test machine; the in-thread reading it replaces blocked far longer.)
+    expect(delay.max / 1e6).toBeLessThan(400);
+    expect(d.backend.store.trajectories.list()).toEqual([]);
+    expect(existsSync(path.join(d.dataDir, 'media')) ? readdirSync(path.join(d.dataDir, 'media')) : []).toEqual([]);
   });
 });

@@ -1,0 +1,91 @@
+// The main thread's side of the exchange worker (exchange-worker.ts): one worker per archive
+// import or transcript preview, ended when the work is done or cancelled. Cancelling terminates
+// the worker at once, whatever it is inflating or hashing.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { TranscriptPreview } from './transcript-import';
+import { ExchangeError, type ExchangeErrorCode } from './exchange-error';
+import type { WorkerReply, WorkerRequest } from './exchange-worker';
+
+/**
+ * The worker's bundle (scripts/build.mjs; the test setup builds it too): next to the running
+ * bundle in out/, or in out/ of the repository when running from source.
+ */
+function workerScript(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(here, '../workers/exchange-worker.mjs'), path.join(here, '../../../out/workers/exchange-worker.mjs')];
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new Error(`The exchange worker is not built (looked in ${candidates.join(', ')}); run npm run build`);
+  return found;
+}
+
+type Reply<T extends WorkerReply['type']> = Extract<WorkerReply, { type: T }>;
+
+export class ExchangeWorker {
+  private readonly worker = new Worker(workerScript());
+  private failure: Error | null = null;
+  private waiting: { type: WorkerReply['type']; resolve(reply: WorkerReply): void; reject(error: Error): void } | null = null;
+
+  constructor(private readonly onProgress?: (done: number, total: number) => void) {
+    this.worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'progress') return this.onProgress?.(reply.done, reply.total);
+      const waiting = this.waiting;
+      this.waiting = null;
+      if (!waiting) return;
+      if (reply.type === 'error') {
+        waiting.reject(
+          reply.code === 'internal' ? new Error(reply.message) : new ExchangeError(reply.code as ExchangeErrorCode, reply.message, reply.params),
+        );
+      } else waiting.resolve(reply);
+    });
+    const fail = (error: Error) => {
+      this.failure ??= error;
+      this.waiting?.reject(this.failure);
+      this.waiting = null;
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', () => fail(new ExchangeError('cancelled', 'The exchange worker stopped')));
+  }
+
+  /** Sends one request and waits for its answer; rejects with the worker's ExchangeError. */
+  ask<T extends WorkerReply['type']>(request: WorkerRequest, answer: T, signal?: AbortSignal): Promise<Reply<T>> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (signal?.aborted) return Promise.reject(new ExchangeError('cancelled', 'Cancelled'));
+    return new Promise<Reply<T>>((resolve, reject) => {
+      const onAbort = () => {
+        reject(new ExchangeError('cancelled', 'Cancelled'));
+        void this.close();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = () => signal?.removeEventListener('abort', onAbort);
+      this.waiting = {
+        type: answer,
+        resolve: (reply) => {
+          done();
+          resolve(reply as Reply<T>);
+        },
+        reject: (error) => {
+          done();
+          reject(error);
+        },
+      };
+      this.worker.postMessage(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+/** Reads a transcript file in the worker: the backend keeps answering while a big file is parsed. */
+export async function previewTranscriptFile(filePath: string): Promise<TranscriptPreview> {
+  const worker = new ExchangeWorker();
+  try {
+    return (await worker.ask({ type: 'preview-transcript', path: filePath }, 'preview')).preview;
+  } finally {
+    await worker.close();
+  }
+}

@@ -1,0 +1,18 @@
+// Builds the worker threads (electron/services/exchange/exchange-worker.ts) into out/workers/.
+// Used by build.mjs, and by the vitest setup so tests run against the current source.
+import { build } from 'esbuild';
+
+export function buildWorkers() {
+  return build({
+    entryPoints: ['electron/services/exchange/exchange-worker.ts'],
+    outfile: 'out/workers/exchange-worker.mjs',
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    sourcemap: true,
+    external: ['better-sqlite3'],
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+}
