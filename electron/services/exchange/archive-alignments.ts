@@ -6,8 +6,15 @@
 import { z } from 'zod';
 import { AlignmentDecision } from '../../../shared/alignment/model';
 import type { SharedAlignmentDecision, Store } from '../store';
+import { Author, Timestamp } from '../../../shared/input-rules';
 
-export const ArchiveAlignment = AlignmentDecision.extend({ deletedAt: z.string().nullable() }).strict();
+// Stamps pass the same input rules as every other archive record (shared/input-rules.ts).
+export const ArchiveAlignment = AlignmentDecision.extend({
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  author: Author,
+  deletedAt: Timestamp.nullable(),
+}).strict();
 export type ArchiveAlignment = z.infer<typeof ArchiveAlignment>;
 
 /** The cycle's decisions, undone ones included (an undo merges like an edit). */

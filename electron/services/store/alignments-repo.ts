@@ -6,7 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { AlignmentDecision } from '../../../shared/alignment/model';
 import type { Clock } from './clock';
-import { Author, Id } from './input-rules';
+import { Author, Id } from '../../../shared/input-rules';
 import { notFound, parseInput } from './store-error';
 
 export type AlignmentDecisionCreate = Pick<
