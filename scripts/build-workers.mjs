@@ -11,7 +11,6 @@ export function buildWorkers() {
     target: 'node22',
     format: 'esm',
     sourcemap: true,
-    external: ['better-sqlite3'],
     logLevel: 'warning',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });

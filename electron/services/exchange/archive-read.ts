@@ -9,7 +9,8 @@ import { crc32 } from 'node:zlib';
 import type { z } from 'zod';
 import { pastRecordingEnd } from '../../../shared/input-rules';
 import { formatTimecode } from '../../../shared/timecode';
-import { LATEST_SCHEMA_VERSION } from '../store';
+// From migrations itself: the exchange worker must not load the native SQLite module.
+import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_FORMAT_VERSION,

@@ -14,7 +14,8 @@ import type { WorkerReply, WorkerRequest } from './exchange-worker';
  * bundle in out/, or in out/ of the repository when running from source.
  */
 function workerScript(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
+  // In a packaged app the bundle sits in app.asar; electron-builder unpacks the workers next to it.
+  const here = path.dirname(fileURLToPath(import.meta.url)).replace(/app\.asar(?=$|[\\/])/, 'app.asar.unpacked');
   const candidates = [path.join(here, '../workers/exchange-worker.mjs'), path.join(here, '../../../out/workers/exchange-worker.mjs')];
   const found = candidates.find((c) => existsSync(c));
   if (!found) throw new Error(`The exchange worker is not built (looked in ${candidates.join(', ')}); run npm run build`);
