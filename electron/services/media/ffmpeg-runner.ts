@@ -1,5 +1,8 @@
-// Runs ffmpeg and ffprobe. The ONLY module that imports fluent-ffmpeg (archived upstream in 2025),
-// so it can be replaced by a plain spawn here without touching anything else.
+// Runs ffmpeg and ffprobe: the one runner every caller goes through (proxies, thumbnails, the
+// waveform's PCM stream, clips, stills, probes). The ONLY module that imports fluent-ffmpeg
+// (archived upstream in 2025), so it can be replaced by a plain spawn here without touching
+// anything else. Every run takes an AbortSignal, may have a time limit and an output size
+// limit, runs background work at a lower CPU priority, and logs its command line.
 //
 // How fluent-ffmpeg is used, and why:
 // - fluent-ffmpeg has no "run exactly these arguments" call, and its ffprobe() adds its own
@@ -25,9 +28,12 @@
 //   (assertRunnable), and refuse with MediaError 'no-ffmpeg' otherwise.
 // - ffprobe runs through run-process.ts (plain spawn with an argument array) so we get its JSON
 //   unparsed, with the same abort handling.
+// - The waveform reads ffmpeg's stdout as raw PCM (`onStdout`): then there is no `-progress` on
+//   stdout, and fluent-ffmpeg does not read stdout itself (no captureStdout).
 import type { ChildProcess } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
 import type { MediaBinaries } from './binaries';
@@ -41,7 +47,18 @@ export interface RunFfmpegOptions {
   durationSec?: number;
   /** Called with a non-decreasing fraction 0..1, and with 1 on success. */
   onProgress?: (fraction: number) => void;
+  /** Raw stdout, chunk by chunk, for commands that write to `pipe:1` (then no -progress is read). Must not throw. */
+  onStdout?: (chunk: Buffer) => void;
+  /** Stop ffmpeg when it runs longer than this. */
+  timeLimitMs?: number;
+  /** Stop ffmpeg when its output (file or stdout) would pass this many bytes. */
+  maxOutputBytes?: number;
+  /** CPU priority: 0 normal, up to 19 lowest. Background work (waveform, thumbnails, proxies) passes BACKGROUND_NICENESS. */
+  niceness?: number;
 }
+
+/** The priority of work the user isn't waiting for: the player and the UI come first on a 2-core laptop. */
+export const BACKGROUND_NICENESS = 10;
 
 export interface RunFfprobeOptions {
   signal?: AbortSignal;
@@ -82,9 +99,11 @@ export function splitFfmpegArgs(args: string[]): FluentCommandParts {
 let spawnGate: Promise<void> = Promise.resolve();
 
 export async function runFfmpeg(bin: MediaBinaries, args: string[], opts: RunFfmpegOptions = {}): Promise<void> {
-  const { signal, durationSec = 0, onProgress } = opts;
+  const { signal, durationSec = 0, onProgress, onStdout, timeLimitMs, maxOutputBytes, niceness = 0 } = opts;
   if (signal?.aborted) throw new MediaError('cancelled', 'Cancelled before ffmpeg started');
-  const parts = splitFfmpegArgs(args);
+  // ffmpeg itself stops a file output at -fs bytes; stdout is counted below.
+  const limited = maxOutputBytes !== undefined && !onStdout ? [...args.slice(0, -1), '-fs', String(maxOutputBytes), args[args.length - 1]!] : args;
+  const parts = splitFfmpegArgs(limited);
   await assertRunnable(bin.ffmpeg, 'ffmpeg');
 
   let releaseGate!: () => void;
@@ -103,6 +122,8 @@ export async function runFfmpeg(bin: MediaBinaries, args: string[], opts: RunFfm
     let killTimer: NodeJS.Timeout | undefined;
     let lastFraction = 0;
     let progressBuffer = '';
+    let stopped: MediaError | null = null;
+    let stdoutBytes = 0;
 
     const processOf = () => (command as unknown as { ffmpegProc?: ChildProcess }).ffmpegProc;
     const kill = () => {
@@ -113,12 +134,20 @@ export async function runFfmpeg(bin: MediaBinaries, args: string[], opts: RunFfm
     };
     const onAbort = () => kill();
     signal?.addEventListener('abort', onAbort, { once: true });
+    const stopWith = (error: MediaError) => {
+      stopped ??= error;
+      kill();
+    };
+    const timeLimit = timeLimitMs
+      ? setTimeout(() => stopWith(new MediaError('ffmpeg-failed', `ffmpeg did not finish within ${Math.round(timeLimitMs / 1000)} s`)), timeLimitMs)
+      : undefined;
 
     const finish = (error: MediaError | null) => {
       if (settled) return;
       settled = true;
       releaseGate();
       clearTimeout(killTimer);
+      clearTimeout(timeLimit);
       signal?.removeEventListener('abort', onAbort);
       if (error) {
         reject(error);
@@ -157,11 +186,31 @@ export async function runFfmpeg(bin: MediaBinaries, args: string[], opts: RunFfm
       return;
     }
 
-    command.on('start', () => {
+    command.on('start', (commandLine: string) => {
       releaseGate();
+      console.info(`[ffmpeg] ${commandLine}`);
       const child = processOf();
-      child?.stdout?.setEncoding('utf8');
-      child?.stdout?.on('data', (chunk: string) => report(chunk));
+      if (child?.pid !== undefined && niceness > 0) {
+        try {
+          os.setPriority(child.pid, niceness);
+        } catch {
+          // Not permitted here (or the process already ended): it runs at normal priority.
+        }
+      }
+      if (onStdout) {
+        child?.stdout?.on('data', (chunk: Buffer) => {
+          if (stopped || signal?.aborted) return;
+          stdoutBytes += chunk.length;
+          if (maxOutputBytes !== undefined && stdoutBytes > maxOutputBytes) {
+            stopWith(new MediaError('ffmpeg-failed', `ffmpeg wrote more than ${maxOutputBytes} bytes`));
+            return;
+          }
+          onStdout(chunk);
+        });
+      } else {
+        child?.stdout?.setEncoding('utf8');
+        child?.stdout?.on('data', (chunk: string) => report(chunk));
+      }
       if (signal?.aborted) kill();
     });
     command.on('stderr', (line: string) => {
@@ -173,6 +222,10 @@ export async function runFfmpeg(bin: MediaBinaries, args: string[], opts: RunFfm
         finish(new MediaError('cancelled', 'ffmpeg was cancelled'));
         return;
       }
+      if (stopped) {
+        finish(stopped);
+        return;
+      }
       const detail = lastLines(stderrTail.join('\n'), STDERR_TAIL_LINES);
       const exit = /exited with code (\d+)|killed with signal (\w+)/.exec(error.message);
       const how = exit ? (exit[1] ? `exited with code ${exit[1]}` : `was killed (${exit[2]})`) : `failed: ${error.message}`;
@@ -180,8 +233,13 @@ export async function runFfmpeg(bin: MediaBinaries, args: string[], opts: RunFfm
       finish(new MediaError('ffmpeg-failed', `ffmpeg ${how}${lastLine ? `: ${lastLine}` : ''}`, detail || error.message));
     });
     command.on('end', () => {
-      if (signal?.aborted) finish(new MediaError('cancelled', 'ffmpeg was cancelled'));
-      else finish(null);
+      if (signal?.aborted) return finish(new MediaError('cancelled', 'ffmpeg was cancelled'));
+      if (stopped || maxOutputBytes === undefined || onStdout) return finish(stopped);
+      // -fs ends the output quietly at the limit: a file that reached it is cut short.
+      void stat(parts.target).then(
+        (info) => finish(info.size >= maxOutputBytes ? new MediaError('ffmpeg-failed', `ffmpeg's output reached the limit of ${maxOutputBytes} bytes`) : null),
+        () => finish(null),
+      );
     });
     command.run();
   });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { MediaInfo } from '../../../shared/domain';
 import type { MediaBinaries } from './binaries';
 import { MediaError } from './errors';
-import { runFfmpeg } from './ffmpeg-runner';
+import { BACKGROUND_NICENESS, runFfmpeg } from './ffmpeg-runner';
 import { buildProxyArgs } from './proxy-args';
 
 export interface CreateProxyOptions {
@@ -38,6 +38,7 @@ export async function createProxy(bin: MediaBinaries, opts: CreateProxyOptions):
   try {
     await runFfmpeg(bin, buildProxyArgs(input, partial, info), {
       signal,
+      niceness: BACKGROUND_NICENESS,
       durationSec: info.durationSec,
       onProgress: (fraction) => onProgress?.(Math.min(fraction, 0.999)),
     });

@@ -5,7 +5,7 @@ import { readdir, rename, rm, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { MediaBinaries } from './binaries';
 import { MediaError } from './errors';
-import { runFfmpeg } from './ffmpeg-runner';
+import { BACKGROUND_NICENESS, runFfmpeg } from './ffmpeg-runner';
 import {
   buildThumbnailArgs,
   THUMBNAIL_FILE_PATTERN,
@@ -38,6 +38,7 @@ export async function makeThumbnails(bin: MediaBinaries, opts: MakeThumbnailsOpt
   try {
     await runFfmpeg(bin, buildThumbnailArgs(input, path.join(partial, THUMBNAIL_FILE_PATTERN), intervalSec), {
       signal,
+      niceness: BACKGROUND_NICENESS,
       durationSec,
       onProgress: (fraction) => onProgress?.(Math.min(fraction, 0.999)),
     });

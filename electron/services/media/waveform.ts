@@ -1,7 +1,7 @@
 // Computes a recording's waveform: ffmpeg decodes the audio stream alone to low-rate mono PCM on
 // stdout, and the peaks are taken from it as it streams (never the whole decode in memory).
 import type { MediaBinaries } from './binaries';
-import { runFfmpegPipe } from './ffmpeg-pipe';
+import { BACKGROUND_NICENESS, runFfmpeg } from './ffmpeg-runner';
 import { buildWaveformArgs, WAVEFORM_BUCKETS_PER_SEC, WAVEFORM_SAMPLE_RATE } from './waveform-args';
 import { WaveformPeaks } from './waveform-peaks';
 
@@ -28,8 +28,9 @@ export async function computeWaveform(bin: MediaBinaries, opts: ComputeWaveformO
   const peaks = new WaveformPeaks(samplesPerBucket, durationSec * WAVEFORM_BUCKETS_PER_SEC);
   const totalSamples = durationSec * WAVEFORM_SAMPLE_RATE;
   let nextReport = PROGRESS_EVERY_SAMPLES;
-  await runFfmpegPipe(bin, buildWaveformArgs(input), {
+  await runFfmpeg(bin, buildWaveformArgs(input), {
     signal,
+    niceness: BACKGROUND_NICENESS,
     onStdout: (chunk) => {
       peaks.push(chunk);
       if (onProgress && totalSamples > 0 && peaks.samplesSeen >= nextReport) {

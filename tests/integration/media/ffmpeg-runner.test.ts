@@ -82,6 +82,35 @@ describe('runFfmpeg', () => {
   });
 });
 
+describe('runFfmpeg limits', () => {
+  it('streams raw stdout (the waveform) at low priority, and stops a stream past its size limit', async () => {
+    const pcm = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-f', 'lavfi', '-i', 'sine=frequency=500:sample_rate=8000', '-t', '2', '-f', 's16le', '-ac', '1', 'pipe:1'];
+    let bytes = 0;
+    await runFfmpeg(bundled, pcm, { onStdout: (chunk) => (bytes += chunk.length), niceness: 10 });
+    expect(bytes).toBe(2 * 8000 * 2);
+    await expect(runFfmpeg(bundled, pcm, { onStdout: () => undefined, maxOutputBytes: 1000 })).rejects.toMatchObject({
+      code: 'ffmpeg-failed',
+      message: expect.stringMatching(/more than 1000 bytes/),
+    });
+  });
+
+  it('refuses a file output that reaches its size limit', async () => {
+    const output = path.join(dir, 'te-groot.m4a');
+    await expect(runFfmpeg(bundled, toneArgs(output), { maxOutputBytes: 2000 })).rejects.toMatchObject({
+      code: 'ffmpeg-failed',
+      message: expect.stringMatching(/limit of 2000 bytes/),
+    });
+  });
+
+  it('stops ffmpeg at its time limit', async () => {
+    const endless = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'sine=frequency=500', '-f', 'null', '-'];
+    await expect(runFfmpeg(bundled, endless, { timeLimitMs: 1000 })).rejects.toMatchObject({
+      code: 'ffmpeg-failed',
+      message: expect.stringMatching(/did not finish within 1 s/),
+    });
+  });
+});
+
 describe('runFfprobe', () => {
   it("rejects with 'ffmpeg-failed' and ffprobe's stderr as detail", async () => {
     const error = await runFfprobe(bundled, ['-v', 'error', '-i', path.join(dir, 'nope.mp4')]).catch((e: unknown) => e);
