@@ -5,42 +5,13 @@
 // The annotation itself (covered by workspace.spec.ts) is set up through the API for speed.
 import type { Locator, Page } from '@playwright/test';
 import { makeFixture } from '../support/media-fixtures';
-import { createCycleWithRecording, expect, invoke, playheadTime, setResearcherName, test } from './fixtures';
+import { expect, invoke, playheadTime, setResearcherName, test } from './fixtures';
+import { annotatedCycle } from './scenes';
 
 const SHARED = 'Ik voelde me gehoord';
 const ANONYMOUS = 'Ze luistert niet echt';
 const PRIVATE = 'Mijn buurman weet van niks';
 const INTENTION = 'Eerst vragen wat de cliënt zelf wil';
-
-/** A trajectory with one cycle whose 12-second recording has two fragments and a question for the client. */
-async function annotatedCycle(page: Page, queueDialog: (paths: string[]) => Promise<void>, video: string) {
-  const { trajectory, cycle, recordingId } = await createCycleWithRecording(page, queueDialog, video);
-  const positive = await invoke(page, 'fragments.create', {
-    recordingId,
-    inSec: 2,
-    outSec: 4,
-    title: 'Cliënt vertelt over haar dochter',
-    themes: ['authenticity'],
-    valence: 'positive',
-  });
-  await invoke(page, 'fragments.update', { id: positive.id, patch: { forClient: true, forCaseManager: true } });
-  const concern = await invoke(page, 'fragments.create', {
-    recordingId,
-    inSec: 6,
-    outSec: 8.5,
-    title: 'Klantmanager stelt zelf het doel voor',
-    themes: ['shared-goal'],
-    valence: 'concern',
-  });
-  await invoke(page, 'fragments.update', { id: concern.id, patch: { forCaseManager: true } });
-  await invoke(page, 'notes.create', {
-    recordingId,
-    timeSec: 5,
-    kind: 'question_client',
-    text: 'Vraag voor de cliënt: hoe voelde het toen het over werk ging?',
-  });
-  return { cycleId: cycle.id };
-}
 
 async function waitUntilSaved(page: Page) {
   await expect(page.getByTestId('save-state')).toHaveText('Alles opgeslagen');

@@ -1,6 +1,7 @@
 // The top bar of every page of a cycle: back to the library, which trajectory and cycle this is,
 // the cycle's tabs, and settings. Pages add their own items (save state, help) as children.
 import type { ReactNode } from 'react';
+import { formatDate } from '../../../shared/calendar-date';
 import type { Cycle, Trajectory } from '../../../shared/domain';
 import { useI18n } from '../i18n';
 import { goTo, type CycleView } from '../route';
@@ -24,7 +25,7 @@ export function CycleHeader({
   onOpenSettings: () => void;
   children?: ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <header className="topbar">
       <button type="button" className="link" onClick={() => goTo({ screen: 'library' })}>
@@ -37,7 +38,7 @@ export function CycleHeader({
             <span className="workspace-cycle">
               {' — '}
               {cycle.title || t('library.defaultCycleTitle', { n: cycle.number })}
-              {cycle.date ? ` (${cycle.date})` : ''}
+              {cycle.date ? ` (${formatDate(cycle.date, lang)})` : ''}
             </span>
           </>
         ) : (

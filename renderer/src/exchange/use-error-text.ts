@@ -34,7 +34,7 @@ export type Countable = 'notes' | 'fragments' | 'lines' | 'speakers' | 'videos' 
 export function useCount(): (what: Countable, count: number) => string {
   const { tDynamic } = useI18n();
   return useCallback(
-    (what: Countable, count: number) => tDynamic(`exchange.n.${what}.${count === 1 ? 'one' : 'other'}`, `${count}`, { count }),
+    (what: Countable, count: number) => tDynamic(`exchange.n.${what}`, `${count}`, { count }),
     [tDynamic],
   );
 }

@@ -1,16 +1,12 @@
 // The cycles of one trajectory: create, rename, re-date, delete, open.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { formatDate, todayIso } from '../../../shared/calendar-date';
 import type { Cycle, Trajectory } from '../../../shared/domain';
 import { call } from '../api';
+import { DateInput } from '../components/date-input';
 import { ConfirmDialog } from '../components/modal';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
-
-function today(): string {
-  const now = new Date();
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-}
 
 export function CyclePanel({
   trajectory,
@@ -21,10 +17,12 @@ export function CyclePanel({
   onOpen: (cycle: Cycle) => void;
   onChanged: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { reportError } = useToasts();
   const [cycles, setCycles] = useState<Cycle[]>([]);
-  const [editing, setEditing] = useState<{ id: string | null; title: string; date: string } | null>(null);
+  const [editing, setEditing] = useState<{ id: string | null; title: string; date: string | null } | null>(null);
+  const [dateValid, setDateValid] = useState(true);
+  const dateId = useId();
   const [deleting, setDeleting] = useState<Cycle | null>(null);
 
   const reload = useCallback(async () => {
@@ -41,7 +39,12 @@ export function CyclePanel({
 
   const save = async () => {
     if (!editing) return;
-    const date = editing.date || null;
+    // The date field says what is wrong; a date that is not one is never saved as "no date".
+    if (!dateValid) {
+      document.getElementById(dateId)?.focus();
+      return;
+    }
+    const { date } = editing;
     try {
       if (editing.id) await call('cycles.update', { id: editing.id, title: editing.title.trim(), date });
       else await call('cycles.create', { trajectoryId: trajectory.id, title: editing.title.trim(), date });
@@ -77,10 +80,10 @@ export function CyclePanel({
         {t('library.cycleTitle')}
         <input value={editing.title} autoFocus onChange={(e) => setEditing({ ...editing, title: e.target.value })} />
       </label>
-      <label>
-        {t('library.cycleDate')}
-        <input type="date" value={editing.date} onChange={(e) => setEditing({ ...editing, date: e.target.value })} />
-      </label>
+      <span className="inline-field">
+        <label htmlFor={dateId}>{t('library.cycleDate')}</label>
+        <DateInput id={dateId} value={editing.date} onChange={(date) => setEditing({ ...editing, date })} onValidity={setDateValid} />
+      </span>
       <div className="button-row">
         <button type="submit" className="primary">
           {editing.id ? t('common.save') : t('common.create')}
@@ -100,7 +103,7 @@ export function CyclePanel({
           type="button"
           className="primary"
           onClick={() =>
-            setEditing({ id: null, title: t('library.defaultCycleTitle', { n: cycles.length + 1 }), date: today() })
+            setEditing({ id: null, title: t('library.defaultCycleTitle', { n: cycles.length + 1 }), date: todayIso() })
           }
         >
           {t('library.newCycle')}
@@ -119,12 +122,12 @@ export function CyclePanel({
                 <button type="button" className="link cycle-open" onClick={() => onOpen(cycle)}>
                   {cycle.title || t('library.defaultCycleTitle', { n: cycle.number })}
                 </button>
-                <span className="cycle-date">{cycle.date ?? t('library.noDate')}</span>
+                <span className="cycle-date">{cycle.date ? formatDate(cycle.date, lang) : t('library.noDate')}</span>
                 <div className="button-row">
                   <button type="button" onClick={() => onOpen(cycle)}>
                     {t('library.openCycle')}
                   </button>
-                  <button type="button" onClick={() => setEditing({ id: cycle.id, title: cycle.title, date: cycle.date ?? '' })}>
+                  <button type="button" onClick={() => setEditing({ id: cycle.id, title: cycle.title, date: cycle.date })}>
                     {t('common.edit')}
                   </button>
                   <button type="button" className="danger" onClick={() => setDeleting(cycle)}>

@@ -14,7 +14,8 @@ import {
 } from '../../../shared/method';
 import { useI18n, type TextKey } from '../i18n';
 import { hrefFor, type CycleView } from '../route';
-import { DateField, todayIso } from './date-field';
+import { todayIso } from '../../../shared/calendar-date';
+import { DateField } from './date-field';
 import { TextListEditor } from './text-list-editor';
 import { ThemeReviewPicker } from './theme-review-picker';
 import type { MethodActions } from './use-method';

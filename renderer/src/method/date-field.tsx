@@ -1,5 +1,7 @@
-// A date as the domain stores it (YYYY-MM-DD) or none, with the browser's date picker.
+// A labelled date on the method pages: stored as YYYY-MM-DD or none, typed day first
+// (components/date-input.tsx).
 import { useId } from 'react';
+import { DateInput } from '../components/date-input';
 
 export function DateField({
   label,
@@ -16,21 +18,7 @@ export function DateField({
   return (
     <span className="date-field">
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="date"
-        min="1900-01-01"
-        max="9999-12-31"
-        value={value ?? ''}
-        data-testid={testId}
-        onChange={(e) => onChange(/^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : null)}
-      />
+      <DateInput id={id} value={value} onChange={onChange} testId={testId} />
     </span>
   );
-}
-
-/** Today as YYYY-MM-DD in local time. */
-export function todayIso(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }

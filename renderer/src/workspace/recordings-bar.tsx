@@ -67,7 +67,9 @@ export function RecordingsBar({
       </div>
       {active && (
         <div className="recording-info" data-testid="recording-info">
-          <span className="recording-media">{mediaSummary(active)}</span>
+          <span className="recording-media" title={mediaSummary(active)}>
+            {mediaSummary(active)}
+          </span>
           {active.missing && (
             <span className="recording-missing" role="alert">
               {t('recordings.missing', { path: active.filePath })}

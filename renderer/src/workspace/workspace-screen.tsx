@@ -1,5 +1,7 @@
-// The annotation workspace of one cycle: recordings, the player with its controls and timeline,
-// and the notes and fragments beside it. Keyboard first: see shortcuts.ts.
+// The annotation workspace of one cycle: the cycle's header, its recordings, and the body: the
+// stage (player, transport, timeline; workspace-stage.tsx) beside the notes and fragments
+// (side-panel.tsx), split by a splitter and laid out as remembered (layout/). Keyboard first:
+// see shortcuts.ts and use-workspace-keys.ts.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Fragment, Settings } from '../../../shared/domain';
 import { parseFramework, type Framework } from '../../../shared/framework';
@@ -7,12 +9,13 @@ import { call } from '../api';
 import { CycleHeader, CycleLoadFailed } from '../components/cycle-header';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
-import { TransportBar } from '../player/transport-bar';
-import { VideoPlayer } from '../player/video-player';
+import { ResizeHandle } from '../layout/resize-handle';
+import { useElementSize } from '../layout/use-element-size';
+import { useWorkspaceLayout } from '../layout/use-workspace-layout';
+import { clampSideWidth, maxSideWidth, SIDE_WIDTH } from '../layout/workspace-layout';
 import type { PlayerAdapter } from '../player/player-adapter';
 import { PreviousIntentions } from '../method/previous-intentions';
 import { ScrubProxySuggestion } from '../timeline/scrub-proxy-suggestion';
-import { TimelineStatus } from '../timeline/timeline-status';
 import { useKeepPlayheadAcrossSources } from '../timeline/use-keep-playhead';
 import { useSeekLatencies } from '../timeline/use-seek-latencies';
 import { useTimelineData } from '../timeline/use-timeline-data';
@@ -20,11 +23,30 @@ import { FragmentsPanel } from './fragments-panel';
 import { HelpOverlay } from './help-overlay';
 import { NotesPanel } from './notes-panel';
 import { RecordingsBar } from './recordings-bar';
-import { isTypingTarget, shortcutFor, type ShortcutAction } from './shortcuts';
-import { Timeline, type TimelineHandle } from './timeline';
+import { SidePanel, type SideTab } from './side-panel';
+import type { TimelineHandle } from './timeline';
+import { useFileDrop } from './use-file-drop';
 import { useWorkspace, type AddFailure } from './use-workspace';
+import { useWorkspaceKeys } from './use-workspace-keys';
+import { WorkspaceStage } from './workspace-stage';
 
 const DEFAULT_FRAMEWORK = 'kijkwijzer';
+const SIDE_ID = 'workspace-side';
+
+/** The frameworks (question sets) fragments can be tagged with; invalid ones are reported. */
+function useFrameworks(notify: ReturnType<typeof useToasts>['notify'], reportError: (error: unknown) => void) {
+  const { t } = useI18n();
+  const [frameworks, setFrameworks] = useState<Framework[]>([]);
+  useEffect(() => {
+    call('frameworks.list', {})
+      .then(({ frameworks: list, errors }) => {
+        setFrameworks(list.map((f) => parseFramework(f, 'backend')));
+        for (const e of errors) notify({ kind: 'error', text: t('frameworks.invalid', { source: e.source, detail: e.message }) });
+      })
+      .catch(reportError);
+  }, [notify, reportError, t]);
+  return frameworks;
+}
 
 export function WorkspaceScreen({
   cycleId,
@@ -35,7 +57,7 @@ export function WorkspaceScreen({
   settings: Settings;
   onOpenSettings: () => void;
 }) {
-  const { t, lang, tDynamic } = useI18n();
+  const { t, tDynamic } = useI18n();
   const { reportError, notify } = useToasts();
   const reportAddFailures = useCallback(
     (failed: AddFailure[]) => {
@@ -48,27 +70,21 @@ export function WorkspaceScreen({
     [notify, t, tDynamic],
   );
   const { workspace, loadFailed, actions } = useWorkspace(cycleId, reportError, reportAddFailures);
+  const frameworks = useFrameworks(notify, reportError);
+  const [layout, updateLayout] = useWorkspaceLayout();
   const [activeId, setActiveId] = useState<string | null>(null);
   const [player, setPlayer] = useState<PlayerAdapter | null>(null);
-  const [tab, setTab] = useState<'notes' | 'fragments'>('notes');
+  const [tab, setTab] = useState<SideTab>('notes');
   const [composing, setComposing] = useState<number | null>(null);
   const [markIn, setMarkIn] = useState<number | null>(null);
   const [selectedFragmentId, setSelectedFragmentId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [frameworks, setFrameworks] = useState<Framework[]>([]);
   const [frameworkId, setFrameworkId] = useState(DEFAULT_FRAMEWORK);
-  const [dragging, setDragging] = useState(false);
   const goToRef = useRef<HTMLInputElement>(null);
   const timelineRef = useRef<TimelineHandle | null>(null);
-
-  useEffect(() => {
-    call('frameworks.list', {})
-      .then(({ frameworks: list, errors }) => {
-        setFrameworks(list.map((f) => parseFramework(f, 'backend')));
-        for (const e of errors) notify({ kind: 'error', text: t('frameworks.invalid', { source: e.source, detail: e.message }) });
-      })
-      .catch(reportError);
-  }, [notify, reportError, t]);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const body = useElementSize(bodyRef);
+  const drop = useFileDrop((files) => void actions.addDroppedRecordings(files));
 
   const recordings = workspace?.recordings ?? [];
   const active = recordings.find((r) => r.id === activeId) ?? recordings[0] ?? null;
@@ -92,6 +108,15 @@ export function WorkspaceScreen({
   const timelineData = useTimelineData(active);
   const seekLatencies = useSeekLatencies(player, active?.mediaUrl ?? null);
   useKeepPlayheadAcrossSources(player, active);
+
+  /** Shows a tab of the side panel, opening the panel if it was collapsed. */
+  const showTab = useCallback(
+    (which: SideTab) => {
+      setTab(which);
+      if (layout.sideCollapsed) updateLayout({ sideCollapsed: false });
+    },
+    [layout.sideCollapsed, updateLayout],
+  );
 
   const playFragment = useCallback(
     (fragment: Fragment, loop = false) => {
@@ -121,116 +146,49 @@ export function WorkspaceScreen({
     const created = await actions.createFragment({ recordingId: active.id, inSec: markIn, outSec: out });
     if (created) {
       setMarkIn(null);
-      setTab('fragments');
+      showTab('fragments');
       setSelectedFragmentId(created.id);
     }
-  }, [player, active, markIn, actions, notify, t]);
+  }, [player, active, markIn, actions, notify, t, showTab]);
 
-  const run = useCallback(
-    (action: ShortcutAction) => {
-      if (action === 'help') return setHelpOpen(true);
-      if (action === 'undo') {
-        void actions.undoDelete().then((undone) => undone && notify({ kind: 'info', text: t('common.undone') }));
-        return;
-      }
-      if (action === 'zoomIn') return timelineRef.current?.zoom(1);
-      if (action === 'zoomOut') return timelineRef.current?.zoom(-1);
-      if (action === 'zoomFit') return timelineRef.current?.fit();
-      if (!player) return;
-      switch (action) {
-        case 'togglePlay':
-          return player.toggle();
-        case 'back1':
-          return player.seekBy(-1);
-        case 'forward1':
-          return player.seekBy(1);
-        case 'back5':
-          return player.seekBy(-5);
-        case 'forward5':
-          return player.seekBy(5);
-        case 'frameBack':
-          return player.stepFrames(-1);
-        case 'frameForward':
-          return player.stepFrames(1);
-        case 'slower':
-          return player.changeRate(-1);
-        case 'faster':
-          return player.changeRate(1);
-        case 'normalSpeed':
-          return player.setRate(1);
-        case 'toStart':
-          return player.seek(0);
-        case 'mute':
-          return player.toggleMute();
-        case 'volumeUp':
-          return player.setVolume(player.getState().volume + 0.1);
-        case 'volumeDown':
-          return player.setVolume(player.getState().volume - 0.1);
-        case 'markIn':
-          setMarkIn(player.currentTime());
-          setTab('fragments');
-          return;
-        case 'markOut':
-          return void markOut();
-        case 'playFragment': {
-          const fragment = fragments.find((f) => f.id === selectedFragmentId);
-          if (fragment) playFragment(fragment, player.getState().range?.loop ?? false);
-          return;
-        }
-        case 'toggleLoop': {
-          const range = player.getState().range;
-          const fragment = fragments.find((f) => f.id === selectedFragmentId);
-          if (range) player.setLoop(!range.loop);
-          else if (fragment) playFragment(fragment, true);
-          return;
-        }
-        case 'newNote':
-          if (!active) return;
-          setTab('notes');
-          setComposing(player.currentTime());
-          return;
-        case 'goToTime':
-          goToRef.current?.focus();
-          return;
-      }
-    },
-    [player, actions, notify, t, markOut, fragments, selectedFragmentId, playFragment, active],
-  );
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (helpOpen || document.querySelector('dialog[open]')) return;
-      if (isTypingTarget(event.target)) return;
-      const action = shortcutFor(event);
-      if (!action) return;
-      event.preventDefault();
-      run(action);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [run, helpOpen]);
+  useWorkspaceKeys({
+    player,
+    timeline: timelineRef,
+    goToInput: goToRef,
+    fragments,
+    selectedFragmentId,
+    canAddNote: active !== null,
+    enabled: !helpOpen,
+    openHelp: useCallback(() => setHelpOpen(true), []),
+    undo: useCallback(
+      () => void actions.undoDelete().then((undone) => undone && notify({ kind: 'info', text: t('common.undone') })),
+      [actions, notify, t],
+    ),
+    markIn: useCallback(
+      (sec: number) => {
+        setMarkIn(sec);
+        showTab('fragments');
+      },
+      [showTab],
+    ),
+    markOut: useCallback(() => void markOut(), [markOut]),
+    playFragment,
+    newNote: useCallback(
+      (sec: number) => {
+        showTab('notes');
+        setComposing(sec);
+      },
+      [showTab],
+    ),
+  });
 
   if (loadFailed) return <CycleLoadFailed message={t('workspace.loadFailed')} />;
   if (!workspace) return <div className="loading" aria-busy="true" />;
 
   const { trajectory, cycle } = workspace;
+  const sideWidth = clampSideWidth(layout.sideWidthPx, body.width || window.innerWidth);
   return (
-    <div
-      className={`workspace${dragging ? ' dragging' : ''}`}
-      onDragOver={(event) => {
-        if (event.dataTransfer.types.includes('Files')) {
-          event.preventDefault();
-          setDragging(true);
-        }
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={(event) => {
-        event.preventDefault();
-        setDragging(false);
-        const files = [...event.dataTransfer.files];
-        if (files.length > 0) void actions.addDroppedRecordings(files);
-      }}
-    >
+    <div className={`workspace${drop.dragging ? ' dragging' : ''}`} {...drop.handlers}>
       <CycleHeader
         cycleId={cycleId}
         current="analysis"
@@ -239,8 +197,9 @@ export function WorkspaceScreen({
         authorName={settings.authorName}
         onOpenSettings={onOpenSettings}
       >
-        <button type="button" onClick={() => setHelpOpen(true)} aria-label={t('help.title')}>
-          ? {t('help.short')}
+        <button type="button" onClick={() => setHelpOpen(true)}>
+          <span aria-hidden="true">? </span>
+          {t('help.short')}
         </button>
       </CycleHeader>
       <RecordingsBar recordings={recordings} activeId={active?.id ?? null} onActivate={setActiveId} actions={actions}>
@@ -255,57 +214,53 @@ export function WorkspaceScreen({
         )}
       </RecordingsBar>
       <PreviousIntentions cycleId={cycleId} />
-      <div className="workspace-body">
-        <div className="stage">
-          {recordings.length === 0 ? (
-            <div className="dropzone">
-              <p>{t('recordings.none')}</p>
-              <button type="button" className="primary" onClick={() => void actions.addRecordingsViaDialog()}>
-                {t('recordings.add')}
-              </button>
-            </div>
-          ) : null}
-          <div className={recordings.length === 0 ? 'hidden' : 'stage-player'}>
-            <VideoPlayer recording={active} onPlayer={setPlayer} />
-            {active && !active.mediaUrl && (
-              <div className="player-overlay">
-                {active.missing ? t('recordings.missingShort') : t('recordings.waitingForProxy')}
-              </div>
-            )}
-          </div>
-          <TransportBar player={player} goToRef={goToRef} />
-          <Timeline
-            player={player}
-            duration={active?.media.durationSec ?? 0}
-            notes={notes}
-            fragments={fragments}
-            markIn={markIn}
-            selectedFragmentId={selectedFragmentId}
-            onPlayFragment={playFragment}
-            handleRef={timelineRef}
-            waveform={timelineData.waveform}
-            thumbnails={timelineData.thumbnails}
+      <main
+        className={`workspace-body${layout.sideCollapsed ? ' side-is-collapsed' : ''}`}
+        ref={bodyRef}
+        style={layout.sideCollapsed ? undefined : { gridTemplateColumns: `minmax(0, 1fr) auto ${sideWidth}px` }}
+      >
+        <WorkspaceStage
+          recordings={recordings}
+          active={active}
+          player={player}
+          onPlayer={setPlayer}
+          notes={notes}
+          fragments={fragments}
+          markIn={markIn}
+          selectedFragmentId={selectedFragmentId}
+          onPlayFragment={playFragment}
+          timelineRef={timelineRef}
+          goToRef={goToRef}
+          timelineData={timelineData}
+          onAddRecordings={() => void actions.addRecordingsViaDialog()}
+          playerHeightPx={layout.playerHeightPx}
+          onPlayerHeight={(px) => updateLayout({ playerHeightPx: px })}
+        />
+        {!layout.sideCollapsed && (
+          <ResizeHandle
+            orientation="vertical"
+            grow="left"
+            value={sideWidth}
+            min={SIDE_WIDTH.min}
+            max={maxSideWidth(body.width || window.innerWidth)}
+            label={t('workspace.sideResize')}
+            controls={SIDE_ID}
+            onChange={(px) => updateLayout({ sideWidthPx: px })}
+            testId="side-resize"
           />
-          <TimelineStatus view={timelineData} />
-        </div>
-        <aside className="side">
-          <div className="tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => setTab('notes')}>
-              {t('notes.title')} ({notes.length})
-            </button>
-            <button type="button" role="tab" aria-selected={tab === 'fragments'} onClick={() => setTab('fragments')}>
-              {t('fragments.title')} ({fragments.length})
-            </button>
-            {frameworks.length > 1 && (
-              <select value={framework?.id ?? ''} aria-label={t('frameworks.active')} onChange={(e) => setFrameworkId(e.target.value)}>
-                {frameworks.map((f) => (
-                  <option key={f.id} value={f.id}>
-                    {f.name[lang]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </div>
+        )}
+        <SidePanel
+          id={SIDE_ID}
+          tab={tab}
+          onTab={setTab}
+          noteCount={notes.length}
+          fragmentCount={fragments.length}
+          frameworks={frameworks}
+          frameworkId={framework?.id ?? null}
+          onFramework={setFrameworkId}
+          collapsed={layout.sideCollapsed}
+          onCollapsed={(sideCollapsed) => updateLayout({ sideCollapsed })}
+        >
           {tab === 'notes' ? (
             <NotesPanel
               notes={notes}
@@ -331,8 +286,8 @@ export function WorkspaceScreen({
               playheadSec={() => player?.currentTime() ?? null}
             />
           )}
-        </aside>
-      </div>
+        </SidePanel>
+      </main>
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   );

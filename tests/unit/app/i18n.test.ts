@@ -19,9 +19,39 @@ describe('translations', () => {
   });
 
   it('fills placeholders and falls back to Dutch, then to the key', () => {
-    expect(translate(en, nl, 'library.cycleCount', { count: 3 })).toBe('3 cycles');
-    expect(translate({}, nl, 'library.cycleCount', { count: 2 })).toBe('2 cycli');
-    expect(translate(en, nl, 'no.such.key')).toBe('no.such.key');
+    expect(translate('en', en, nl, 'library.defaultCycleTitle', { n: 3 })).toBe('Conversation 3');
+    expect(translate('en', {}, nl, 'library.defaultCycleTitle', { n: 2 })).toBe('Gesprek 2');
+    expect(translate('en', en, nl, 'no.such.key')).toBe('no.such.key');
+    expect(translate('nl', nl, nl, 'library.defaultCycleTitle', { other: 1 })).toBe('Gesprek {n}');
+  });
+
+  it('says "1 cyclus" and "2 cycli": the plural form through Intl.PluralRules', () => {
+    expect(translate('nl', nl, nl, 'library.cycleCount', { count: 1 })).toBe('1 cyclus');
+    expect(translate('nl', nl, nl, 'library.cycleCount', { count: 2 })).toBe('2 cycli');
+    expect(translate('nl', nl, nl, 'library.cycleCount', { count: 0 })).toBe('0 cycli');
+    expect(translate('en', en, nl, 'library.cycleCount', { count: 1 })).toBe('1 cycle');
+    expect(translate('en', en, nl, 'library.cycleCount', { count: 21 })).toBe('21 cycles');
+    expect(translate('en', en, nl, 'library.cycleCount', { count: 1.5 })).toBe('1.5 cycles');
+    expect(translate('nl', nl, nl, 'exchange.n.notes', { count: 1 })).toBe('1 notitie');
+    expect(translate('nl', nl, nl, 'exchange.n.notes', { count: 10_000 })).toBe('10000 notities');
+  });
+
+  it('plural forms: a missing category falls back to "other", a missing language to Dutch', () => {
+    const dict = { 'x.other': '{count} things' };
+    expect(translate('en', dict, nl, 'x', { count: 1 })).toBe('1 things');
+    // A language with more categories (Polish: few, many) still finds a form.
+    expect(translate('pl', { 'x.one': 'jeden', 'x.few': '{count} rzeczy', 'x.other': 'inne' }, nl, 'x', { count: 3 })).toBe('3 rzeczy');
+    expect(translate('en', {}, nl, 'library.cycleCount', { count: 1 })).toBe('1 cyclus');
+    // A count given as text does not choose a form: the plain key, or the key itself.
+    expect(translate('nl', nl, nl, 'library.cycleCount', { count: '1' })).toBe('library.cycleCount');
+  });
+
+  it('every plural text has an "other" form in both languages, and the same forms', () => {
+    for (const dict of [nl, en] as Record<string, string>[]) {
+      for (const key of Object.keys(dict).filter((k) => /\.(zero|one|two|few|many)$/.test(k))) {
+        expect(Object.hasOwn(dict, key.replace(/\.\w+$/, '.other')), key).toBe(true);
+      }
+    }
   });
 
   it('every key the renderer uses exists', () => {
@@ -38,7 +68,7 @@ describe('translations', () => {
       }
     };
     walk(path.resolve(__dirname, '../../../renderer/src'));
-    const missing = [...used].filter((key) => !Object.hasOwn(nl, key));
+    const missing = [...used].filter((key) => !Object.hasOwn(nl, key) && !Object.hasOwn(nl, `${key}.other`));
     expect(missing).toEqual([]);
   });
 });
