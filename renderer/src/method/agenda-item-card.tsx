@@ -156,8 +156,9 @@ export function AgendaItemCard({
         <div className="agenda-item-moment">
           {item.replay &&
             (onPlay ? (
-              <button type="button" className="replay-button" onClick={() => onPlay(item)} aria-label={t('agenda.playFragment', { range: item.replay.label })}>
-                ▶ {t('agenda.replay', { range: item.replay.label })}
+              <button type="button" className="replay-button" onClick={() => onPlay(item)}>
+                <span aria-hidden="true">▶ </span>
+                {t('agenda.replay', { range: item.replay.label })}
               </button>
             ) : (
               <span className="replay-label">{t('agenda.replay', { range: item.replay.label })}</span>

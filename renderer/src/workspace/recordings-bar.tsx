@@ -61,10 +61,10 @@ export function RecordingsBar({
             {t('recordings.videoN', { n: recording.position })} · {recording.fileName}
           </button>
         ))}
-        <button type="button" className="primary" onClick={() => void actions.addRecordingsViaDialog()}>
-          {t('recordings.add')}
-        </button>
       </div>
+      <button type="button" className="primary" onClick={() => void actions.addRecordingsViaDialog()}>
+        {t('recordings.add')}
+      </button>
       {active && (
         <div className="recording-info" data-testid="recording-info">
           <span className="recording-media" title={mediaSummary(active)}>

@@ -30,7 +30,7 @@ const KIND_COLOURS: Record<Note['kind'], string> = {
   transcript: '#6b7280',
   event: '#7c5cbf',
   observation: '#2f5d8a',
-  question_client: '#c2571a',
+  question_client: '#a8470f',
   question_case_manager: '#2e7d4f',
 };
 
@@ -119,7 +119,7 @@ function draw(
     const x = xForTime(view, f.inSec);
     const w = Math.max(3, (f.outSec - f.inSec) * view.pxPerSec);
     ctx.globalAlpha = f.id === data.selectedFragmentId ? 1 : 0.75;
-    ctx.fillStyle = f.valence === 'positive' ? '#2e7d4f' : '#c2571a';
+    ctx.fillStyle = f.valence === 'positive' ? '#2e7d4f' : '#a8470f';
     ctx.fillRect(x, layout.fragmentsTop, w, ROW.fragments);
     if (f.id === data.selectedFragmentId) {
       ctx.strokeStyle = '#1f2328';
