@@ -91,7 +91,7 @@ function createWindow(): void {
   mainWindow = new BrowserWindow({
     width: 1400,
     height: 900,
-    minWidth: 960,
+    minWidth: 1024, // the smallest size the layout is made and tested for (tests/e2e/layout.spec.ts)
     minHeight: 640,
     title: 'VKZ',
     backgroundColor: '#f6f5f2',

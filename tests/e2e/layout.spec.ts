@@ -1,0 +1,174 @@
+// The analysis page on a laptop: at 1280×720 (a 1920×1080 screen at 150%) and at 1024×640 (the
+// window's minimum, electron/main/main.ts) the player, the transport, the whole timeline and the
+// notes list are in view without scrolling the page, and nothing overlaps. The side panel's width
+// and the player's height are set by dragging or by keyboard, and remembered; the panel collapses.
+import type { Locator, Page } from '@playwright/test';
+import { makeFixture } from '../support/media-fixtures';
+import { expectAccessible } from './axe';
+import { expect, invoke, playheadTime, setResearcherName, test } from './fixtures';
+import { annotatedCycle } from './scenes';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  expect(box, `${locator} has a box`).not.toBeNull();
+  return box!;
+}
+
+function expectInside(name: string, box: Box, viewport: { width: number; height: number }) {
+  expect(box.x, `${name} left`).toBeGreaterThanOrEqual(0);
+  expect(box.y, `${name} top`).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, `${name} right`).toBeLessThanOrEqual(viewport.width);
+  expect(box.y + box.height, `${name} bottom`).toBeLessThanOrEqual(viewport.height);
+  expect(box.width * box.height, `${name} is not squashed to nothing`).toBeGreaterThan(0);
+}
+
+function overlap(a: Box, b: Box): boolean {
+  // Touching edges (sub-pixel rounding) is not overlapping.
+  const eps = 0.5;
+  return a.x + a.width - eps > b.x && b.x + b.width - eps > a.x && a.y + a.height - eps > b.y && b.y + b.height - eps > a.y;
+}
+
+/** The parts of the analysis page that must all be seen at once. */
+function parts(page: Page): Record<string, Locator> {
+  return {
+    player: page.locator('#workspace-player'),
+    transport: page.getByRole('toolbar', { name: 'Bediening' }),
+    'timeline toolbar': page.getByRole('button', { name: 'Inzoomen' }),
+    timeline: page.getByTestId('timeline'),
+    'side panel': page.getByRole('complementary', { name: 'Notities en fragmenten' }),
+    'notes list': page.getByRole('list', { name: 'Notities' }),
+  };
+}
+
+async function expectAllInViewAndApart(page: Page) {
+  const viewport = page.viewportSize()!;
+  const scroll = await page.evaluate(() => ({
+    height: document.documentElement.scrollHeight,
+    width: document.documentElement.scrollWidth,
+  }));
+  expect(scroll.height, 'the page does not scroll vertically').toBeLessThanOrEqual(viewport.height);
+  expect(scroll.width, 'the page does not scroll sideways').toBeLessThanOrEqual(viewport.width);
+  const boxes: [string, Box][] = [];
+  for (const [name, locator] of Object.entries(parts(page))) {
+    const box = await boxOf(locator);
+    expectInside(name, box, viewport);
+    boxes.push([name, box]);
+  }
+  // Siblings on the page do not overlap (the notes list lies inside the side panel).
+  const apart = boxes.filter(([name]) => name !== 'notes list' && name !== 'timeline toolbar');
+  for (let i = 0; i < apart.length; i++) {
+    for (let j = i + 1; j < apart.length; j++) {
+      expect(overlap(apart[i]![1], apart[j]![1]), `${apart[i]![0]} overlaps ${apart[j]![0]}`).toBe(false);
+    }
+  }
+}
+
+async function openAnalysisWithManyNotes(page: Page, host: { url: string; queueDialog(p: string[]): Promise<void> }, mediaDir: string) {
+  const video = await makeFixture('playable-mp4', mediaDir, { durationSec: 12 });
+  await page.goto(host.url);
+  await setResearcherName(page, 'Onderzoeker Anna');
+  const { cycleId, recordingId } = await annotatedCycle(page, host.queueDialog, video);
+  for (let i = 0; i < 60; i++) {
+    await invoke(page, 'notes.create', { recordingId, timeSec: i / 5, kind: 'observation', text: `Observatie ${i + 1}` });
+  }
+  await page.goto(`${host.url}#/cycle/${cycleId}`);
+  await expect(page.getByTestId('note').first()).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Notities (61)' })).toBeVisible();
+  return cycleId;
+}
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1024, height: 640 },
+]) {
+  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('player, transport, the whole timeline and the notes list are in view, nothing overlaps', async ({ page, host, mediaDir }) => {
+      await openAnalysisWithManyNotes(page, host, mediaDir);
+      await expectAllInViewAndApart(page);
+      // Writing a note (the form opens in the panel) and the fragments tab keep it so.
+      await page.locator('body').click({ position: { x: 2, y: viewport.height - 2 } });
+      await page.keyboard.press('n');
+      await expect(page.getByRole('form', { name: 'Notitie opslaan' })).toBeVisible();
+      await expectAllInViewAndApart(page);
+      await page.keyboard.press('Escape');
+      await expectAccessible(page, `analysis with many notes at ${viewport.width}×${viewport.height}`);
+    });
+  });
+}
+
+test.describe('at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('the side panel and the player are resized by keyboard and pointer, collapsed, and remembered', async ({ page, host, mediaDir }) => {
+    await openAnalysisWithManyNotes(page, host, mediaDir);
+    const side = page.getByRole('complementary', { name: 'Notities en fragmenten' });
+    const player = page.locator('#workspace-player');
+    const sideHandle = page.getByRole('separator', { name: 'Breedte van het zijpaneel' });
+    const playerHandle = page.getByRole('separator', { name: 'Hoogte van de speler' });
+
+    // Keyboard: the panel grows as its edge moves left; the arrows do not seek the video.
+    const width0 = Number(await sideHandle.getAttribute('aria-valuenow'));
+    expect((await boxOf(side)).width).toBeCloseTo(width0, 0);
+    await sideHandle.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(sideHandle).toHaveAttribute('aria-valuenow', String(width0 + 32));
+    await expect.poll(async () => Math.round((await boxOf(side)).width)).toBe(width0 + 32);
+    expect(await playheadTime(page)).toBe(0);
+    await page.keyboard.press('End');
+    const widest = Number(await sideHandle.getAttribute('aria-valuemax'));
+    await expect(sideHandle).toHaveAttribute('aria-valuenow', String(widest));
+    await expectAllInViewAndApart(page);
+    await page.keyboard.press('Home');
+    await expect(sideHandle).toHaveAttribute('aria-valuenow', await sideHandle.getAttribute('aria-valuemin') ?? '');
+    await expectAllInViewAndApart(page);
+
+    // Pointer: drag the edge 100 px to the left.
+    const before = Number(await sideHandle.getAttribute('aria-valuenow'));
+    const grip = await boxOf(sideHandle);
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + grip.width / 2 - 50, grip.y + 200, { steps: 3 });
+    await page.mouse.move(grip.x + grip.width / 2 - 100, grip.y + 200, { steps: 3 });
+    await page.mouse.up();
+    await expect(sideHandle).toHaveAttribute('aria-valuenow', String(before + 100));
+
+    // The player: smaller by keyboard (up), and the timeline stays in view.
+    const tall = (await boxOf(player)).height;
+    await playerHandle.focus();
+    await page.keyboard.press('Shift+ArrowUp');
+    await expect.poll(async () => Math.round((await boxOf(player)).height)).toBe(Math.round(tall) - 64);
+    await expectAllInViewAndApart(page);
+    const grip2 = await boxOf(playerHandle);
+    await page.mouse.move(grip2.x + grip2.width / 2, grip2.y + grip2.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grip2.x + grip2.width / 2, grip2.y + grip2.height / 2 + 30, { steps: 3 });
+    await page.mouse.up();
+    await expect.poll(async () => Math.round((await boxOf(player)).height)).toBe(Math.round(tall) - 34);
+
+    // Remembered after a reload.
+    const width = await sideHandle.getAttribute('aria-valuenow');
+    const height = await playerHandle.getAttribute('aria-valuenow');
+    await page.reload();
+    await expect(page.getByTestId('note').first()).toBeVisible();
+    await expect(sideHandle).toHaveAttribute('aria-valuenow', width!);
+    await expect(playerHandle).toHaveAttribute('aria-valuenow', height!);
+
+    // Collapsed: the video gets the room; N opens the panel again to write the note.
+    const playerWidth = (await boxOf(player)).width;
+    await page.getByRole('button', { name: 'Zijpaneel inklappen' }).click();
+    await expect(page.getByRole('tab', { name: /Notities/ })).toHaveCount(0);
+    await expect.poll(async () => (await boxOf(player)).width).toBeGreaterThan(playerWidth + 200);
+    await page.reload();
+    const expand = page.getByRole('button', { name: /Zijpaneel uitklappen/ });
+    await expect(expand).toHaveAttribute('aria-expanded', 'false');
+    await page.locator('body').click({ position: { x: 2, y: 719 } });
+    await page.keyboard.press('n');
+    await expect(page.getByRole('form', { name: 'Notitie opslaan' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Zijpaneel inklappen' })).toHaveAttribute('aria-expanded', 'true');
+  });
+});
