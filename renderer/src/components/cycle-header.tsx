@@ -1,11 +1,12 @@
 // The top bar of every page of a cycle: back to the library, which trajectory and cycle this is,
 // the cycle's tabs, and settings. Pages add their own items (save state, help) as children.
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { formatDate } from '../../../shared/calendar-date';
 import type { Cycle, Trajectory } from '../../../shared/domain';
 import { useI18n } from '../i18n';
 import { goTo, type CycleView } from '../route';
 import { CycleTabs } from './cycle-tabs';
+import { useFocusWhenLost } from './use-focus-when-lost';
 
 export function CycleHeader({
   cycleId,
@@ -26,12 +27,14 @@ export function CycleHeader({
   children?: ReactNode;
 }) {
   const { t, lang } = useI18n();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useFocusWhenLost(titleRef, trajectory !== null);
   return (
     <header className="topbar">
       <button type="button" className="link" onClick={() => goTo({ screen: 'library' })}>
         ← {t('workspace.library')}
       </button>
-      <h1 className="workspace-title">
+      <h1 className="workspace-title" ref={titleRef} tabIndex={-1}>
         {trajectory && cycle ? (
           <>
             {trajectory.caseManager} · {trajectory.client}

@@ -1,10 +1,11 @@
 // The library: trajectories (a case manager and a client, under pseudonymous labels) and, inside
 // each, the cycles (one per recorded conversation).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Cycle, Trajectory } from '../../../shared/domain';
 import { call } from '../api';
 import { ConfirmDialog } from '../components/modal';
 import { useToasts } from '../components/toasts';
+import { useFocusWhenLost } from '../components/use-focus-when-lost';
 import { useI18n } from '../i18n';
 import { goTo } from '../route';
 import { ProjectImport } from '../exchange/project-import';
@@ -17,6 +18,8 @@ export function trajectoryTitle(t: Pick<Trajectory, 'caseManager' | 'client'>): 
 
 export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }) {
   const { t } = useI18n();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useFocusWhenLost(titleRef);
   const { reportError } = useToasts();
   const [trajectories, setTrajectories] = useState<Trajectory[] | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -77,7 +80,7 @@ export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }
   return (
     <div className="library">
       <header className="topbar">
-        <h1 className="brand">
+        <h1 className="brand" ref={titleRef} tabIndex={-1}>
           VKZ <span className="brand-sub">{t('app.tagline')}</span>
         </h1>
         <ProjectImport onChanged={(id) => { if (id) setSelectedId(id); void reload(); }} />

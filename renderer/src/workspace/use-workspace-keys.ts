@@ -1,8 +1,10 @@
 // The workspace's keyboard shortcuts (shortcuts.ts says which key is which action): performs an
-// action on the player, the timeline, the notes and the fragments. Keys typed into a field or
-// while a dialog is open are left alone.
+// action on the player, the timeline, the notes and the fragments. Keys typed into a field, keys
+// a focused control handles itself (components/control-keys.ts) and keys while a dialog is open
+// are left alone.
 import { useCallback, useEffect } from 'react';
 import type { Fragment } from '../../../shared/domain';
+import { controlOwnsKey } from '../components/control-keys';
 import type { PlayerAdapter } from '../player/player-adapter';
 import { isTypingTarget, shortcutFor, type ShortcutAction } from './shortcuts';
 import type { TimelineHandle } from './timeline';
@@ -96,7 +98,7 @@ export function useWorkspaceKeys(targets: WorkspaceKeyTargets): void {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (document.querySelector('dialog[open]')) return;
-      if (isTypingTarget(event.target)) return;
+      if (isTypingTarget(event.target) || controlOwnsKey(event)) return;
       const action = shortcutFor(event);
       if (!action) return;
       event.preventDefault();
