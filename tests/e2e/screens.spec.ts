@@ -77,6 +77,20 @@ test('every screen and every dialog passes axe-core WCAG 2.1 A/AA', async ({ pag
   await expect(page.getByRole('dialog', { name: /Transcript importeren/ })).toBeVisible();
   await check(page, testInfo, 'dialog-transcript-import');
   await page.getByRole('dialog').getByRole('button', { name: 'Annuleren' }).click();
+  // A fragment's details, a clip made from it and played in a dialog.
+  await page.getByRole('tab', { name: /Fragmenten/ }).click();
+  const card = page.getByTestId('fragment').first();
+  await card.getByRole('button', { name: "Details en thema's" }).click();
+  await expect(card.getByTestId('theme-questions')).toBeVisible();
+  await check(page, testInfo, 'analysis-fragment-details');
+  await host.queueSaveDialog(path.join(mediaDir, 'clip.mp4'));
+  await card.getByRole('button', { name: /Exporteer clip/ }).click();
+  const job = page.getByTestId('clip-job').first();
+  await expect(job).toHaveAttribute('data-state', 'done');
+  await job.getByRole('button', { name: /Clip afspelen/ }).click();
+  await expect(page.getByRole('dialog', { name: /^Clip: / })).toBeVisible();
+  await check(page, testInfo, 'dialog-clip');
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Zijpaneel inklappen' }).click();
   await check(page, testInfo, 'analysis-side-collapsed');
   await page.getByRole('button', { name: /Zijpaneel uitklappen/ }).click();
@@ -111,6 +125,20 @@ test('every screen and every dialog passes axe-core WCAG 2.1 A/AA', async ({ pag
   await page.goto(`${host.url}#/cycle/${cycleId}/export`);
   await expect(page.getByRole('heading', { name: 'Reflectierapport' })).toBeVisible();
   await check(page, testInfo, 'export');
+
+  // ---- A project archive of this cycle, imported again from the library: the summary.
+  const archive = path.join(mediaDir, 'KM-1.vkz');
+  await host.queueSaveDialog(archive);
+  const exchange = page.getByTestId('exchange-panel');
+  await exchange.getByRole('button', { name: 'Archief exporteren…' }).click();
+  await expect(exchange.getByTestId('exchange-archive-status')).toHaveText(`Opgeslagen: ${archive}`);
+  await page.getByRole('link', { name: '← Bibliotheek' }).or(page.getByRole('button', { name: '← Bibliotheek' })).click();
+  await host.queueDialog([archive]);
+  await page.getByRole('button', { name: 'Project importeren…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Project geïmporteerd' })).toBeVisible();
+  await check(page, testInfo, 'dialog-project-imported');
+  await page.getByRole('dialog').getByRole('button', { name: 'Sluiten' }).click();
+  await page.goto(`${host.url}#/cycle/${cycleId}/export`);
 
   // ---- Settings from a cycle page.
   await page.getByRole('button', { name: 'Instellingen' }).click();

@@ -218,7 +218,14 @@ export function ExportScreen({
               ))}
             </ul>
           )}
-          <div className="export-paper" aria-busy={preview.kind === 'loading'}>
+          {/* Focusable so the preview scrolls by keyboard too (it has no controls of its own). */}
+          <div
+            className="export-paper"
+            aria-busy={preview.kind === 'loading'}
+            tabIndex={0}
+            role="region"
+            aria-labelledby="export-preview-title"
+          >
             {preview.kind === 'ready' && (
               <ReportPreview document={preview.document} stills={preview.stills} label={t('export.previewTitle')} />
             )}
