@@ -97,6 +97,36 @@ for (const viewport of [
       await page.keyboard.press('Escape');
       await expectAccessible(page, `analysis with many notes at ${viewport.width}×${viewport.height}`);
     });
+
+    test('a follow-up cycle with the previous intentions keeps the timeline in view, folded or open', async ({ page, host, mediaDir }, testInfo) => {
+      const cycleId = await openAnalysisWithManyNotes(page, host, mediaDir);
+      const { trajectoryId } = await invoke(page, 'workspace.get', { cycleId }).then((w) => ({ trajectoryId: w.trajectory.id }));
+      const intentions = ['Eerst vragen wat de cliënt zelf wil', 'Stiltes laten vallen', 'Samenvatten voor het doel'];
+      await invoke(page, 'method.update', {
+        cycleId,
+        patch: {
+          outcome: {
+            date: null,
+            itemNotes: [],
+            takeaways: [],
+            intentions: intentions.map((text, i) => ({ id: `intention-${i}`, text })),
+            evaluation: '',
+          },
+        },
+      });
+      const next = await invoke(page, 'cycles.create', { trajectoryId, title: 'Gesprek 2', date: null });
+      await host.queueDialog([await makeFixture('playable-mp4', mediaDir, { durationSec: 12 })]);
+      await invoke(page, 'recordings.addViaDialog', { cycleId: next.id });
+      await page.goto(`${host.url}#/cycle/${next.id}`);
+      const previous = page.getByTestId('previous-intentions');
+      await expect(previous).toContainText('Voornemens uit de vorige cyclus (Gesprek 1): 3');
+      await expect(page.getByTestId('timeline')).toBeVisible();
+      await expectAllInViewAndApart(page);
+      if (!(await previous.evaluate((d: HTMLDetailsElement) => d.open))) await previous.locator('summary').click();
+      await expect(previous.getByText(intentions[2]!)).toBeVisible();
+      await expectAllInViewAndApart(page);
+      await page.screenshot({ path: testInfo.outputPath('follow-up-intentions-open.png') });
+    });
   });
 }
 
