@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { makeFixture } from '../support/media-fixtures';
 import { expectAccessible } from './axe';
-import { expect, setResearcherName, test } from './fixtures';
+import { expect, invoke, setResearcherName, test } from './fixtures';
 import { annotatedCycle } from './scenes';
 
 const VIEWPORTS = [
@@ -43,7 +43,7 @@ test('every screen and every dialog passes axe-core WCAG 2.1 A/AA', async ({ pag
   await expect(page.getByRole('dialog', { name: 'Instellingen' })).toBeVisible();
   await check(page, testInfo, 'settings-first-start');
   await setResearcherName(page, 'Onderzoeker Anna');
-  const { cycleId } = await annotatedCycle(page, host.queueDialog, video);
+  const { cycleId, recordingId } = await annotatedCycle(page, host.queueDialog, video);
 
   // ---- Library: a trajectory with its cycles, the new-cycle form, a confirmation.
   await page.reload();
@@ -94,6 +94,14 @@ test('every screen and every dialog passes axe-core WCAG 2.1 A/AA', async ({ pag
   await page.getByRole('button', { name: 'Zijpaneel inklappen' }).click();
   await check(page, testInfo, 'analysis-side-collapsed');
   await page.getByRole('button', { name: /Zijpaneel uitklappen/ }).click();
+
+  // ---- Aligning two researchers' analyses: a colleague's fragment beside Anna's.
+  await invoke(page, 'settings.update', { authorName: 'Bram' });
+  await invoke(page, 'fragments.create', { recordingId, inSec: 3, outSec: 5, title: 'Bram: vat samen', themes: ['authenticity'], valence: 'positive' });
+  await invoke(page, 'settings.update', { authorName: 'Onderzoeker Anna' });
+  await page.getByRole('link', { name: 'Afstemmen', exact: true }).click();
+  await expect(page.getByTestId('align-progress')).toBeVisible();
+  await check(page, testInfo, 'align');
 
   // ---- The cycle's steps and intake (consent, so the interview can be planned).
   await page.getByRole('link', { name: 'Cyclus', exact: true }).click();
