@@ -87,16 +87,6 @@ export function SidePanel({
           {tabButton('notes', t('notes.title'), noteCount)}
           {tabButton('fragments', t('fragments.title'), fragmentCount)}
         </div>
-        {/* The framework is what fragments are tagged with: shown beside their tab. */}
-        {tab === 'fragments' && frameworks.length > 1 && (
-          <select value={frameworkId ?? ''} aria-label={t('frameworks.active')} onChange={(e) => onFramework(e.target.value)}>
-            {frameworks.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name[lang]}
-              </option>
-            ))}
-          </select>
-        )}
         <button
           type="button"
           className="side-collapse"
@@ -110,6 +100,19 @@ export function SidePanel({
         </button>
       </div>
       <div className="side-body" role="tabpanel" id={panelId} aria-labelledby={tabIds[tab]}>
+        {/* The framework is what fragments are tagged with: chosen on their tab. */}
+        {tab === 'fragments' && frameworks.length > 1 && (
+          <label className="side-framework">
+            {t('frameworks.active')}
+            <select value={frameworkId ?? ''} onChange={(e) => onFramework(e.target.value)}>
+              {frameworks.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {children}
       </div>
     </aside>
