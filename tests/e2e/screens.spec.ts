@@ -14,12 +14,24 @@ const VIEWPORTS = [
   { width: 1024, height: 640 },
 ];
 
-/** Checks the screen with axe, then photographs it at each laptop size. */
+/** What runs off the side: the page, its main area or a dialog wider than its box (a wide table
+ * in a box of its own that scrolls sideways is allowed). */
+function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [document.documentElement, ...document.querySelectorAll<HTMLElement>('main, [role=main], dialog[open]')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className)}: ${el.scrollWidth} > ${el.clientWidth}`),
+  );
+}
+
+/** Checks the screen with axe, then at each laptop size that nothing runs off the side, and
+ * photographs it. */
 async function check(page: Page, testInfo: TestInfo, screen: string) {
   await expectAccessible(page, screen);
   const size = page.viewportSize();
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
+    expect.soft(await sidewaysOverflow(page), `${screen} at ${viewport.width}×${viewport.height} runs off the side`).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath(`${screen}-${viewport.width}x${viewport.height}.png`) });
   }
   if (size) await page.setViewportSize(size);
