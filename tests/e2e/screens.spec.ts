@@ -136,6 +136,10 @@ test('every screen and every dialog passes axe-core WCAG 2.1 A/AA', async ({ pag
   await page.getByRole('button', { name: 'Agenda opstellen' }).click();
   await expect(page.getByTestId('agenda')).toBeVisible();
   await check(page, testInfo, 'reflection');
+  await page.getByRole('button', { name: 'Voorbereidingspakket maken…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Voorbereidingspakket maken' })).toBeVisible();
+  await check(page, testInfo, 'dialog-review-package');
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '▶ Review-modus' }).click();
   await expect(page.getByTestId('review-position')).toHaveText('1 / 2');
   await check(page, testInfo, 'review');
