@@ -31,15 +31,35 @@ function overlap(a: Box, b: Box): boolean {
 }
 
 /** The parts of the analysis page that must all be seen at once. */
-function parts(page: Page): Record<string, Locator> {
-  return {
-    player: page.locator('#workspace-player'),
-    transport: page.getByRole('toolbar', { name: 'Bediening' }),
-    'timeline toolbar': page.getByRole('button', { name: 'Inzoomen' }),
-    timeline: page.getByTestId('timeline'),
-    'side panel': page.getByRole('complementary', { name: 'Notities en fragmenten' }),
-    'notes list': page.getByRole('list', { name: 'Notities' }),
-  };
+const PARTS: Record<string, string> = {
+  player: '#workspace-player',
+  transport: '[role=toolbar][aria-label="Bediening"]',
+  'timeline toolbar': 'button[aria-label="Inzoomen"]',
+  timeline: '[data-testid=timeline]',
+  'side panel': 'aside[aria-label="Notities en fragmenten"]',
+  'notes list': '[role=list][aria-label="Notities"]',
+};
+
+/** The parts' boxes in one layout, once the layout has settled (two frames alike): a box taken
+ * while the player is still giving way to a timeline that just grew would compare two layouts. */
+async function settledBoxes(page: Page): Promise<Record<string, Box | null>> {
+  const snapshot = () =>
+    page.evaluate(async (parts) => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return Object.fromEntries(
+        Object.entries(parts).map(([name, selector]) => {
+          const r = document.querySelector(selector)?.getBoundingClientRect();
+          return [name, r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null];
+        }),
+      );
+    }, PARTS);
+  let previous = await snapshot();
+  for (let i = 0; i < 50; i++) {
+    const next = await snapshot();
+    if (JSON.stringify(next) === JSON.stringify(previous)) return next;
+    previous = next;
+  }
+  throw new Error('the layout never settled');
 }
 
 async function expectAllInViewAndApart(page: Page) {
@@ -51,10 +71,10 @@ async function expectAllInViewAndApart(page: Page) {
   expect(scroll.height, 'the page does not scroll vertically').toBeLessThanOrEqual(viewport.height);
   expect(scroll.width, 'the page does not scroll sideways').toBeLessThanOrEqual(viewport.width);
   const boxes: [string, Box][] = [];
-  for (const [name, locator] of Object.entries(parts(page))) {
-    const box = await boxOf(locator);
-    expectInside(name, box, viewport);
-    boxes.push([name, box]);
+  for (const [name, box] of Object.entries(await settledBoxes(page))) {
+    expect(box, `${name} is on the page`).not.toBeNull();
+    expectInside(name, box!, viewport);
+    boxes.push([name, box!]);
   }
   // Siblings on the page do not overlap (the notes list lies inside the side panel).
   const apart = boxes.filter(([name]) => name !== 'notes list' && name !== 'timeline toolbar');
