@@ -5,14 +5,19 @@
 // - whole words only: "Jan" matches in "Jan zegt" and "gesprek-jan.mp4", not in "Jansen" or "januari";
 //   letters and digits of any script count as word characters, so "Zoë" ends a word before "!" but
 //   "Jan" does not match inside "Janéé";
-// - case- and diacritics-insensitive: "zoe" matches "Zoë", "ZOË" and a decomposed "Zoe\u0308";
-//   typographic apostrophes count as "'"; runs of whitespace in a name match any whitespace
-//   (a name broken over two lines is still found);
+// - on the folded text of name-folding.ts, so case, diacritics, invisible characters,
+//   compatibility forms and look-alike letters from other scripts make no difference: "zoe"
+//   matches "Zoë", "ZOË", "Zoe\u0308", "Z\u00ADoë" and a Cyrillic "Zое"; typographic
+//   apostrophes count as "'";
+// - between the parts of a name any run of spaces, dashes, underscores, dots or line breaks, or
+//   none, is accepted: "Jan de Vries" matches "Jan-de-Vries", "jan_de.vries", "Jan de\nVries"
+//   and "JanDeVries". Particles ("de", "van der") are part of the name, never matches of their own;
 // - possessives: "Jan's", "Jan’s" and the Dutch "Jans" (as in "Jans moeder") are matched with
 //   their ending, and written as replacement + "'s" ("[naam cliënt]'s moeder"). A bare trailing
 //   apostrophe ("Kees' fiets") is left alone: it is as often a closing quote;
 // - the longest name wins where names overlap: "Jan de Vries" before "Jan".
 // Diminutives and inflections ("Jantje") are not guessed at: list them as names of their own.
+import { foldNameParts, foldText, NAME_PART_SEPARATOR } from './name-folding';
 
 export interface Pseudonym {
   /** The name as it may appear in notes, e.g. "Jan de Vries". */
@@ -43,52 +48,6 @@ export class PseudonymisationError extends Error {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
-
-const foldCache = new Map<string, string>();
-/** One code point, lower-cased, compatibility-decomposed, without combining marks. */
-function foldChar(ch: string): string {
-  let folded = foldCache.get(ch);
-  if (folded === undefined) {
-    folded = ch.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(APOSTROPHES, "'");
-    if (foldCache.size < 10_000) foldCache.set(ch, folded);
-  }
-  return folded;
-}
-
-interface FoldedText {
-  text: string;
-  /** For each UTF-16 unit of `text`: where its source starts and ends in the original. */
-  start: number[];
-  end: number[];
-}
-
-function foldText(original: string): FoldedText {
-  let text = '';
-  const start: number[] = [];
-  const end: number[] = [];
-  let at = 0;
-  for (const ch of original) {
-    const from = at;
-    at += ch.length;
-    const folded = foldChar(ch);
-    if (folded === '') {
-      // A lone combining mark belongs to the character before it ("e\u0308" is one "ë").
-      if (end.length > 0) end[end.length - 1] = at;
-      continue;
-    }
-    for (let k = 0; k < folded.length; k++) {
-      start.push(from);
-      end.push(at);
-    }
-    text += folded;
-  }
-  return { text, start, end };
-}
-
-function foldName(name: string): string {
-  return foldText(name.trim().replace(/\s+/g, ' ')).text;
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -107,7 +66,8 @@ interface Matcher {
 
 function compile(list: PseudonymList): Matcher | null {
   const usable = list
-    .map((entry, index) => ({ entry, index, folded: foldName(entry.name) }))
+    .map((entry, index) => ({ entry, index, parts: foldNameParts(entry.name) }))
+    .map((e) => ({ ...e, folded: e.parts.join(' ') }))
     .filter((e) => e.folded !== '')
     // Longest first, so an alternation tried left to right prefers "jan de vries" over "jan".
     .sort((a, b) => b.folded.length - a.folded.length || a.index - b.index);
@@ -117,7 +77,7 @@ function compile(list: PseudonymList): Matcher | null {
     const group = `n${i}`;
     const suffixGroup = `s${i}`;
     entries.push({ entry: u.entry, group, suffixGroup });
-    const body = escapeRegExp(u.folded).replace(/ /g, '\\s+');
+    const body = u.parts.map(escapeRegExp).join(`${NAME_PART_SEPARATOR}*`);
     const lead = WORD_CHAR.test(u.folded[0] ?? '') ? '(?<![\\p{L}\\p{N}])' : '';
     const endsInWord = WORD_CHAR.test(u.folded[u.folded.length - 1] ?? '');
     const tail = endsInWord ? `(?<${suffixGroup}>'s|s)?(?![\\p{L}\\p{N}])` : '';

@@ -110,3 +110,63 @@ describe('createPseudonymiser().scrub', () => {
     expect(() => p.scrub('Jan', 'note at 0:05 (text)')).toThrow(/"Piet" in note at 0:05 \(text\)/);
   });
 });
+
+// Every way a listed name can be written so that it reads as the name, and names that must not
+// match. Cyrillic а (U+0430), е (U+0435), Ј (U+0408); Greek α (U+03B1), Ι (U+0399).
+describe('names written the way a reader still reads them', () => {
+  const names: PseudonymList = [
+    { name: 'Jan', replacement: '[C]' },
+    { name: 'Jan de Vries', replacement: '[CV]' },
+    { name: 'van der Berg', replacement: '[B]' },
+    { name: 'Anne-Marie', replacement: '[AM]' },
+  ];
+  it.each([
+    ['soft hyphen inside', 'Ja\u00ADn belt', '[C] belt'],
+    ['zero-width space inside', 'J\u200Ban belt', '[C] belt'],
+    ['zero-width joiner and non-joiner', 'J\u200Da\u200Cn belt', '[C] belt'],
+    ['word joiner inside', 'Ja\u2060n belt', '[C] belt'],
+    ['byte order mark inside', 'J\uFEFFan belt', '[C] belt'],
+    ['bidi mark inside', 'J\u200Ean belt', '[C] belt'],
+    ['invisible at the end goes along', 'Jan\u200B belt', '[C] belt'],
+    ['full-width letters', 'Ｊａｎ belt', '[C] belt'],
+    ['Cyrillic a', 'J\u0430n belt', '[C] belt'],
+    ['Cyrillic J and a', '\u0408\u0430n belt', '[C] belt'],
+    ['Greek alpha', 'J\u03B1n de Vries zegt', '[CV] zegt'],
+    ['Cyrillic e and o', 'Jan d\u0435 Vri\u0435s, van d\u0435r B\u0435rg', '[CV], [B]'],
+    ['Greek capital iota', 'Jan de Vr\u0399es', '[CV]'],
+    ['dash between parts', 'Jan-de-Vries', '[CV]'],
+    ['en dash and spaces', 'Jan – de – Vries', '[CV]'],
+    ['underscores', 'notes_jan_de_vries.txt', 'notes_[CV].txt'],
+    ['dots', 'J. de Vries en jan.de.vries', 'J. de Vries en [CV]'],
+    ['line break between parts', 'Jan de\nVries', '[CV]'],
+    ['parts joined', 'JanDeVries kwam', '[CV] kwam'],
+    ['parts joined, lower case', 'jandevries@example', '[CV]@example'],
+    ['hyphenated name joined', 'AnneMarie en Anne Marie en anne_marie', '[AM] en [AM] en [AM]'],
+    ['particles belong to the name', 'mevrouw Van Der Berg', 'mevrouw [B]'],
+    ['particles joined', 'VanDerBerg', '[B]'],
+    ['several tricks at once', 'J\u0430\u00ADn-d\u0435_V\u200Bries', '[CV]'],
+    ['the rest of the text untouched', 'Zo\u200B zei J\u0430n: “nee”.', 'Zo\u200B zei [C]: “nee”.'],
+  ])('%s', (_label, text, expected) => {
+    expect(pseudonymise(text, names)).toBe(expected);
+    expect(findListedNames(pseudonymise(text, names), names)).toEqual([]);
+  });
+
+  it.each([
+    ['a longer name that starts with it', 'Janssen'],
+    ['a longer name before the particles', 'Janssen de Vries'],
+    ['a word that starts with it', 'januari, Janneke'],
+    ['a particle alone', 'de vries van der'],
+    ['part of a compound', 'Bergen, vanderbergen'],
+    ['a dot inside a word is no join', 'J.an'],
+  ])('does not match %s', (_label, text) => {
+    expect(pseudonymise(text, names)).toBe(text);
+    expect(findListedNames(text, names)).toEqual([]);
+  });
+
+  it('lets the guard see every variant, so an export that kept one is refused', () => {
+    const variants = ['Ja\u00ADn', 'J\u0430n', 'Jan-de-Vries', 'JanDeVries', 'Ｊan'];
+    for (const v of variants) {
+      expect(() => assertNoListedNames([`tekst ${v} tekst`], names, ['note'])).toThrow(PseudonymisationError);
+    }
+  });
+});
