@@ -22,7 +22,7 @@ import { FRAGMENT_LINGUISTIC_TYPE, formatFragmentValue, NOTE_KINDS, noteLinguist
 import { createPseudonymiser, PseudonymisationError, type PseudonymList } from './pseudonymise';
 import { escapeXmlAttribute, escapeXmlText } from './xml';
 
-export type EafRecording = Pick<Recording, 'id' | 'fileName' | 'filePath'> & {
+export type EafRecording = Pick<Recording, 'id' | 'fileName'> & {
   media: Pick<MediaInfo, 'durationSec' | 'video'>;
 };
 export type EafNote = Pick<Note, 'recordingId' | 'timeSec' | 'kind' | 'speaker' | 'text' | 'author'>;
@@ -66,17 +66,6 @@ const MIME_TYPES: Record<string, string> = {
 export function mediaMimeType(fileName: string): string {
   const ext = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   return MIME_TYPES[ext] ?? 'unknown';
-}
-
-/** A file:// URL for a local path: "C:\a b\c.mp4" -> "file:///C:/a%20b/c.mp4", UNC paths too. */
-export function fileUrlFromPath(path: string): string {
-  const slashed = path.replace(/\\/g, '/');
-  const encode = (p: string) => p.split('/').map(encodeURIComponent).join('/');
-  const drive = /^([A-Za-z]):(\/.*)?$/.exec(slashed);
-  if (drive) return `file:///${drive[1]}:${encode(drive[2] ?? '/')}`;
-  if (slashed.startsWith('//')) return `file:${encode(slashed)}`;
-  if (slashed.startsWith('/')) return `file://${encode(slashed)}`;
-  return encode(slashed);
 }
 
 interface Span {
@@ -201,15 +190,15 @@ export function toEaf(input: EafExportInput): string {
       ['xsi:noNamespaceSchemaLocation', 'http://www.mpi.nl/tools/elan/EAFv3.0.xsd'],
     ])}>`,
   );
-  const path = p.scrub(recording.filePath, 'the recording path');
-  const fileName = p.scrub(recording.fileName, 'the recording file name');
+  // Only the file name: a local path would carry user and folder names off the machine. ELAN
+  // resolves a relative media URL against the .eaf's own folder.
+  const mediaUrl = `./${encodeURIComponent(p.scrub(recording.fileName, 'the recording file name'))}`;
   out.push(`    <HEADER MEDIA_FILE="" TIME_UNITS="milliseconds">`);
   out.push(
     `        <MEDIA_DESCRIPTOR${attrs([
-      ['MEDIA_URL', fileUrlFromPath(path)],
+      ['MEDIA_URL', mediaUrl],
       ['MIME_TYPE', mediaMimeType(recording.fileName)],
-      // ELAN looks here, relative to the .eaf, when the absolute path doesn't resolve.
-      ['RELATIVE_MEDIA_URL', `./${encodeURIComponent(fileName)}`],
+      ['RELATIVE_MEDIA_URL', mediaUrl],
     ])}/>`,
   );
   let annotationCount = 0;

@@ -3,7 +3,6 @@
 export { EafParseError, formatFragmentValue, parseFragmentValue, type FragmentValue } from './eaf-format';
 export {
   EAF_NOTE_MAX_SEC,
-  fileUrlFromPath,
   mediaMimeType,
   toEaf,
   toEafFiles,
