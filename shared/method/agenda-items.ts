@@ -28,7 +28,9 @@ export function generatedItem(newId: NewId, fields: GeneratedFields): AgendaItem
     userEdited: false,
     removed: false,
     orphaned: false,
+    withdrawnFeedback: 0,
     ...fields,
+    feedbackIds: fields.feedbackIds ?? (fields.feedback ?? []).map((f) => f.id),
   };
 }
 

@@ -3,6 +3,7 @@ export * from './model';
 export * from './cycle-steps';
 export * from './new-cycle-method';
 export * from './sharing';
+export * from './live-feedback';
 export * from './agenda-items';
 export * from './agenda-merge';
 export * from './fragment-order';

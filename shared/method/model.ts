@@ -147,8 +147,15 @@ export const AgendaItem = z.object({
   replay: ReplaySnapshot.nullable(),
   /** A moment in a recording, for note items. */
   anchor: z.object({ recordingId: z.string(), timeSec: z.number().nonnegative(), label: z.string() }).nullable(),
-  /** The client's feedback that goes with this item, already filtered by sharing.ts. */
+  /**
+   * The client's feedback this item refers to (ClientFeedback ids). What is shown comes from
+   * the live records through sharing.ts (live-feedback.ts), so a withdrawal counts at once.
+   */
+  feedbackIds: z.array(z.string()).default([]),
+  /** Filled when the agenda is read, never stored: the feedback as sharing.ts lets it out now. */
   feedback: z.array(SharedFeedback),
+  /** Filled when the agenda is read: how many of feedbackIds the client has withdrawn since. */
+  withdrawnFeedback: z.number().int().nonnegative().default(0),
   plannedMinutes: z.number().nonnegative().nullable(),
   /** The user changed title, text, questions or section: regeneration keeps those. */
   userEdited: z.boolean(),

@@ -11,6 +11,7 @@ import {
   buildReviewPlaylist,
   intentionsForNextCycle,
   isBlockedAgenda,
+  methodWithLiveFeedback,
   newCycleMethod,
   playlistForTheme,
   type CycleMethod,
@@ -44,7 +45,7 @@ export class MethodService {
         .at(-1) ?? null;
     const previousOutcome = previousCycle ? store.methods.get(previousCycle.id)?.outcome : null;
     return {
-      method: this.record(cycleId),
+      method: methodWithLiveFeedback(this.record(cycleId), trajectory?.client ?? '', store.settings.get().language),
       previousCycle,
       previousIntentions: intentionsForNextCycle(previousOutcome),
       clientLabel: trajectory?.client ?? '',
@@ -91,7 +92,7 @@ export class MethodService {
   }
 
   async playlist(cycleId: string, source: PlaylistSource): Promise<PlaylistEntry[]> {
-    const method = this.record(cycleId);
+    const method = this.view(cycleId).method;
     const { fragments, recordings, lang } = this.analysis(cycleId);
     if (source.kind === 'theme') {
       const framework = await this.framework(method.frameworkId);

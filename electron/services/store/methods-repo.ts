@@ -1,7 +1,7 @@
 // The method record of each cycle (intake, steps, agendas, client feedback, meeting outcome),
 // kept as one validated JSON document per cycle.
 import type BetterSqlite3 from 'better-sqlite3';
-import { CycleMethod } from '../../../shared/method';
+import { CycleMethod, methodForStorage } from '../../../shared/method';
 import type { Clock } from './clock';
 import { StoreError } from './store-error';
 
@@ -37,7 +37,8 @@ export function createMethodsRepo(db: BetterSqlite3.Database, now: Clock): Metho
       return parsed.data;
     },
     save(method, author) {
-      const valid = CycleMethod.parse(method);
+      // Agendas are stored with references to the client's feedback, never copies of it.
+      const valid = methodForStorage(CycleMethod.parse(method));
       if (!cycleExists.get(valid.cycleId)) throw new StoreError('not-found', `No cycle ${valid.cycleId}`);
       upsert.run({ cycleId: valid.cycleId, doc: JSON.stringify(valid), now: now(), author });
       return valid;

@@ -94,7 +94,7 @@ export function ReflectionPage({
           onPlay={onPlay}
           renderItemExtra={(item) => (
             <>
-              <SharedFeedbackList feedback={item.feedback} framework={framework} />
+              <SharedFeedbackList feedback={item.feedback} framework={framework} withdrawn={item.withdrawnFeedback} />
               <PreparationNotes method={method} itemId={item.id} />
               <label className="meeting-note">
                 <span>{t('reflection.itemNotes')}</span>

@@ -6,12 +6,26 @@ import { localText, themeById } from '../../../shared/framework';
 import type { SharedFeedback } from '../../../shared/method';
 import { useI18n } from '../i18n';
 
-export function SharedFeedbackList({ feedback, framework }: { feedback: SharedFeedback[]; framework: Framework | null }) {
+export function SharedFeedbackList({
+  feedback,
+  framework,
+  withdrawn = 0,
+}: {
+  feedback: SharedFeedback[];
+  framework: Framework | null;
+  /** How many pieces of feedback on this item the client has withdrawn since the agenda was made. */
+  withdrawn?: number;
+}) {
   const { t, lang } = useI18n();
-  if (feedback.length === 0) return null;
+  if (feedback.length === 0 && withdrawn === 0) return null;
   return (
     <div className="shared-feedback">
       <h5 className="shared-feedback-title">{t('feedback.fromClient')}</h5>
+      {withdrawn > 0 && (
+        <p className="feedback-withdrawn" role="note" data-testid="feedback-withdrawn">
+          {t('feedback.withdrawnFromAgenda', { count: withdrawn })}
+        </p>
+      )}
       <ul>
         {feedback.map((f) => {
           const theme = f.themeId && framework ? themeById(framework, f.themeId) : undefined;
