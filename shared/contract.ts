@@ -16,6 +16,7 @@ import {
   Valence,
 } from './domain';
 import { Author, CalendarDate, CycleTitle, FragmentTitle, Label, NoteText, ReportBackground, Seconds, Speaker, ThemeId, Themes } from './input-rules';
+import { ArchiveKind } from './exchange/archive-kind';
 import { CycleMethod, SharedFeedback, TextItem } from './method/model';
 import { AlignmentAction, AlignmentDecision, AlignmentSubject, RangeChoice } from './alignment/model';
 import { Framework } from './framework';
@@ -270,6 +271,7 @@ export const ArchiveImportSummary = z.object({
   archiveAuthor: z.string(),
   archiveCreatedAt: z.string(),
   includesMedia: z.boolean(),
+  archiveKind: ArchiveKind,
   scope: z.enum(['trajectory', 'cycle']),
   /** Totals over all records, and per kind of record. */
   total: MergeCounts,
@@ -473,12 +475,14 @@ export const contract = {
   },
   /** A project archive (.vkz) of a trajectory or one cycle; main asks where to save. path null: cancelled. */
   'exchange.exportArchive': {
-    request: z.object({ scope: ArchiveExportScope, includeMedia: z.boolean() }).strict(),
+    request: z.object({ scope: ArchiveExportScope, kind: ArchiveKind, includeMedia: z.boolean() }).strict(),
     response: z.object({
       path: z.string().nullable(),
       sizeBytes: z.number(),
       mediaFiles: z.number().int(),
       missingMedia: z.array(z.string()),
+      /** Pieces of "niet delen" feedback left out (archive for others). */
+      withheld: z.number().int(),
     }),
   },
   /** Main asks for a .vkz file, checks it and merges it. null: the user cancelled the dialog. */

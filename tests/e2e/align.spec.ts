@@ -28,7 +28,7 @@ test('two analyses of one recording are compared, aligned pair by pair, and the 
   await invoke(page, 'notes.create', { recordingId, timeSec: 24, kind: 'question_case_manager', text: 'Wat hoorde je hier?' });
   const archive = path.join(mediaDir, 'bram.vkz');
   await host.queueSaveDialog(archive);
-  await invoke(page, 'exchange.exportArchive', { scope: { kind: 'cycle', cycleId: cycle.id }, includeMedia: true });
+  await invoke(page, 'exchange.exportArchive', { scope: { kind: 'cycle', cycleId: cycle.id }, kind: 'research-team', includeMedia: true });
   await invoke(page, 'trajectories.delete', { id: trajectory.id });
 
   // ---- Anna imports it through the library and analyses the same recording.

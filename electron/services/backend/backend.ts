@@ -312,7 +312,7 @@ export function createBackend(options: BackendOptions): Backend {
     'exchange.exportFile': (req) => exchange.exportFile(req),
     'exchange.previewTranscript': ({ recordingId }) => exchange.previewTranscript(recordingId),
     'exchange.importTranscript': ({ recordingId, notes, fragments }) => exchange.importTranscript(recordingId, notes, fragments),
-    'exchange.exportArchive': ({ scope, includeMedia }) => exchange.exportArchive(scope, includeMedia),
+    'exchange.exportArchive': ({ scope, kind, includeMedia }) => exchange.exportArchive(scope, kind, includeMedia),
     'exchange.importArchive': () => exchange.importArchive(),
     'exchange.progress': () => exchange.progress(),
     'exchange.cancel': () => exchange.cancel(),

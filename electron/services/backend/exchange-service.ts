@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { ArchiveImportSummary, ExchangeConflict, ExchangeFormat, ExchangeInfo, TranscriptPreview } from '../../../shared/contract';
 import type { Language } from '../../../shared/domain';
 import type { Framework } from '../../../shared/framework';
+import type { ArchiveKind } from '../../../shared/exchange/archive-kind';
+import { createPseudonymiser } from '../../../shared/exchange/pseudonymise';
 import {
   ARCHIVE_EXTENSION,
   describeConflict,
@@ -194,21 +196,23 @@ export class ExchangeService {
     return this.running;
   }
 
-  exportArchive(scope: ExportScope, includeMedia: boolean) {
+  exportArchive(scope: ExportScope, kind: ArchiveKind, includeMedia: boolean) {
     return translated(async () => {
       const { store } = this.opts;
       const trajectoryId = scope.kind === 'trajectory' ? scope.trajectoryId : this.mustCycle(scope.cycleId).trajectoryId;
       const trajectory = store.trajectories.get(trajectoryId);
       if (!trajectory) throw new UserFacingError('trajectory.not-found', `No trajectory ${trajectoryId}`);
-      const label = `VKZ ${trajectory.caseManager} ${trajectory.client}`;
+      const plainLabel = `VKZ ${trajectory.caseManager} ${trajectory.client}`;
+      const label = kind === 'others' ? createPseudonymiser(store.reportSettings.get(trajectoryId).pseudonyms).pseudonymise(plainLabel) : plainLabel;
       const suffix = scope.kind === 'cycle' ? ` - cyclus ${this.mustCycle(scope.cycleId).number}` : '';
       const target = await this.savePath(`${safeName(label + suffix)}.${ARCHIVE_EXTENSION}`, ARCHIVE_EXTENSION);
-      if (!target) return { path: null, sizeBytes: 0, mediaFiles: 0, missingMedia: [] };
+      if (!target) return { path: null, sizeBytes: 0, mediaFiles: 0, missingMedia: [], withheld: 0 };
       const run = this.begin('export-archive');
       try {
         const result = await exportArchive({
           store,
           scope,
+          kind,
           includeMedia,
           targetPath: target,
           author: this.opts.author(),
@@ -216,7 +220,13 @@ export class ExchangeService {
           signal: run.controller.signal,
           onProgress: (done, total) => Object.assign(run, { done, total }),
         });
-        return { path: result.path, sizeBytes: result.sizeBytes, mediaFiles: result.mediaFiles, missingMedia: result.missingMedia };
+        return {
+          path: result.path,
+          sizeBytes: result.sizeBytes,
+          mediaFiles: result.mediaFiles,
+          missingMedia: result.missingMedia,
+          withheld: result.withheld,
+        };
       } finally {
         this.running = null;
       }
@@ -246,6 +256,7 @@ export class ExchangeService {
           archiveAuthor: result.manifest.author,
           archiveCreatedAt: result.manifest.createdAt,
           includesMedia: result.manifest.includesMedia,
+          archiveKind: result.manifest.kind,
           scope: result.manifest.scope.kind,
           total: { added: sum('added'), updated: sum('updated'), unchanged: sum('unchanged'), kept: sum('kept'), conflicts: sum('conflicts') },
           counts: result.counts,

@@ -17,6 +17,7 @@ import {
   type CycleMethod,
 } from '../../../shared/method';
 import { jointAnalysis } from '../../../shared/alignment';
+import { createPseudonymiser } from '../../../shared/exchange/pseudonymise';
 import { loadFrameworks } from '../frameworks/load-frameworks';
 import type { Store } from '../store';
 import { UserFacingError } from './errors';
@@ -91,15 +92,30 @@ export class MethodService {
     return this.update(cycleId, { reflectionAgenda: agenda });
   }
 
+  /**
+   * Review mode is a screen shown in a meeting: its texts are pseudonymised like an export, and
+   * its feedback is what the client allows now (the agenda is read with live feedback).
+   */
   async playlist(cycleId: string, source: PlaylistSource): Promise<PlaylistEntry[]> {
     const method = this.view(cycleId).method;
     const { fragments, recordings, lang } = this.analysis(cycleId);
+    let entries: PlaylistEntry[];
     if (source.kind === 'theme') {
       const framework = await this.framework(method.frameworkId);
-      return playlistForTheme(source.themeId, fragments, framework, { lang, audience: source.audience, recordings });
+      entries = playlistForTheme(source.themeId, fragments, framework, { lang, audience: source.audience, recordings });
+    } else {
+      const agenda = source.kind === 'interview' ? method.interviewAgenda : method.reflectionAgenda;
+      entries = agenda ? buildReviewPlaylist(agenda, fragments, recordings) : [];
     }
-    const agenda = source.kind === 'interview' ? method.interviewAgenda : method.reflectionAgenda;
-    return agenda ? buildReviewPlaylist(agenda, fragments, recordings) : [];
+    const cycle = this.opts.store.cycles.get(cycleId);
+    const p = createPseudonymiser(cycle ? this.opts.store.reportSettings.get(cycle.trajectoryId).pseudonyms : []);
+    return entries.map((e) => ({
+      ...e,
+      title: p.pseudonymise(e.title),
+      questions: e.questions.map(p.pseudonymise),
+      recordingLabel: e.recordingLabel && p.pseudonymise(e.recordingLabel),
+      feedback: e.feedback.map((f) => ({ ...f, text: p.pseudonymise(f.text), attribution: f.attribution && p.pseudonymise(f.attribution) })),
+    }));
   }
 
   /** The framework the cycle's method uses. */

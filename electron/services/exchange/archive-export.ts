@@ -1,8 +1,11 @@
 // Writes a project archive (see archive-model.ts) of a trajectory or one of its cycles.
 //
-// The archive is the project itself, for a colleague researcher: it is NOT pseudonymised (the
-// receiver must be able to go on with the same work), and it carries the pseudonym list so the
-// receiver's exports are pseudonymised the same way.
+// Two kinds (the manifest says which):
+// - for the research team: the project itself, NOT pseudonymised (the receiver must be able to
+//   go on with the same work), with the pseudonym list so the receiver's exports are
+//   pseudonymised the same way;
+// - for others: pseudonymised, without "niet delen" feedback and without videos
+//   (archive-for-others.ts); a video shows the client, which no pseudonym hides.
 //
 // The file is written as <target>.part and renamed when complete, so a cancelled or failed
 // export never leaves something that looks like an archive.
@@ -10,6 +13,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { Store, MergeRecordType } from '../store';
 import { LATEST_SCHEMA_VERSION } from '../store';
+import type { ArchiveKind } from '../../../shared/exchange/archive-kind';
 import { CycleMethod } from '../../../shared/method';
 import { PseudonymList } from '../../../shared/report/pseudonym-list';
 import {
@@ -24,6 +28,7 @@ import {
   type Manifest,
 } from './archive-model';
 import { alignmentsForArchive } from './archive-alignments';
+import { archiveDataForOthers } from './archive-for-others';
 import { ExchangeError } from './exchange-error';
 import { ZipWriteAborted, ZipWriter } from './zip-writer';
 
@@ -32,6 +37,8 @@ export type ExportScope = { kind: 'trajectory'; trajectoryId: string } | { kind:
 export interface ArchiveExportOptions {
   store: Store;
   scope: ExportScope;
+  kind: ArchiveKind;
+  /** Ignored for an archive for others, which never carries videos. */
   includeMedia: boolean;
   targetPath: string;
   author: string;
@@ -49,6 +56,8 @@ export interface ArchiveExportResult {
   mediaFiles: number;
   /** File names of recordings whose media was asked for but is not on this machine. */
   missingMedia: string[];
+  /** Pieces of "niet delen" feedback left out (archive for others). */
+  withheld: number;
   counts: { cycles: number; recordings: number; notes: number; fragments: number };
 }
 
@@ -133,12 +142,16 @@ export async function estimateMediaBytes(store: Store, scope: ExportScope): Prom
 }
 
 export async function exportArchive(opts: ArchiveExportOptions): Promise<ArchiveExportResult> {
-  const { data, archiveScope, mediaPaths } = collectArchiveData(opts.store, opts.scope);
+  const collected = collectArchiveData(opts.store, opts.scope);
+  const { archiveScope, mediaPaths } = collected;
+  const forOthers = opts.kind === 'others' ? archiveDataForOthers(collected.data, collected.data.reportSettings?.pseudonyms ?? []) : null;
+  const data = forOthers?.data ?? collected.data;
+  const includeMedia = opts.includeMedia && !forOthers;
 
   // Which media go in, and how big everything will be.
   const media: { recording: ArchiveRecording; path: string; size: number }[] = [];
   const missingMedia: string[] = [];
-  if (opts.includeMedia) {
+  if (includeMedia) {
     for (const recording of data.recordings) {
       const filePath = mediaPaths.get(recording.id) ?? '';
       const info = existsSync(filePath) ? await stat(filePath).catch(() => null) : null;
@@ -177,7 +190,8 @@ export async function exportArchive(opts: ArchiveExportOptions): Promise<Archive
       createdAt: (opts.now?.() ?? new Date()).toISOString(),
       author: opts.author,
       scope: archiveScope,
-      includesMedia: opts.includeMedia,
+      kind: opts.kind,
+      includesMedia: includeMedia,
       entries,
     };
     await writer.addBytes(MANIFEST_ENTRY, Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'));
@@ -198,6 +212,7 @@ export async function exportArchive(opts: ArchiveExportOptions): Promise<Archive
     sizeBytes: size,
     mediaFiles: media.length,
     missingMedia,
+    withheld: forOthers?.withheld ?? 0,
     counts: {
       cycles: data.cycles.length,
       recordings: data.recordings.length,

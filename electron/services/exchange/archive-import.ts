@@ -42,7 +42,7 @@ export interface ImportCounts {
 
 export interface ArchiveImportResult {
   trajectoryId: string;
-  manifest: Pick<Manifest, 'author' | 'createdAt' | 'includesMedia' | 'scope' | 'appVersion'>;
+  manifest: Pick<Manifest, 'author' | 'createdAt' | 'includesMedia' | 'scope' | 'appVersion' | 'kind'>;
   counts: Record<MergeRecordType, ImportCounts>;
   /** Conflicts this import found (waiting for the user's choice). */
   conflicts: StoredConflict[];
@@ -336,6 +336,7 @@ function mergeArchive(
       author: manifest.author,
       createdAt: manifest.createdAt,
       includesMedia: manifest.includesMedia,
+      kind: manifest.kind,
       scope: manifest.scope,
       appVersion: manifest.appVersion,
     },

@@ -29,6 +29,7 @@ import {
   Timestamp,
 } from '../../../shared/input-rules';
 import { isMediaExtension } from '../../../shared/media-files';
+import { ArchiveKind } from '../../../shared/exchange/archive-kind';
 import { CycleMethod } from '../../../shared/method';
 import { PseudonymList } from '../../../shared/report/pseudonym-list';
 import { alignmentReferenceProblem, ArchiveAlignment } from './archive-alignments';
@@ -64,6 +65,8 @@ export const Manifest = ManifestHead.extend({
   createdAt: Timestamp,
   author: Author,
   scope: ArchiveScope,
+  /** Archives made before there were kinds are complete: for the research team. */
+  kind: ArchiveKind.default('research-team'),
   includesMedia: z.boolean(),
   entries: z.record(z.string(), z.object({ sha256: Sha256, size: z.number().int().nonnegative() })),
 });

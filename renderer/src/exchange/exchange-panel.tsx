@@ -1,11 +1,15 @@
 // The exports of a cycle for other tools and for colleagues, on the "Rapport & export" page:
 // - notes and fragments as CSV (the cycle), ELAN, WebVTT and SRT (per video), pseudonymised
 //   with the trajectory's list; main asks where to save each file;
-// - the project archive (.vkz) of the trajectory or this cycle, with or without the videos,
-//   for a colleague researcher (not pseudonymised: it is the project itself).
+// - the project archive (.vkz) of the trajectory or this cycle, of one of two kinds: for the
+//   research team (complete, with real names and "niet delen" feedback, optionally the videos;
+//   the user confirms that in plain words first) or for others (pseudonymised, only what the
+//   client allows to be shared, no videos).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExchangeFormat, ExchangeInfo } from '../../../shared/contract';
+import type { ArchiveKind } from '../../../shared/exchange/archive-kind';
 import { ApiError, call } from '../api';
+import { ConfirmDialog } from '../components/modal';
 import { useToasts } from '../components/toasts';
 import { useI18n, type TextKey } from '../i18n';
 import { useArchiveProgress } from './use-archive-progress';
@@ -178,6 +182,8 @@ function ArchiveExport({ cycleId, info }: { cycleId: string; info: ExchangeInfo 
   const errorText = useErrorText();
   const count = useCount();
   const [scope, setScope] = useState<'trajectory' | 'cycle'>('trajectory');
+  const [kind, setKind] = useState<ArchiveKind>('others');
+  const [confirming, setConfirming] = useState(false);
   const [withMedia, setWithMedia] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);
@@ -190,10 +196,12 @@ function ArchiveExport({ cycleId, info }: { cycleId: string; info: ExchangeInfo 
     try {
       const result = await call('exchange.exportArchive', {
         scope: scope === 'trajectory' ? { kind: 'trajectory', trajectoryId: info.trajectoryId } : { kind: 'cycle', cycleId },
-        includeMedia: withMedia,
+        kind,
+        includeMedia: kind === 'research-team' && withMedia,
       });
       if (result.path) {
         setStatus({ kind: 'saved', path: result.path });
+        if (result.withheld > 0) notify({ kind: 'info', text: t('exchange.archiveWithheld', { count: result.withheld }) });
         notify({ kind: 'info', text: t('exchange.archiveSaved', { path: result.path, size: formatBytes(result.sizeBytes, lang) }) });
         if (result.missingMedia.length > 0) {
           notify({ kind: 'error', text: t('exchange.archiveMissingMedia', { names: result.missingMedia.join(', ') }) });
@@ -209,13 +217,30 @@ function ArchiveExport({ cycleId, info }: { cycleId: string; info: ExchangeInfo 
     } finally {
       setBusy(false);
     }
-  }, [scope, withMedia, info.trajectoryId, cycleId, notify, t, lang, errorText]);
+  }, [scope, kind, withMedia, info.trajectoryId, cycleId, notify, t, lang, errorText]);
 
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null;
   return (
     <section className="exchange-block" aria-labelledby="exchange-archive-title">
       <h3 id="exchange-archive-title">{t('exchange.archiveTitle')}</h3>
       <p className="hint">{t('exchange.archiveHint')}</p>
+      <fieldset className="export-choice archive-kind" disabled={busy} data-testid="archive-kind">
+        <legend>{t('exchange.archiveKind')}</legend>
+        <label>
+          <input type="radio" name="archive-kind" checked={kind === 'others'} onChange={() => setKind('others')} />
+          <span>
+            {t('exchange.archiveKindOthers')}
+            <span className="hint"> {t('exchange.archiveKindOthersHint')}</span>
+          </span>
+        </label>
+        <label>
+          <input type="radio" name="archive-kind" checked={kind === 'research-team'} onChange={() => setKind('research-team')} />
+          <span>
+            {t('exchange.archiveKindTeam')}
+            <span className="hint"> {t('exchange.archiveKindTeamHint')}</span>
+          </span>
+        </label>
+      </fieldset>
       <fieldset className="export-choice" disabled={busy}>
         <legend>{t('exchange.archiveScope')}</legend>
         <label>
@@ -228,7 +253,12 @@ function ArchiveExport({ cycleId, info }: { cycleId: string; info: ExchangeInfo 
         </label>
       </fieldset>
       <label className="check exchange-media-check">
-        <input type="checkbox" checked={withMedia} disabled={busy} onChange={(e) => setWithMedia(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={kind === 'research-team' && withMedia}
+          disabled={busy || kind === 'others'}
+          onChange={(e) => setWithMedia(e.target.checked)}
+        />
         <span>
           {t('exchange.withMedia')}
           <span className="hint">
@@ -239,7 +269,13 @@ function ArchiveExport({ cycleId, info }: { cycleId: string; info: ExchangeInfo 
         </span>
       </label>
       <div className="button-row exchange-archive-actions">
-        <button type="button" className="primary" disabled={busy} aria-busy={busy} onClick={() => void run()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          aria-busy={busy}
+          onClick={() => (kind === 'research-team' ? setConfirming(true) : void run())}
+        >
           {busy ? t('exchange.archiveBusy') : t('exchange.archiveExport')}
         </button>
         {busy && progress && (
@@ -253,6 +289,19 @@ function ArchiveExport({ cycleId, info }: { cycleId: string; info: ExchangeInfo 
         )}
       </div>
       <ExportStatus status={status} testId="exchange-archive-status" />
+      {confirming && (
+        <ConfirmDialog
+          title={t('exchange.archiveTeamConfirmTitle')}
+          message={t(withMedia ? 'exchange.archiveTeamConfirmWithMedia' : 'exchange.archiveTeamConfirm')}
+          confirmLabel={t('exchange.archiveTeamConfirmYes')}
+          cancelLabel={t('common.cancel')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void run();
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -111,6 +111,9 @@ export function ProjectImport({ onChanged }: { onChanged: (trajectoryId: string 
                 when: when(view.summary.archiveCreatedAt),
               })}
             </p>
+            <p className="archive-kind-line" data-testid="import-archive-kind">
+              {t(view.summary.archiveKind === 'others' ? 'exchange.importKind.others' : 'exchange.importKind.research-team')}
+            </p>
             <ul className="import-counts">
               <li>{t('exchange.countAdded', { count: view.summary.total.added })}</li>
               <li>{t('exchange.countUpdated', { count: view.summary.total.updated })}</li>

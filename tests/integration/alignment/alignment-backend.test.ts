@@ -128,7 +128,7 @@ describe('aligning two analyses on one machine', () => {
   it('travels in an archive: decisions, undone ones and joint fragments arrive at a colleague', async () => {
     const archive = path.join(tmp, 'gesprek.vkz');
     r.save.push(archive);
-    await r.call('exchange.exportArchive', { scope: { kind: 'cycle', cycleId }, includeMedia: false });
+    await r.call('exchange.exportArchive', { scope: { kind: 'cycle', cycleId }, kind: 'research-team', includeMedia: false });
     const colleague = await researcher('Cas', 'two');
     colleague.open.push([archive]);
     await colleague.call('exchange.importArchive', {});

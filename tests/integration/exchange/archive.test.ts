@@ -48,7 +48,7 @@ async function annotatedProject(a: Researcher) {
 async function exportArchive(from: Researcher, trajectoryId: string, includeMedia = false): Promise<string> {
   const target = path.join(tmp, `${from.name.replace(/\W/g, '')}-${Date.now()}-${Math.random().toString(36).slice(2)}.vkz`);
   from.save.push(target);
-  const result = await from.call('exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId }, includeMedia });
+  const result = await from.call('exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId }, kind: 'research-team', includeMedia });
   expect(result.path).toBe(target);
   return target;
 }
@@ -284,7 +284,7 @@ describe('project archive: scope, media later, proxies, cancel', () => {
     await b.call('cycles.create', { trajectoryId: trajectory.id, title: 'Gesprek 2 (B)', date: null });
     const target = path.join(tmp, 'cycle2.vkz');
     a.save.push(target);
-    await a.call('exchange.exportArchive', { scope: { kind: 'cycle', cycleId: a2.id }, includeMedia: false });
+    await a.call('exchange.exportArchive', { scope: { kind: 'cycle', cycleId: a2.id }, kind: 'research-team', includeMedia: false });
     const summary = await importArchive(b, target);
     expect(summary).toMatchObject({ scope: 'cycle', renumberedCycles: 1 });
     expect((await b.call('cycles.list', { trajectoryId: trajectory.id })).map((c) => [c.number, c.title])).toEqual([
@@ -338,6 +338,7 @@ describe('project archive: scope, media later, proxies, cancel', () => {
       writeArchive({
         store: a.backend.store,
         scope: { kind: 'trajectory', trajectoryId: trajectory.id },
+        kind: 'research-team',
         includeMedia: true,
         targetPath: target,
         author: a.name,
@@ -465,7 +466,7 @@ describe('export refusal', () => {
     const a = await researcher('Onderzoeker S');
     const trajectory = await a.call('trajectories.create', { caseManager: 'KM-9', client: 'Cliënt Z' });
     a.save.push(null);
-    expect(await a.call('exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId: trajectory.id }, includeMedia: true })).toMatchObject({
+    expect(await a.call('exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId: trajectory.id }, kind: 'research-team', includeMedia: true })).toMatchObject({
       path: null,
     });
     expect(a.save).toEqual([]);

@@ -33,7 +33,7 @@ async function researcher(name: string): Promise<Researcher> {
 async function exportArchive(from: Researcher, includeMedia: boolean): Promise<string> {
   const target = path.join(tmp, `export-${Math.random().toString(36).slice(2)}.vkz`);
   from.save.push(target);
-  await from.call('exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId }, includeMedia });
+  await from.call('exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId }, kind: 'research-team', includeMedia });
   return target;
 }
 
