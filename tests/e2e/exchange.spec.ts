@@ -129,10 +129,18 @@ test('a project archive with its video goes from one VKZ to a fresh one', async 
   await page.goto(`${host.url}#/cycle/${cycle.id}/export`);
   const panel = page.getByTestId('exchange-panel');
   await expect(panel).toBeVisible();
+  // For others (the default) a video never goes along; for the team it may, after a plain warning.
+  await expect(panel.getByLabel(/Inclusief video's/)).toBeDisabled();
+  await panel.getByRole('radio', { name: /Voor het onderzoeksteam/ }).check();
   await panel.getByLabel(/Inclusief video's/).check();
   const archive = path.join(mediaDir, 'KM-1 Cliënt A.vkz');
   await host.queueSaveDialog(archive);
   await panel.getByRole('button', { name: 'Archief exporteren…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Compleet archief voor het onderzoeksteam?' });
+  await expect(confirm).toContainText('niet gepseudonimiseerd');
+  await expect(confirm).toContainText('feedback waarvan de cliënt zei: niet delen');
+  await expect(confirm).toContainText("en de video's");
+  await confirm.getByRole('button', { name: 'Ja, compleet archief maken' }).click();
   await expect(panel.getByTestId('exchange-archive-status')).toHaveText(`Opgeslagen: ${archive}`);
   expect(statSync(archive).size).toBeGreaterThan(statSync(video).size);
 
@@ -148,6 +156,7 @@ test('a project archive with its video goes from one VKZ to a fresh one', async 
     const summary = other.getByRole('dialog', { name: 'Project geïmporteerd' });
     await expect(summary).toBeVisible();
     await expect(summary).toContainText('KM-1 · Cliënt A, van Onderzoeker Anna');
+    await expect(summary.getByTestId('import-archive-kind')).toHaveText(/Compleet archief voor het onderzoeksteam/);
     await expect(summary).toContainText('1 video overgenomen');
     await expect(summary).toContainText('Geen conflicten');
     await summary.getByRole('button', { name: 'Sluiten' }).click();

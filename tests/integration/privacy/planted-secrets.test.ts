@@ -221,6 +221,31 @@ describe('planted secrets', () => {
     }
   });
 
+  it('importing says which kind of archive it is; the team archive is complete', async () => {
+    const b = await startResearcher('Onderzoeker B', path.join(tmp, 'data-b'));
+    try {
+      b.open.push([path.join(out, 'others.vkz')]);
+      const fromOthers = await b.call('exchange.importArchive', {});
+      expect(fromOthers?.archiveKind).toBe('others');
+      expect(await b.call('pseudonyms.get', { trajectoryId })).toEqual([]);
+
+      const team = await saveAs('team.vkz', () =>
+        a.call('exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId }, kind: 'research-team', includeMedia: false }),
+      );
+      const c = await startResearcher('Onderzoeker C', path.join(tmp, 'data-c'));
+      try {
+        c.open.push([team]);
+        expect((await c.call('exchange.importArchive', {}))?.archiveKind).toBe('research-team');
+        const method = (await c.call('method.get', { cycleId })).method;
+        expect(method.feedback.map((f) => f.text)).toContain(PRIVATE);
+      } finally {
+        c.backend.close();
+      }
+    } finally {
+      b.backend.close();
+    }
+  });
+
   it('the shared feedback did travel, pseudonymised', () => {
     const report = outputs.find(([what]) => what === 'report cycle html')![1];
     expect(report).toContain('voelde me gehoord');
