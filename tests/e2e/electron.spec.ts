@@ -27,9 +27,11 @@ test.describe('desktop app', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vkz-electron-data-'));
     const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vkz-electron-media-'));
     const video = await makeFixture('playable-mp4', mediaDir, { durationSec: 20 });
+    // Chromium's own network log, from the first moment: every request the app makes is in it.
+    const netLog = path.join(dataDir, 'net-log.json');
     const app = await electron.launch({
       executablePath: binary!,
-      args: ['.', ...(process.env.CI ? ['--no-sandbox'] : [])],
+      args: ['.', `--log-net-log=${netLog}`, ...(process.env.CI ? ['--no-sandbox'] : [])],
       env: { ...process.env, VKZ_DATA_DIR: dataDir },
     });
     try {
@@ -76,6 +78,17 @@ test.describe('desktop app', () => {
       expect(app.windows()).toHaveLength(1);
     } finally {
       await app.close();
+    }
+    try {
+      // Nothing went out: no request in the network log to anywhere but this machine. Typing a
+      // note above gave the spellchecker (dictionary downloads off: security.ts) its chance.
+      const log = existsSync(netLog) ? readFileSync(netLog, 'utf8') : '';
+      const outbound = [...log.matchAll(/"url":"((?:https?|wss?):\/\/[^"]+)"/g)]
+        .map((m) => m[1]!)
+        .filter((url) => !/^(?:https?|wss?):\/\/(?:127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url));
+      expect(log.length).toBeGreaterThan(0);
+      expect(outbound).toEqual([]);
+    } finally {
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(mediaDir, { recursive: true, force: true });
     }
