@@ -17,8 +17,10 @@ import {
 } from './domain';
 import { Author, CalendarDate, CycleTitle, FragmentTitle, Label, NoteText, ReportBackground, Seconds, Speaker, ThemeId, Themes } from './input-rules';
 import { ArchiveKind } from './exchange/archive-kind';
-import { CycleMethod, SharedFeedback, TextItem } from './method/model';
 import { AlignmentAction, AlignmentDecision, AlignmentSubject, RangeChoice } from './alignment/model';
+import { ExportLogEntry } from './privacy/export-log';
+import { ForgetReport } from './privacy/forgetting';
+import { CycleMethod, IsoDate, SharedFeedback, TextItem } from './method/model';
 import { Framework } from './framework';
 import { ReportDocument, ReportFormat, ReportScope } from './report/model';
 import { PseudonymList } from './report/pseudonym-list';
@@ -320,6 +322,18 @@ export const contract = {
     response: Trajectory,
   },
   'trajectories.delete': { request: ById, response: Done },
+  /** "Vergeet deze cliënt": the trajectory, its records and derived files, and what was removed. */
+  'trajectories.forget': { request: ById, response: ForgetReport },
+  /** "Bewaren tot" per trajectory id (only those with a date). */
+  'retention.list': { request: Empty, response: z.record(z.string(), z.string()) },
+  'retention.set': {
+    request: z.object({ trajectoryId: Id, keepUntil: IsoDate.nullable() }).strict(),
+    response: z.object({ keepUntil: z.string().nullable() }),
+  },
+  /** What left the machine with this trajectory's data, newest first. */
+  'exportLog.list': { request: z.object({ trajectoryId: Id }).strict(), response: z.array(ExportLogEntry) },
+  /** The export log as CSV; main asks where to save. path null: cancelled. */
+  'exportLog.exportCsv': { request: z.object({ trajectoryId: Id }).strict(), response: z.object({ path: z.string().nullable() }) },
 
   'cycles.list': { request: z.object({ trajectoryId: Id }).strict(), response: z.array(Cycle) },
   'cycles.create': {

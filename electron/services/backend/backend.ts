@@ -24,6 +24,8 @@ import { AlignmentService } from './alignment-service';
 import { ClipsService } from './clips-service';
 import { toAppError, UserFacingError } from './errors';
 import { ExchangeService } from './exchange-service';
+import { ExportLogService } from './export-log-service';
+import { ForgetService } from './forget-service';
 import { MethodService } from './method-service';
 import { RecordingsService } from './recordings-service';
 import { ReportService } from './report-service';
@@ -132,6 +134,22 @@ export function createBackend(options: BackendOptions): Backend {
   const removeOrphanTimelines = () => timeline.removeOrphans((id) => store.recordings.get(id) !== null);
   void removeOrphanTimelines().catch(() => undefined);
 
+  const exportLog = new ExportLogService({
+    store,
+    author,
+    language: () => store.settings.get().language,
+    pickSavePath: options.pickSavePath?.bind(options),
+  });
+  const forgetting = new ForgetService({
+    store,
+    dataDir: options.dataDir,
+    async stopWork(recordingIds) {
+      await recordings.stopProxies(recordingIds);
+      for (const id of recordingIds) timeline.cancel(id);
+      await timeline.idle();
+    },
+  });
+
   const method = new MethodService({ store, resourcesPath: options.resourcesPath, dataDir: options.dataDir, author });
   const report = new ReportService({
     store,
@@ -141,6 +159,7 @@ export function createBackend(options: BackendOptions): Backend {
     pickSavePath: options.pickSavePath?.bind(options),
     printHtmlToPdf: options.printHtmlToPdf?.bind(options),
     binaries: findBinaries,
+    recordExport: exportLog.record,
   });
 
   // Fragment clips and showreels: their own queue, so a clip never waits behind a proxy.
@@ -152,6 +171,7 @@ export function createBackend(options: BackendOptions): Backend {
     emit: options.emit,
     pickSavePath: options.pickSavePath?.bind(options),
     playlist: (cycleId, source) => method.playlist(cycleId, source),
+    recordExport: exportLog.record,
   });
 
   const reviewPackages = new ReviewPackageService({
@@ -173,6 +193,7 @@ export function createBackend(options: BackendOptions): Backend {
     author,
     pickSavePath: options.pickSavePath?.bind(options),
     pickOpenFile: options.pickOpenFile?.bind(options),
+    recordExport: exportLog.record,
   });
 
   const alignment = new AlignmentService({
@@ -212,11 +233,21 @@ export function createBackend(options: BackendOptions): Backend {
     'trajectories.list': () => store.trajectories.list(),
     'trajectories.create': (req) => store.trajectories.create(req, author()),
     'trajectories.update': ({ id, ...patch }) => store.trajectories.update(id, patch, author()),
+    // Deleting is forgetting: every record and every derived file goes.
     'trajectories.delete': async ({ id }) => {
-      await recordings.deleteProxyFiles(store.trajectories.delete(id));
+      await forgetting.forget(id);
       await removeOrphanTimelines();
       return { done: true };
     },
+    'trajectories.forget': async ({ id }) => {
+      const report = await forgetting.forget(id);
+      await removeOrphanTimelines();
+      return report;
+    },
+    'retention.list': () => store.retention.all(),
+    'retention.set': ({ trajectoryId, keepUntil }) => ({ keepUntil: store.retention.set(trajectoryId, keepUntil, author()) }),
+    'exportLog.list': ({ trajectoryId }) => exportLog.list(trajectoryId),
+    'exportLog.exportCsv': ({ trajectoryId }) => exportLog.exportCsv(trajectoryId),
 
     'cycles.list': ({ trajectoryId }) => store.cycles.listByTrajectory(trajectoryId),
     'cycles.create': (req) => store.cycles.create(req, author()),

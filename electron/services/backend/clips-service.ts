@@ -24,6 +24,7 @@ import { exportClip, findTimecodeBurnIn } from '../media/clip';
 import { exportShowreel, type ShowreelPart } from '../media/showreel';
 import type { Store } from '../store';
 import { toAppError, UserFacingError } from './errors';
+import type { ExportRecord, RecordExport } from './export-log-service';
 
 const DEFAULT_FRAMEWORK_ID = 'kijkwijzer';
 /** Where the page finds an exported clip; app-request.ts serves this prefix through resolveClipPath. */
@@ -45,6 +46,8 @@ export interface ClipsServiceOptions {
   pickSavePath?: (options: ClipSavePathRequest) => Promise<string | null>;
   /** The agenda's review playlist (MethodService.playlist). */
   playlist: (cycleId: string, source: PlaylistSource) => Promise<PlaylistEntry[]>;
+  /** The export log: told once a job's files are all written. */
+  recordExport?: RecordExport;
 }
 
 /** Texts that end up inside exported files (names, title cards), like the report's phrases. */
@@ -107,6 +110,8 @@ interface ClipJob {
   files: { id: string; path: string; fileName: string }[];
   warning?: string;
   error?: AppError;
+  /** For the export log, once done. */
+  logged: Omit<ExportRecord, 'destination'>;
 }
 
 export class ClipsService {
@@ -189,6 +194,7 @@ export class ClipsService {
       kind: 'clips',
       target,
       files: [],
+      logged: { trajectoryId: context.trajectoryId, what: 'clips', scope: `cycle:${context.cycleNumber}/fragments:${planned.length}`, format: 'mp4' },
       ...(burnIn && !burnIn.ok ? { warning: `clips.no-burn-in-${burnIn.reason}` } : {}),
     };
     this.jobs.set(jobId, job);
@@ -275,6 +281,7 @@ export class ClipsService {
       kind: 'showreel',
       target,
       files: [],
+      logged: { trajectoryId: context.trajectoryId, what: 'showreel', scope: `cycle:${context.cycleNumber}/fragments:${parts.length}`, format: 'mp4' },
       ...(drawing && !drawing.ok ? { warning: `clips.no-burn-in-${drawing.reason}` } : {}),
     };
     this.jobs.set(jobId, job);
@@ -311,6 +318,7 @@ export class ClipsService {
     try {
       await work();
       for (const file of job.files) this.exported.set(file.id, file.path);
+      this.opts.recordExport?.({ ...job.logged, destination: job.target });
     } catch (error) {
       job.error = toAppError(error);
       await Promise.all(job.files.map((f) => rm(f.path, { force: true }).catch(() => undefined)));
@@ -382,6 +390,8 @@ export class ClipsService {
     const pseudonymiser = createPseudonymiser(store.reportSettings.get(trajectory.id).pseudonyms);
     return {
       lang,
+      trajectoryId: trajectory.id,
+      cycleNumber: cycle.number,
       recordings: store.recordings.listByCycle(cycleId),
       trajectoryLabel: `${trajectory.caseManager} · ${trajectory.client}`,
       cycleLabel: cycle.title.trim() || phrase('cycle', lang, { n: cycle.number }),

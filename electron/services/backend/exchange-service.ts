@@ -28,6 +28,7 @@ import {
 } from '../exchange';
 import { loadFrameworks } from '../frameworks/load-frameworks';
 import type { Store } from '../store';
+import type { RecordExport } from './export-log-service';
 import { UserFacingError } from './errors';
 
 export interface ExchangeServiceOptions {
@@ -38,6 +39,8 @@ export interface ExchangeServiceOptions {
   author: () => string;
   pickSavePath?: (options: { defaultName: string; extensions: string[] }) => Promise<string | null>;
   pickOpenFile?: (options: { extensions: string[] }) => Promise<string | null>;
+  /** The export log: told once a file is written. */
+  recordExport?: RecordExport;
 }
 
 interface Running {
@@ -125,7 +128,7 @@ export class ExchangeService {
 
   exportFile(request: { cycleId: string; format: ExchangeFormat; recordingId?: string; separator?: ';' | ',' }): Promise<{ path: string | null }> {
     return translated(async () => {
-      this.mustCycle(request.cycleId);
+      const cycle = this.mustCycle(request.cycleId);
       const file = exportFormat(this.opts.store, {
         ...request,
         lang: this.lang,
@@ -139,6 +142,14 @@ export class ExchangeService {
       } catch (error) {
         throw new ExchangeError('write-failed', `Could not write ${target}: ${(error as Error).message}`, { path: target });
       }
+      const recording = request.recordingId ? this.opts.store.recordings.get(request.recordingId) : null;
+      this.opts.recordExport?.({
+        trajectoryId: cycle.trajectoryId,
+        what: 'notes',
+        scope: `cycle:${cycle.number}${recording ? `/video:${recording.position}` : ''}`,
+        format: request.format,
+        destination: target,
+      });
       return { path: target };
     });
   }
@@ -219,6 +230,14 @@ export class ExchangeService {
           appVersion: this.opts.appVersion,
           signal: run.controller.signal,
           onProgress: (done, total) => Object.assign(run, { done, total }),
+        });
+        this.opts.recordExport?.({
+          trajectoryId,
+          what: kind === 'others' ? 'archive-others' : 'archive-team',
+          scope: scope.kind === 'cycle' ? `cycle:${this.mustCycle(scope.cycleId).number}` : 'trajectory',
+          format: ARCHIVE_EXTENSION,
+          destination: result.path,
+          withheld: result.withheld,
         });
         return {
           path: result.path,

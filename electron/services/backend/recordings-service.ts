@@ -128,6 +128,12 @@ export class RecordingsService {
     await this.deleteProxyFiles([proxyPath]);
   }
 
+  /** Stops making proxies of these recordings and waits until nothing is being written. */
+  async stopProxies(recordingIds: string[]): Promise<void> {
+    for (const id of recordingIds) this.queue.cancel(id);
+    await this.queue.idle();
+  }
+
   /** Deletes cached proxies; never the user's own files. */
   async deleteProxyFiles(paths: (string | null | undefined)[]): Promise<void> {
     for (const p of paths) {

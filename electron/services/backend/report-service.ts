@@ -39,6 +39,7 @@ import { isMediaError, type MediaBinaries, stillCachePath, stillWidth, takeStill
 import { loadFrameworks } from '../frameworks/load-frameworks';
 import type { Store } from '../store';
 import { alignmentSummary, validThreshold } from '../../../shared/alignment';
+import type { RecordExport } from './export-log-service';
 import { UserFacingError } from './errors';
 
 const DEFAULT_FRAMEWORK_ID = 'kijkwijzer';
@@ -61,6 +62,8 @@ export interface ReportServiceOptions {
   printHtmlToPdf?: PrintHtmlToPdf;
   /** ffmpeg, for stills; without it a report with stills gets a warning instead of pictures. */
   binaries?: () => Promise<MediaBinaries>;
+  /** The export log: told once a report file is written. */
+  recordExport?: RecordExport;
 }
 
 /** A still taken for the report: the cached JPEG and where it came from. */
@@ -165,6 +168,15 @@ export class ReportService {
     const data = await this.render(document, format, pseudonyms, stills);
     if (format !== 'pdf') this.assertNoNamesIn(format === 'docx' ? docxText(data) : htmlText(data.toString('utf8')), pseudonyms);
     await writeFileAtomically(target, data);
+    const cycles = built.input.cycles.filter((c) => scope === 'trajectory' || c.cycle.id === cycleId);
+    this.opts.recordExport?.({
+      trajectoryId: built.input.trajectory.id,
+      what: 'report',
+      scope: scope === 'trajectory' ? 'trajectory' : `cycle:${cycles[0]?.cycle.number ?? ''}`,
+      format,
+      destination: target,
+      withheld: cycles.reduce((n, c) => n + (c.method?.feedback ?? []).filter((f) => f.sharing !== 'share' && f.sharing !== 'anonymous').length, 0),
+    });
     return { path: target };
   }
 

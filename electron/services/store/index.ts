@@ -12,6 +12,9 @@ export { DURATION_TOLERANCE_SEC } from '../../../shared/input-rules';
 export type { MethodsRepo } from './methods-repo';
 export type { AlignmentsRepo, AlignmentDecisionCreate, SharedAlignmentDecision } from './alignments-repo';
 export type { ReportSettings, ReportSettingsRepo } from './report-settings-repo';
+export type { RetentionRepo } from './retention-repo';
+export type { ExportLogInput, ExportLogRepo } from './export-log-repo';
+export type { Forgetting, ForgottenRecords, ForgottenRecording } from './forget-trajectory';
 export type {
   ExchangeRepo,
   IdKind,

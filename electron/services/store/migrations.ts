@@ -227,6 +227,40 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    description: 'privacy: a retention date per trajectory, and the log of what left the machine',
+    up(db) {
+      db.exec(`
+        -- "Bewaren tot": the date until which a trajectory may be kept. Local policy of this
+        -- machine, not a shared record: it never travels in an archive.
+        CREATE TABLE trajectory_retention (
+          trajectory_id TEXT PRIMARY KEY NOT NULL REFERENCES trajectories(id) ON DELETE CASCADE,
+          keep_until TEXT NOT NULL CHECK (keep_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          updated_at TEXT NOT NULL,
+          author TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        -- Every export of a trajectory's data: what, of which part, in which format, to where,
+        -- when, by whom, with which pseudonym list (count and fingerprint), and how many pieces
+        -- of "niet delen" feedback were withheld. Forgetting the trajectory removes it too.
+        CREATE TABLE export_log (
+          id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
+          trajectory_id TEXT NOT NULL REFERENCES trajectories(id) ON DELETE CASCADE,
+          exported_at TEXT NOT NULL,
+          author TEXT NOT NULL,
+          what TEXT NOT NULL,
+          scope TEXT NOT NULL,
+          format TEXT NOT NULL,
+          destination TEXT NOT NULL,
+          pseudonym_count INTEGER NOT NULL CHECK (pseudonym_count >= 0),
+          pseudonym_fingerprint TEXT NOT NULL,
+          withheld INTEGER NOT NULL CHECK (withheld >= 0)
+        );
+        CREATE INDEX export_log_by_trajectory ON export_log (trajectory_id, exported_at);
+      `);
+    },
+  },
 ];
 
 /** The schema version this build writes. */

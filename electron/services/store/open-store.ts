@@ -10,11 +10,14 @@ import { createAlignmentsRepo, type AlignmentsRepo } from './alignments-repo';
 import { createCyclesRepo, type CyclesRepo } from './cycles-repo';
 import { createExchangeRepo, type ExchangeRepo } from './exchange-repo';
 import { createFragmentsRepo, type FragmentsRepo } from './fragments-repo';
+import { createExportLogRepo, type ExportLogRepo } from './export-log-repo';
+import { createForgetting, type Forgetting } from './forget-trajectory';
 import { createMethodsRepo, type MethodsRepo } from './methods-repo';
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, readSchemaVersion } from './migrations';
 import { createNotesRepo, type NotesRepo } from './notes-repo';
 import { createRecordingsRepo, type RecordingsRepo } from './recordings-repo';
 import { createReportSettingsRepo, type ReportSettingsRepo } from './report-settings-repo';
+import { createRetentionRepo, type RetentionRepo } from './retention-repo';
 import { createSettingsRepo, type SettingsRepo } from './settings-repo';
 import { StoreError } from './store-error';
 import { createTrajectoriesRepo, type TrajectoriesRepo } from './trajectories-repo';
@@ -54,6 +57,12 @@ export interface Store {
   readonly reportSettings: ReportSettingsRepo;
   /** How two researchers aligned their analyses (afstemmen). */
   readonly alignments: AlignmentsRepo;
+  /** Per trajectory: the "bewaren tot" date. */
+  readonly retention: RetentionRepo;
+  /** Per trajectory: what left the machine. */
+  readonly exportLog: ExportLogRepo;
+  /** Removing a trajectory with everything of it, and reclaiming the space. */
+  readonly forgetting: Forgetting;
   /** Runs `fn` in one transaction (nested repository calls become savepoints). */
   transaction<T>(fn: () => T): T;
   /** SQLite's full integrity check: ok, or the problems it lists. */
@@ -170,6 +179,9 @@ function buildStore(db: Database.Database, path: string): Store {
     exchange: createExchangeRepo(db, now),
     reportSettings: createReportSettingsRepo(db, now),
     alignments: createAlignmentsRepo(db, now),
+    retention: createRetentionRepo(db, now),
+    exportLog: createExportLogRepo(db, now),
+    forgetting: createForgetting(db),
     transaction: (fn) => db.transaction(fn)(),
     checkIntegrity() {
       const rows = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;

@@ -324,6 +324,46 @@ describe('migration 6: alignment decisions of two researchers', () => {
   });
 });
 
+describe('migration 7: retention date and export log', () => {
+  it('brings a version-6 database with a trajectory to version 7: no date, an empty log, both removed with the trajectory', () => {
+    const db = rawDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 6));
+    const stamp = '2026-11-20T10:00:00.000Z';
+    const trajectoryId = '11111111-1111-4111-8111-111111111111';
+    db.prepare(`INSERT INTO trajectories VALUES (?, ?, ?, 'A', 'KM-1', 'Cliënt A')`).run(trajectoryId, stamp, stamp);
+    db.close();
+
+    const store = open();
+    expect(store.schemaVersion).toBe(7);
+    expect(store.trajectories.get(trajectoryId)).toMatchObject({ caseManager: 'KM-1', client: 'Cliënt A' });
+    expect(store.retention.all()).toEqual({});
+    expect(store.exportLog.listByTrajectory(trajectoryId)).toEqual([]);
+
+    expect(store.retention.set(trajectoryId, '2027-06-30', 'Ann')).toBe('2027-06-30');
+    expect(() => store.retention.set(trajectoryId, '30-06-2027', 'Ann')).toThrow(/YYYY-MM-DD/);
+    const entry = store.exportLog.add({
+      trajectoryId,
+      author: 'Ann',
+      what: 'report',
+      scope: 'cycle:1',
+      format: 'pdf',
+      destination: '/tmp/rapport.pdf',
+      pseudonymCount: 2,
+      pseudonymFingerprint: 'abcd1234',
+      withheld: 1,
+    });
+    expect(store.exportLog.listByTrajectory(trajectoryId)).toEqual([entry]);
+    expect(store.retention.all()).toEqual({ [trajectoryId]: '2027-06-30' });
+
+    // The database refuses a malformed date whoever writes it, and both go with their trajectory.
+    const raw = rawDb();
+    expect(() => raw.prepare(`UPDATE trajectory_retention SET keep_until = 'morgen'`).run()).toThrow(/CHECK constraint failed/);
+    store.forgetting.forget(trajectoryId);
+    expect(store.retention.all()).toEqual({});
+    expect(store.exportLog.listByTrajectory(trajectoryId)).toEqual([]);
+  });
+});
+
 describe('the migration runner', () => {
   // A stand-in for a future migration, to show how data at version N-1 is carried to N.
   const addColour: Migration = {
