@@ -14,6 +14,7 @@ import { ShowreelMaker } from '../clips/showreel-maker';
 import { PseudonymEditor } from './pseudonym-editor';
 import { ReportPreview } from './report-preview';
 import { ExchangePanel } from '../exchange/exchange-panel';
+import { ExportLog } from './export-log';
 import './export.css';
 
 const PREVIEW_DELAY_MS = 250;
@@ -203,6 +204,11 @@ export function ExportScreen({
             */}
             <ExchangePanel cycleId={cycleId} />
             <ShowreelMaker cycleId={cycleId} />
+          </section>
+
+          <section className="export-card" aria-labelledby="export-log-title">
+            <h2 id="export-log-title">{t('exportLog.title')}</h2>
+            {workspace && <ExportLog key={workspace.trajectory.id} trajectoryId={workspace.trajectory.id} />}
           </section>
         </div>
 

@@ -3,13 +3,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Cycle, Trajectory } from '../../../shared/domain';
 import { call } from '../api';
-import { ConfirmDialog } from '../components/modal';
 import { useToasts } from '../components/toasts';
 import { useFocusWhenLost } from '../components/use-focus-when-lost';
 import { useI18n } from '../i18n';
 import { goTo } from '../route';
 import { ProjectImport } from '../exchange/project-import';
 import { CyclePanel } from './cycle-panel';
+import { ForgetTrajectory } from './forget-trajectory';
+import { RetentionBadge, RetentionField, today } from './retention';
+import { isPastRetention } from '../../../shared/privacy/forgetting';
 import { TrajectoryForm } from './trajectory-form';
 
 export function trajectoryTitle(t: Pick<Trajectory, 'caseManager' | 'client'>): string {
@@ -25,12 +27,14 @@ export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [forgetting, setForgetting] = useState<Trajectory | null>(null);
+  const [retention, setRetention] = useState<Record<string, string>>({});
 
   const reload = useCallback(async () => {
     try {
-      const list = await call('trajectories.list', {});
+      const [list, dates] = await Promise.all([call('trajectories.list', {}), call('retention.list', {})]);
       setTrajectories(list);
+      setRetention(dates);
       setSelectedId((current) => (current && list.some((x) => x.id === current) ? current : (list[0]?.id ?? null)));
     } catch (error) {
       reportError(error);
@@ -65,17 +69,7 @@ export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }
     }
   };
 
-  const remove = async () => {
-    if (!selected) return;
-    try {
-      await call('trajectories.delete', { id: selected.id });
-      setConfirmDelete(false);
-      setSelectedId(null);
-      await reload();
-    } catch (error) {
-      reportError(error);
-    }
-  };
+  const pastDate = trajectories?.filter((x) => isPastRetention(retention[x.id], today())).length ?? 0;
 
   return (
     <div className="library">
@@ -100,6 +94,11 @@ export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }
             <TrajectoryForm submitLabel={t('common.create')} onSubmit={create} onCancel={() => setCreating(false)} />
           )}
           {trajectories?.length === 0 && !creating && <p className="empty">{t('library.noTrajectories')}</p>}
+          {pastDate > 0 && (
+            <p className="retention-summary" role="note" data-testid="retention-summary">
+              {t('retention.summary', { count: pastDate })}
+            </p>
+          )}
           <ul>
             {trajectories?.map((trajectory) => (
               <li key={trajectory.id}>
@@ -110,7 +109,9 @@ export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }
                   onClick={() => setSelectedId(trajectory.id)}
                 >
                   <span className="list-item-title">{trajectoryTitle(trajectory)}</span>
-                  <span className="list-item-meta">{t('library.cycleCount', { count: trajectory.cycleCount })}</span>
+                  <span className="list-item-meta">
+                    {t('library.cycleCount', { count: trajectory.cycleCount })} <RetentionBadge keepUntil={retention[trajectory.id]} />
+                  </span>
                 </button>
               </li>
             ))}
@@ -134,13 +135,14 @@ export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }
                       <button type="button" onClick={() => setRenaming(true)}>
                         {t('common.rename')}
                       </button>
-                      <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-                        {t('common.delete')}
+                      <button type="button" className="danger" onClick={() => setForgetting(selected)}>
+                        {t('forget.action')}
                       </button>
                     </div>
                   </>
                 )}
               </div>
+              <RetentionField trajectoryId={selected.id} keepUntil={retention[selected.id] ?? null} onChanged={reload} />
               <CyclePanel
                 trajectory={selected}
                 onOpen={(cycle: Cycle) => goTo({ screen: 'cycle', cycleId: cycle.id, view: 'analysis' })}
@@ -152,14 +154,14 @@ export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }
           )}
         </main>
       </div>
-      {confirmDelete && selected && (
-        <ConfirmDialog
-          title={t('library.deleteTrajectoryTitle')}
-          message={t('library.deleteTrajectoryMessage', { name: trajectoryTitle(selected), count: selected.cycleCount })}
-          confirmLabel={t('common.delete')}
-          cancelLabel={t('common.cancel')}
-          onConfirm={remove}
-          onCancel={() => setConfirmDelete(false)}
+      {forgetting && (
+        <ForgetTrajectory
+          trajectory={forgetting}
+          onClose={() => setForgetting(null)}
+          onForgotten={() => {
+            setSelectedId(null);
+            void reload();
+          }}
         />
       )}
     </div>

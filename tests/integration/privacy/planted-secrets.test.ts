@@ -246,6 +246,23 @@ describe('planted secrets', () => {
     }
   });
 
+  it('the export log holds one line per export, with what was withheld, and saves as CSV', async () => {
+    const log = await a.call('exportLog.list', { trajectoryId });
+    const reports = log.filter((e) => e.what === 'report');
+    expect(reports).toHaveLength(6);
+    // Two pieces of feedback are "niet delen" now: the private one and the withdrawn one.
+    expect(reports.every((e) => e.withheld === 2)).toBe(true);
+    expect(log.filter((e) => e.what === 'notes').map((e) => e.format).sort()).toEqual(['csv', 'eaf', 'srt', 'vtt']);
+    expect(log.find((e) => e.what === 'archive-others')).toMatchObject({ withheld: 2, scope: 'trajectory', format: 'vkz' });
+    expect(log.find((e) => e.what === 'archive-team')).toMatchObject({ withheld: 0 });
+    expect(log.map((e) => e.what)).toEqual(expect.arrayContaining(['clips', 'showreel']));
+    expect(new Set(log.map((e) => e.pseudonymCount))).toEqual(new Set([2]));
+    const csv = await saveAs('exportlog.csv', () => a.call('exportLog.exportCsv', { trajectoryId }));
+    const text = readFileSync(csv, 'utf8');
+    expect(text.split('\r\n').filter((l) => l !== '')).toHaveLength(log.length + 1);
+    expect(findListedNames(text, LIST)).toEqual([]);
+  });
+
   it('the shared feedback did travel, pseudonymised', () => {
     const report = outputs.find(([what]) => what === 'report cycle html')![1];
     expect(report).toContain('voelde me gehoord');

@@ -1,0 +1,87 @@
+// The export log of the trajectory on the Rapport & export page: what left the machine, when,
+// by whom, in which form, to where, with which pseudonym list, and how much "niet delen"
+// feedback was left out. Saved as CSV for the project's data-management file.
+import { useCallback, useEffect, useState } from 'react';
+import { exportKindLabel, pseudonymListLabel, scopeLabel, type ExportLogEntry } from '../../../shared/privacy/export-log';
+import { call } from '../api';
+import { useToasts } from '../components/toasts';
+import { useI18n } from '../i18n';
+
+/** Exports happen in several panels of the page (and run in the background): look again now and then. */
+const REFRESH_MS = 2000;
+
+export function ExportLog({ trajectoryId }: { trajectoryId: string }) {
+  const { t, lang } = useI18n();
+  const { notify, reportError } = useToasts();
+  const [entries, setEntries] = useState<ExportLogEntry[] | null>(null);
+
+  const load = useCallback(() => {
+    call('exportLog.list', { trajectoryId }).then(setEntries, () => undefined);
+  }, [trajectoryId]);
+
+  useEffect(() => {
+    load();
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible') load();
+    }, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [load]);
+
+  const saveCsv = async () => {
+    try {
+      const { path } = await call('exportLog.exportCsv', { trajectoryId });
+      if (path) notify({ kind: 'info', text: t('exportLog.saved', { path }) });
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+  return (
+    <div className="export-log" data-testid="export-log">
+      <p className="hint">{t('exportLog.hint')}</p>
+      {entries && entries.length === 0 && <p className="empty">{t('exportLog.empty')}</p>}
+      {entries && entries.length > 0 && (
+        <div className="export-log-table">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('exportLog.when')}</th>
+                <th scope="col">{t('exportLog.what')}</th>
+                <th scope="col">{t('exportLog.where')}</th>
+                <th scope="col">{t('exportLog.list')}</th>
+                <th scope="col">{t('exportLog.withheld')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id} data-testid="export-log-entry">
+                  <td>
+                    {when(e.exportedAt)}
+                    <br />
+                    <span className="hint">{e.author}</span>
+                  </td>
+                  <td>
+                    {exportKindLabel(e.what, lang)} ({e.format.toUpperCase()})
+                    <br />
+                    <span className="hint">{scopeLabel(e.scope, lang)}</span>
+                  </td>
+                  <td className="export-log-path">{e.destination}</td>
+                  <td>{pseudonymListLabel(e, lang)}</td>
+                  <td>{e.withheld}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="button-row">
+        <button type="button" disabled={!entries || entries.length === 0} onClick={() => void saveCsv()}>
+          {t('exportLog.saveCsv')}
+        </button>
+      </div>
+    </div>
+  );
+}
