@@ -44,38 +44,24 @@ export function ExportLog({ trajectoryId }: { trajectoryId: string }) {
       <p className="hint">{t('exportLog.hint')}</p>
       {entries && entries.length === 0 && <p className="empty">{t('exportLog.empty')}</p>}
       {entries && entries.length > 0 && (
-        <div className="export-log-table">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('exportLog.when')}</th>
-                <th scope="col">{t('exportLog.what')}</th>
-                <th scope="col">{t('exportLog.where')}</th>
-                <th scope="col">{t('exportLog.list')}</th>
-                <th scope="col">{t('exportLog.withheld')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} data-testid="export-log-entry">
-                  <td>
-                    {when(e.exportedAt)}
-                    <br />
-                    <span className="hint">{e.author}</span>
-                  </td>
-                  <td>
-                    {exportKindLabel(e.what, lang)} ({e.format.toUpperCase()})
-                    <br />
-                    <span className="hint">{scopeLabel(e.scope, lang)}</span>
-                  </td>
-                  <td className="export-log-path">{e.destination}</td>
-                  <td>{pseudonymListLabel(e, lang)}</td>
-                  <td>{e.withheld}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ol className="export-log-entries">
+          {entries.map((e) => (
+            <li key={e.id} data-testid="export-log-entry">
+              <p className="export-log-what">
+                {exportKindLabel(e.what, lang)} ({e.format.toUpperCase()}) · {scopeLabel(e.scope, lang)}
+              </p>
+              <p className="hint">
+                {when(e.exportedAt)} · {e.author}
+              </p>
+              <p className="export-log-path" title={t('exportLog.where')}>
+                {e.destination}
+              </p>
+              <p className="hint">
+                {t('exportLog.list')}: {pseudonymListLabel(e, lang)} · {t('exportLog.withheld')}: {e.withheld}
+              </p>
+            </li>
+          ))}
+        </ol>
       )}
       <div className="button-row">
         <button type="button" disabled={!entries || entries.length === 0} onClick={() => void saveCsv()}>
