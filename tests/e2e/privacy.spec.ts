@@ -1,6 +1,7 @@
 // Privacy as a user meets it in the browser: feedback the client withdraws on the interview
 // page, after the reflection agenda was built, is gone from the agenda (which says it was
-// removed) and from review mode at once, without regenerating anything.
+// removed) and from review mode at once, without regenerating anything; a trajectory past its
+// "bewaren tot" date is marked in the library, and "vergeet deze cliënt" lists what it removed.
 import { makeFixture } from '../support/media-fixtures';
 import { createCycleWithRecording, expect, invoke, setResearcherName, test } from './fixtures';
 
@@ -49,4 +50,30 @@ test('withdrawing feedback on the interview page removes it from the agenda and 
   await page.getByRole('button', { name: '▶ Review-modus' }).click();
   await expect(page.getByTestId('review-item')).toContainText(KEPT);
   await expect(page.getByTestId('review-item')).not.toContainText(WITHDRAWN);
+});
+
+test('a trajectory past its retention date is marked in the library, and forgetting it lists what went', async ({ page, host, mediaDir }) => {
+  const video = await makeFixture('playable-mp4', mediaDir, { durationSec: 6 });
+  await page.goto(host.url);
+  await setResearcherName(page, 'Onderzoeker Anna');
+  const { recordingId } = await createCycleWithRecording(page, (paths) => host.queueDialog(paths), video);
+  await invoke(page, 'notes.create', { recordingId, timeSec: 1, kind: 'observation', text: 'Ze kijkt weg.' });
+  await host.idle();
+  await page.reload();
+
+  await page.getByTestId('retention-date').fill('2020-01-31');
+  await expect(page.getByTestId('retention-past')).toHaveText('bewaartermijn verstreken');
+  await expect(page.getByTestId('retention-summary')).toHaveText('Voorbij de bewaardatum: 1');
+
+  await page.getByRole('button', { name: 'Vergeet deze cliënt…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Alles van ‘KM-1 · Cliënt A’ vergeten?' });
+  await expect(confirm).toContainText('Je eigen videobestanden');
+  await confirm.getByRole('button', { name: 'Ja, alles vergeten' }).click();
+  const report = page.getByTestId('forget-report');
+  await expect(report).toContainText('‘KM-1 · Cliënt A’ is gewist');
+  await expect(report).toContainText('notities: 1');
+  await expect(report).toContainText(`cache/${recordingId}/waveform.bin`);
+  await page.getByRole('button', { name: 'Sluiten' }).click();
+  await expect(page.getByText('Nog geen trajecten')).toBeVisible();
+  await expect(page.getByTestId('retention-summary')).toHaveCount(0);
 });
