@@ -6,7 +6,7 @@ import type { Language } from '../domain';
 import type { PseudonymList } from '../exchange/pseudonymise';
 import { tableToCsv } from '../exchange/csv';
 
-export const ExportKind = z.enum(['report', 'notes', 'archive-team', 'archive-others', 'clips', 'showreel']);
+export const ExportKind = z.enum(['report', 'notes', 'archive-team', 'archive-others', 'clips', 'showreel', 'agreement']);
 export type ExportKind = z.infer<typeof ExportKind>;
 
 export const ExportLogEntry = z.object({
@@ -51,6 +51,7 @@ const WORDS = {
     'archive-others': 'Projectarchief voor anderen (gepseudonimiseerd)',
     clips: "Fragmenten als video's",
     showreel: 'Showreel',
+    agreement: 'Overeenstemming van de analyses',
     trajectory: 'het hele traject',
     cycle: 'cyclus {n}',
     video: 'video {n}',
@@ -65,6 +66,7 @@ const WORDS = {
     'archive-others': 'Project archive for others (pseudonymised)',
     clips: 'Fragments as videos',
     showreel: 'Showreel',
+    agreement: 'Agreement between the analyses',
     trajectory: 'the whole trajectory',
     cycle: 'cycle {n}',
     video: 'video {n}',

@@ -24,6 +24,7 @@ import type { Fragment, Language, Note } from '../../../shared/domain';
 import { PseudonymisationError } from '../../../shared/exchange/pseudonymise';
 import { localText, themeById, type Framework } from '../../../shared/framework';
 import type { FragmentPatch, Store } from '../store';
+import type { RecordExport } from './export-log-service';
 import { UserFacingError } from './errors';
 
 export interface AlignmentServiceOptions {
@@ -31,6 +32,8 @@ export interface AlignmentServiceOptions {
   author: () => string;
   framework: (cycleId: string) => Promise<Framework>;
   pickSavePath?: (options: { defaultName: string; extensions: string[] }) => Promise<string | null>;
+  /** The export log: told once the agreement CSV is written. */
+  recordExport?: RecordExport;
 }
 
 export interface DecideRequest {
@@ -181,6 +184,7 @@ export class AlignmentService {
     } catch (error) {
       throw new UserFacingError('exchange.write-failed', `Could not write ${target}: ${(error as Error).message}`, { path: target });
     }
+    this.opts.recordExport?.({ trajectoryId: cycle.trajectoryId, what: 'agreement', scope: `cycle:${cycle.number}`, format: 'csv', destination: target });
     return { path: target };
   }
 

@@ -201,6 +201,7 @@ export function createBackend(options: BackendOptions): Backend {
     author,
     framework: (cycleId) => method.frameworkOfCycle(cycleId),
     pickSavePath: options.pickSavePath?.bind(options),
+    recordExport: exportLog.record,
   });
 
   const pickOne = async () => (await options.pickMediaFiles({ multiple: false }))[0] ?? null;
