@@ -6,7 +6,7 @@ import type { Language } from '../domain';
 import type { PseudonymList } from '../exchange/pseudonymise';
 import { tableToCsv } from '../exchange/csv';
 
-export const ExportKind = z.enum(['report', 'notes', 'archive-team', 'archive-others', 'clips', 'showreel', 'agreement']);
+export const ExportKind = z.enum(['report', 'notes', 'archive-team', 'archive-others', 'clips', 'showreel', 'agreement', 'review-package']);
 export type ExportKind = z.infer<typeof ExportKind>;
 
 export const ExportLogEntry = z.object({
@@ -52,6 +52,7 @@ const WORDS = {
     clips: "Fragmenten als video's",
     showreel: 'Showreel',
     agreement: 'Overeenstemming van de analyses',
+    'review-package': 'Voorbereidingspakket voor de klantmanager',
     trajectory: 'het hele traject',
     cycle: 'cyclus {n}',
     video: 'video {n}',
@@ -67,6 +68,7 @@ const WORDS = {
     clips: 'Fragments as videos',
     showreel: 'Showreel',
     agreement: 'Agreement between the analyses',
+    'review-package': 'Preparation package for the case manager',
     trajectory: 'the whole trajectory',
     cycle: 'cycle {n}',
     video: 'video {n}',

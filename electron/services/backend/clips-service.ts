@@ -305,9 +305,14 @@ export class ClipsService {
    * Runs another service's work (a review package) as a job of this queue: one ffmpeg at a time,
    * the same 'clip.progress' events, cancel through 'clips.cancel'. The work cleans up after itself.
    */
-  startJob(kind: ClipJobKind, target: string, work: (signal: AbortSignal, onProgress: (fraction: number) => void) => Promise<void>): string {
+  startJob(
+    kind: ClipJobKind,
+    target: string,
+    logged: Omit<ExportRecord, 'destination'>,
+    work: (signal: AbortSignal, onProgress: (fraction: number) => void) => Promise<void>,
+  ): string {
     const jobId = randomUUID();
-    const job: ClipJob = { kind, target, files: [] };
+    const job: ClipJob = { kind, target, files: [], logged };
     this.jobs.set(jobId, job);
     this.queue.enqueue(jobId, (signal, onProgress) => this.runJob(job, () => work(signal, onProgress)));
     return jobId;

@@ -118,7 +118,16 @@ export class ReviewPackageService {
     const zipPartial = `${target}.part`;
 
     const totalSec = Math.max(1e-6, cuts.reduce((sum, c) => sum + c.durationSec, 0));
-    const jobId = clips.startJob('package', target, async (signal, onProgress) => {
+    const cycle = this.opts.store.cycles.get(cycleId);
+    const withheld = (this.opts.store.methods.get(cycleId)?.feedback ?? []).filter((f) => f.sharing !== 'share' && f.sharing !== 'anonymous').length;
+    const logged = {
+      trajectoryId: cycle?.trajectoryId ?? '',
+      what: 'review-package' as const,
+      scope: `cycle:${cycle?.number ?? ''}`,
+      format: asZip ? 'zip' : 'html',
+      withheld,
+    };
+    const jobId = clips.startJob('package', target, logged, async (signal, onProgress) => {
       await rm(staging, { recursive: true, force: true });
       try {
         await mkdir(path.join(staging, 'clips'), { recursive: true });
