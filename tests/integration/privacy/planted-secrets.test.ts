@@ -3,8 +3,9 @@
 // parts, parts joined, Cyrillic/Greek look-alikes, full-width letters), "niet delen" feedback,
 // and feedback that is withdrawn after the agendas were built. Then every output is made for
 // real and read back as a recipient would: report HTML/DOCX/PDF (text and metadata), CSV, ELAN,
-// WebVTT, SRT, the archive for others (unzipped), review mode, clip and showreel file names and
-// MP4 tags. None may hold the name in any form, the withheld feedback, or a local path.
+// WebVTT, SRT, the archive for others (unzipped), review mode, the review package (unzipped),
+// clip and showreel file names and MP4 tags. None may hold the name in any form, the withheld
+// feedback, or a local path.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -59,7 +60,7 @@ function pdfText(file: string): string {
 
 function zipTexts(file: string): string {
   return Object.entries(unzipSync(readFileSync(file)))
-    .filter(([name]) => /\.(xml|json|rels|txt)$/.test(name))
+    .filter(([name]) => /\.(xml|json|rels|txt|html|js)$/.test(name))
     .map(([name, data]) => `${name}\n${strFromU8(data)}`)
     .join('\n');
 }
@@ -193,6 +194,11 @@ describe('planted secrets', () => {
       const tags = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format_tags:stream_tags', '-of', 'json', mp4], { encoding: 'utf8' });
       outputs.push([`MP4 tags of ${path.basename(mp4)}`, tags]);
     }
+    // The review package for the case manager, as one .zip: every text file in it.
+    const pkg = await saveAs('package.zip', () => a.call('reviewPackage.make', { cycleId, source: { kind: 'reflection' }, leaveOut: [], asZip: true }));
+    await a.backend.idle();
+    outputs.push(['review package', zipTexts(pkg)]);
+    outputs.push(['review package file names', Object.keys(unzipSync(readFileSync(pkg))).join('\n')]);
     outputs.push(['exported file names', readdirSync(out).join('\n')]);
     expect(outputs.length).toBeGreaterThan(15);
   }, 240_000);
@@ -255,7 +261,8 @@ describe('planted secrets', () => {
     expect(log.filter((e) => e.what === 'notes').map((e) => e.format).sort()).toEqual(['csv', 'eaf', 'srt', 'vtt']);
     expect(log.find((e) => e.what === 'archive-others')).toMatchObject({ withheld: 2, scope: 'trajectory', format: 'vkz' });
     expect(log.find((e) => e.what === 'archive-team')).toMatchObject({ withheld: 0 });
-    expect(log.map((e) => e.what)).toEqual(expect.arrayContaining(['clips', 'showreel']));
+    expect(log.map((e) => e.what)).toEqual(expect.arrayContaining(['clips', 'showreel', 'review-package']));
+    expect(log.find((e) => e.what === 'review-package')).toMatchObject({ withheld: 2, format: 'zip' });
     expect(new Set(log.map((e) => e.pseudonymCount))).toEqual(new Set([2]));
     const csv = await saveAs('exportlog.csv', () => a.call('exportLog.exportCsv', { trajectoryId }));
     const text = readFileSync(csv, 'utf8');
