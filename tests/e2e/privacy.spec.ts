@@ -61,7 +61,7 @@ test('a trajectory past its retention date is marked in the library, and forgett
   await host.idle();
   await page.reload();
 
-  await page.getByTestId('retention-date').fill('2020-01-31');
+  await page.getByTestId('retention-date').fill('31-01-2020');
   await expect(page.getByTestId('retention-past')).toHaveText('bewaartermijn verstreken');
   await expect(page.getByTestId('retention-summary')).toHaveText('Voorbij de bewaardatum: 1');
 
