@@ -22,6 +22,11 @@ export interface PlayerState {
   /** The range being played: `loop` repeats it, otherwise playback pauses at its out point. */
   range: (TimeRange & { loop: boolean }) | null;
   ready: boolean;
+  /**
+   * While scrubbing (dragging on the timeline, holding an arrow key): the time asked for whose
+   * frame the player has not shown yet. The workspace shows the nearest thumbnail meanwhile.
+   */
+  preview: number | null;
 }
 
 const INITIAL: PlayerState = {
@@ -33,6 +38,7 @@ const INITIAL: PlayerState = {
   muted: false,
   range: null,
   ready: false,
+  preview: null,
 };
 
 /** Half a millisecond past a frame's start: lands on that frame, not the one before it. */
@@ -48,6 +54,8 @@ export class PlayerAdapter {
   /** When the oldest seek not yet answered by 'seeked' was asked for (performance.now()). */
   private seekStartedAt: number | null = null;
   private seekLatencyListeners = new Set<(ms: number) => void>();
+  /** A scrub target that waits for the seek in flight: only the newest one is sought next. */
+  private queuedScrub: number | null = null;
 
   constructor(container: HTMLElement, labels: { noMedia: string }) {
     this.video = document.createElement('video');
@@ -73,10 +81,12 @@ export class PlayerAdapter {
       this.player.on(event, sync);
     }
     this.player.on('seeked', () => {
-      if (this.seekStartedAt === null) return;
-      const ms = performance.now() - this.seekStartedAt;
-      this.seekStartedAt = null;
-      for (const listener of this.seekLatencyListeners) listener(ms);
+      if (this.seekStartedAt !== null) {
+        const ms = performance.now() - this.seekStartedAt;
+        this.seekStartedAt = null;
+        for (const listener of this.seekLatencyListeners) listener(ms);
+      }
+      this.afterScrubSeek();
     });
     this.player.on('play', () => {
       sync();
@@ -94,12 +104,14 @@ export class PlayerAdapter {
   load(url: string, type: string, fps: number): void {
     this.fps = fps > 0 ? fps : 25;
     this.seekStartedAt = null;
+    this.queuedScrub = null;
     this.update({ ...INITIAL, rate: this.state.rate, volume: this.state.volume, muted: this.state.muted });
     this.player.src({ src: url, type });
     this.player.playbackRate(this.state.rate);
   }
 
   unload(): void {
+    this.queuedScrub = null;
     this.pause();
     this.player.reset();
     this.update({ ...INITIAL });
@@ -119,15 +131,37 @@ export class PlayerAdapter {
   }
 
   seek(sec: number): void {
-    const duration = this.state.duration || Number.POSITIVE_INFINITY;
-    const target = Math.min(Math.max(0, sec), duration);
+    const target = this.clampTime(sec);
+    this.queuedScrub = null;
     this.seekStartedAt ??= performance.now();
     this.player.currentTime(target);
-    this.update({ ...this.state, time: target });
+    this.update({ ...this.state, time: target, preview: null });
   }
 
   seekBy(deltaSec: number): void {
     this.seek(this.currentTime() + deltaSec);
+  }
+
+  /**
+   * A seek while the user scrubs: the playhead and `preview` move at once; the player seeks to
+   * the newest target only when the seek in flight is done (asking again while it decodes would
+   * abort it, and nothing would be shown until the user stops). `preview` clears when the frame
+   * of the last target is there.
+   */
+  scrub(sec: number): void {
+    const target = this.clampTime(sec);
+    this.update({ ...this.state, time: target, preview: target });
+    if (this.mediaElement.seeking) {
+      this.queuedScrub = target;
+      return;
+    }
+    this.queuedScrub = null;
+    this.seekStartedAt ??= performance.now();
+    this.player.currentTime(target);
+  }
+
+  scrubBy(deltaSec: number): void {
+    this.scrub((this.state.preview ?? this.currentTime()) + deltaSec);
   }
 
   /** Steps whole frames from the frame on screen (pauses first). */
@@ -139,6 +173,23 @@ export class PlayerAdapter {
 
   currentTime(): number {
     return this.mediaElement.currentTime || 0;
+  }
+
+  private clampTime(sec: number): number {
+    const duration = this.state.duration || Number.POSITIVE_INFINITY;
+    return Math.min(Math.max(0, sec), duration);
+  }
+
+  /** After a seek: the next queued scrub target, or the frame asked for last is on screen. */
+  private afterScrubSeek(): void {
+    const queued = this.queuedScrub;
+    if (queued !== null) {
+      this.queuedScrub = null;
+      this.seekStartedAt ??= performance.now();
+      this.player.currentTime(queued);
+      return;
+    }
+    if (this.state.preview !== null) this.update({ ...this.readState(), preview: null });
   }
 
   setRate(rate: number): void {
@@ -205,7 +256,8 @@ export class PlayerAdapter {
     const duration = this.player.duration();
     return {
       ...this.state,
-      time: this.currentTime(),
+      // While scrubbing the playhead stays where the user is, not on the seek still in flight.
+      time: this.state.preview ?? this.currentTime(),
       duration: Number.isFinite(duration) ? (duration ?? 0) : 0,
       paused: this.player.paused(),
       rate: this.player.playbackRate() ?? 1,
@@ -250,7 +302,8 @@ export class PlayerAdapter {
       prev.volume === next.volume &&
       prev.muted === next.muted &&
       prev.range === next.range &&
-      prev.ready === next.ready
+      prev.ready === next.ready &&
+      prev.preview === next.preview
     ) {
       return;
     }

@@ -12,6 +12,7 @@ const IDLE: PlayerState = {
   muted: false,
   range: null,
   ready: false,
+  preview: null,
 };
 
 export function usePlayerSelector<T>(player: PlayerAdapter | null, select: (state: PlayerState) => T): T {

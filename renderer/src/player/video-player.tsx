@@ -1,5 +1,5 @@
 // Mounts video.js for one recording and hands the adapter to the workspace.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Recording } from '../../../shared/domain';
 import { useI18n } from '../i18n';
 import { PlayerAdapter } from './player-adapter';
@@ -7,9 +7,12 @@ import { PlayerAdapter } from './player-adapter';
 export function VideoPlayer({
   recording,
   onPlayer,
+  children,
 }: {
   recording: Recording | null;
   onPlayer: (player: PlayerAdapter | null) => void;
+  /** Drawn over the video (the scrub preview). */
+  children?: ReactNode;
 }) {
   const { t } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -45,6 +48,7 @@ export function VideoPlayer({
     <div className={audioOnly ? 'player player-audio' : 'player'}>
       <div ref={containerRef} className="player-mount" data-testid="player" />
       {audioOnly && url && <div className="player-audio-badge">{t('player.audioOnly')}</div>}
+      {children}
     </div>
   );
 }

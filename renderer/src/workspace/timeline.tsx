@@ -22,6 +22,9 @@ import {
   type TimelineView,
 } from '../timeline/timeline-scale';
 
+/** A press that moves further than this (CSS px) is a drag that scrubs, not a click. */
+const DRAG_THRESHOLD_PX = 3;
+
 const ROW = { scale: 16, thumbs: 46, wave: 36, fragments: 22, notes: 16, gap: 4 };
 /** A thumbnail's width in the strip (16:9 pictures at the row's height). */
 const THUMB_WIDTH_PX = Math.round((ROW.thumbs * 16) / 9);
@@ -246,6 +249,8 @@ export function Timeline({
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [view, setView] = useState<TimelineView>(() => fitView(duration, 800));
+  const drag = useRef<{ pointerId: number; startX: number; scrubbing: boolean } | null>(null);
+  const suppressClick = useRef(false);
   const layout = useMemo(() => layoutFor(thumbnails.length > 0, waveform !== null), [thumbnails.length, waveform]);
 
   // Track the box's width; a new recording starts fitted.
@@ -299,7 +304,40 @@ export function Timeline({
 
   if (duration <= 0) return <div className="timeline timeline-empty" />;
 
+  // Dragging scrubs: the playhead and the preview follow the pointer at once (see
+  // PlayerAdapter.scrub); a press without movement stays a click (seek, or play a fragment).
+  const onPointerDown = (event: React.PointerEvent) => {
+    suppressClick.current = false;
+    if (event.button !== 0 || !player) return;
+    drag.current = { pointerId: event.pointerId, startX: event.clientX, scrubbing: false };
+  };
+  const onPointerMove = (event: React.PointerEvent) => {
+    const d = drag.current;
+    const box = boxRef.current;
+    if (!d || d.pointerId !== event.pointerId || !box || !player) return;
+    if (!d.scrubbing) {
+      if (Math.abs(event.clientX - d.startX) < DRAG_THRESHOLD_PX) return;
+      d.scrubbing = true;
+      box.setPointerCapture(event.pointerId);
+    }
+    const x = Math.min(Math.max(0, event.clientX - box.getBoundingClientRect().left), view.widthPx);
+    player.scrub(timeForX(view, x));
+  };
+  const onPointerEnd = (event: React.PointerEvent) => {
+    const d = drag.current;
+    if (!d || d.pointerId !== event.pointerId) return;
+    drag.current = null;
+    if (d.scrubbing) {
+      suppressClick.current = true;
+      if (boxRef.current?.hasPointerCapture(event.pointerId)) boxRef.current.releasePointerCapture(event.pointerId);
+    }
+  };
+
   const onClick = (event: React.MouseEvent) => {
+    if (suppressClick.current) {
+      suppressClick.current = false; // the end of a drag: the scrub already went there
+      return;
+    }
     const box = boxRef.current?.getBoundingClientRect();
     if (!box || !player) return;
     const x = event.clientX - box.left;
@@ -356,6 +394,10 @@ export function Timeline({
         data-testid="timeline"
         style={{ height: `${layout.height}px` }}
         onClick={onClick}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerEnd}
+        onPointerCancel={onPointerEnd}
         role="presentation"
       >
         {layout.thumbsTop !== null && (

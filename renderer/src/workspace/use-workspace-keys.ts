@@ -31,7 +31,7 @@ export function useWorkspaceKeys(targets: WorkspaceKeyTargets): void {
   const { openHelp, undo, markIn, markOut, playFragment, newNote } = targets;
 
   const run = useCallback(
-    (action: ShortcutAction) => {
+    (action: ShortcutAction, repeat = false) => {
       if (action === 'help') return openHelp();
       if (action === 'undo') return undo();
       if (action === 'zoomIn') return timeline.current?.zoom(1);
@@ -42,13 +42,13 @@ export function useWorkspaceKeys(targets: WorkspaceKeyTargets): void {
         case 'togglePlay':
           return player.toggle();
         case 'back1':
-          return player.seekBy(-1);
+          return repeat ? player.scrubBy(-1) : player.seekBy(-1);
         case 'forward1':
-          return player.seekBy(1);
+          return repeat ? player.scrubBy(1) : player.seekBy(1);
         case 'back5':
-          return player.seekBy(-5);
+          return repeat ? player.scrubBy(-5) : player.seekBy(-5);
         case 'forward5':
-          return player.seekBy(5);
+          return repeat ? player.scrubBy(5) : player.seekBy(5);
         case 'frameBack':
           return player.stepFrames(-1);
         case 'frameForward':
@@ -102,7 +102,7 @@ export function useWorkspaceKeys(targets: WorkspaceKeyTargets): void {
       const action = shortcutFor(event);
       if (!action) return;
       event.preventDefault();
-      run(action);
+      run(action, event.repeat); // a held key scrubs: see PlayerAdapter.scrub
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -9,6 +9,7 @@ import { useElementSize } from '../layout/use-element-size';
 import { clampPlayerHeight, PLAYER_MIN_HEIGHT_PX } from '../layout/workspace-layout';
 import type { PlayerAdapter } from '../player/player-adapter';
 import { TransportBar } from '../player/transport-bar';
+import { ScrubPreview } from '../player/scrub-preview';
 import { VideoPlayer } from '../player/video-player';
 import { TimelineStatus } from '../timeline/timeline-status';
 import type { TimelineData } from '../timeline/use-timeline-data';
@@ -75,7 +76,9 @@ export function WorkspaceStage({
         className={empty ? 'hidden' : 'stage-player'}
         style={stage.height > 0 ? { height: `${height}px` } : undefined}
       >
-        <VideoPlayer recording={active} onPlayer={onPlayer} />
+        <VideoPlayer recording={active} onPlayer={onPlayer}>
+          <ScrubPreview player={player} thumbnails={timelineData.thumbnails} />
+        </VideoPlayer>
         {active && !active.mediaUrl && (
           <div className="player-overlay">
             {active.missing ? t('recordings.missingShort') : t('recordings.waitingForProxy')}

@@ -1,0 +1,120 @@
+// Instant scrubbing: while the user drags on the timeline or holds an arrow key, the nearest cached
+// thumbnail is over the video at once (in the same task as the input event, before any decoding),
+// and the decoded frame replaces it when the seek is done.
+import type { Page } from '@playwright/test';
+import { brightnessAt, makeBrightnessClock } from '../support/long-media';
+import { createCycleWithRecording, expect, playheadTime, setResearcherName, test } from './fixtures';
+
+/** The mean luma-ish level of a drawable (canvas or video), read in the page. */
+async function meanLevel(page: Page, selector: string): Promise<number> {
+  return page.evaluate((sel) => {
+    const source = sel === 'video' ? ((window as any).__vkzPlayer.mediaElement as HTMLVideoElement) : (document.querySelector(sel) as HTMLCanvasElement);
+    const canvas = document.createElement('canvas');
+    canvas.width = 32;
+    canvas.height = 18;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(source, 0, 0, 32, 18);
+    const { data } = ctx.getImageData(0, 0, 32, 18);
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) sum += data[i + 1]!;
+    return sum / (data.length / 4);
+  }, selector);
+}
+
+async function openWithThumbnails(page: Page, host: { url: string; queueDialog(p: string[]): Promise<void> }, video: string) {
+  await page.goto(host.url);
+  await setResearcherName(page, 'Onderzoeker S');
+  const { cycle } = await createCycleWithRecording(page, host.queueDialog, video);
+  await page.goto(`${host.url}#/cycle/${cycle.id}`);
+  await expect(page.getByTestId('timeline-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const count = Number(await page.getByTestId('timeline-status').getAttribute('data-thumbnails'));
+  expect(count).toBeGreaterThanOrEqual(40);
+  // The preview has decoded every thumbnail, and the player shows its first frame.
+  await expect(page.getByTestId('scrub-preview')).toHaveAttribute('data-decoded', String(count));
+  await expect.poll(() => page.evaluate(() => (window as any).__vkzPlayer.mediaElement.readyState)).toBeGreaterThanOrEqual(2);
+}
+
+test('dragging on the timeline shows the nearest thumbnail over the video at once, then the decoded frame', async ({
+  page,
+  host,
+  mediaDir,
+}) => {
+  // 40 s, one brightness level per second (repeating every 10 s): a thumbnail per second.
+  const video = await makeBrightnessClock(mediaDir, { durationSec: 40, fps: 5, gopSec: 1 });
+  await openWithThumbnails(page, host, video);
+  const preview = page.getByTestId('scrub-preview');
+  await expect(preview).toBeHidden();
+
+  // Press at 2 s and drag to about 23.3 s; read the preview in the same task as the events, so
+  // no seek can have finished yet.
+  const during = await page.evaluate(() => {
+    const box = document.querySelector('[data-testid=timeline]') as HTMLElement;
+    const rect = box.getBoundingClientRect();
+    const duration = (window as any).__vkzPlayer.getState().duration as number;
+    const xFor = (sec: number) => rect.left + (sec / duration) * rect.width;
+    const y = rect.top + rect.height - 10;
+    const fire = (type: string, sec: number) =>
+      box.dispatchEvent(new PointerEvent(type, { pointerId: 7, button: 0, buttons: 1, clientX: xFor(sec), clientY: y, bubbles: true }));
+    fire('pointerdown', 2);
+    fire('pointermove', 12);
+    fire('pointermove', 23.3);
+    const canvas = document.querySelector('[data-testid=scrub-preview]') as HTMLCanvasElement;
+    const el = (window as any).__vkzPlayer.mediaElement as HTMLVideoElement;
+    const result = { hidden: canvas.hidden, time: Number(canvas.dataset.time), playhead: (window as any).__vkzPlayer.getState().time as number, videoSeeking: el.seeking };
+    fire('pointerup', 23.3);
+    return result;
+  });
+  expect(during.hidden).toBe(false);
+  expect(during.time).toBe(23); // the thumbnail nearest to 23.3 s
+  expect(during.playhead).toBeCloseTo(23.3, 0);
+  expect(during.videoSeeking).toBe(true);
+
+  // The decoded frame replaces the picture: the preview goes, the video shows second 23.
+  await expect(preview).toBeHidden();
+  await expect.poll(() => playheadTime(page)).toBeCloseTo(23.3, 0);
+  expect(Math.abs((await meanLevel(page, 'video')) - brightnessAt(23.3))).toBeLessThan(12);
+
+  // A real mouse drag goes through the same path and ends on the spot it was let go.
+  const box = (await page.getByTestId('timeline').boundingBox())!;
+  const y = box.y + box.height - 10;
+  await page.mouse.move(box.x + box.width * 0.1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, y, { steps: 8 });
+  await page.mouse.move(box.x + box.width * 0.8, y, { steps: 8 });
+  await page.mouse.up();
+  await expect(preview).toBeHidden();
+  await expect.poll(() => playheadTime(page)).toBeCloseTo(32, -0.5);
+});
+
+test('holding an arrow key scrubs with the thumbnail; a single press seeks without it', async ({ page, host, mediaDir }) => {
+  const video = await makeBrightnessClock(mediaDir, { durationSec: 40, fps: 5, gopSec: 1 });
+  await openWithThumbnails(page, host, video);
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+
+  const read = () => {
+    const canvas = document.querySelector('[data-testid=scrub-preview]') as HTMLCanvasElement;
+    return { hidden: canvas.hidden, time: Number(canvas.dataset.time) };
+  };
+  // One press: an ordinary seek, no thumbnail (a frame step must never flash another picture).
+  const single = await page.evaluate((readSrc) => {
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+    return new Function(`return (${readSrc})()`)();
+  }, read.toString());
+  expect(single.hidden).toBe(true);
+  await expect.poll(() => playheadTime(page)).toBeCloseTo(1, 1);
+
+  // Held down: the key repeats, each repeat moves the preview on at once.
+  const held = await page.evaluate((readSrc) => {
+    const states = [];
+    for (let i = 0; i < 5; i++) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', repeat: true, bubbles: true, cancelable: true }));
+      states.push(new Function(`return (${readSrc})()`)());
+    }
+    return states;
+  }, read.toString());
+  expect(held.every((s: { hidden: boolean }) => !s.hidden)).toBe(true);
+  expect(held.map((s: { time: number }) => s.time)).toEqual([2, 3, 4, 5, 6]);
+  await expect(page.getByTestId('scrub-preview')).toBeHidden();
+  await expect.poll(() => playheadTime(page)).toBeCloseTo(6, 1);
+  expect(Math.abs((await meanLevel(page, 'video')) - brightnessAt(6))).toBeLessThan(12);
+});
