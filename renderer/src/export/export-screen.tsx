@@ -9,6 +9,7 @@ import type { ReportDocument, ReportFormat, ReportScope } from '../../../shared/
 import { ApiError, call } from '../api';
 import { CycleHeader, CycleLoadFailed } from '../components/cycle-header';
 import { useToasts } from '../components/toasts';
+import { useAutosave } from '../components/use-autosave';
 import { useI18n, type TextKey } from '../i18n';
 import { ShowreelMaker } from '../clips/showreel-maker';
 import { PseudonymEditor } from './pseudonym-editor';
@@ -18,7 +19,6 @@ import { ExportLog } from './export-log';
 import './export.css';
 
 const PREVIEW_DELAY_MS = 250;
-const BACKGROUND_SAVE_DELAY_MS = 800;
 
 const FORMATS: { format: ReportFormat; label: TextKey }[] = [
   { format: 'docx', label: 'export.asDocx' },
@@ -269,26 +269,24 @@ function BackgroundEditor({ trajectoryId, onSaved }: { trajectoryId: string; onS
     };
   }, [trajectoryId, reportError]);
 
-  const save = useCallback(
-    (value: string) => {
-      if (value === savedText.current) return;
+  const autosave = useAutosave(text, async (value: string) => {
+    if (value === savedText.current) return true; // the text as loaded
+    try {
+      await call('report.background.set', { trajectoryId, text: value });
       savedText.current = value;
-      call('report.background.set', { trajectoryId, text: value }).then(onSaved).catch(reportError);
-    },
-    [trajectoryId, onSaved, reportError],
-  );
-
-  useEffect(() => {
-    if (text === null) return;
-    const timer = window.setTimeout(() => save(text), BACKGROUND_SAVE_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [text, save]);
+      onSaved();
+      return true;
+    } catch (error) {
+      reportError(error);
+      return false;
+    }
+  });
 
   if (text === null) return null;
   return (
     <label className="export-field">
       <span className="hint">{t('export.backgroundHint')}</span>
-      <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} onBlur={() => save(text)} />
+      <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} onBlur={() => void autosave.flush()} />
     </label>
   );
 }

@@ -1,9 +1,10 @@
 // The trajectory's pseudonymisation list: names and what they become in every export
 // ("Jan" -> "[naam cliënt]"). Saved as it is edited (complete rows only), after which the
 // preview is refreshed; the backend refuses a list that would let a name survive.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PseudonymEntry } from '../../../shared/report/pseudonym-list';
 import { ApiError, call } from '../api';
+import { useAutosave } from '../components/use-autosave';
 import { useI18n } from '../i18n';
 
 interface Row {
@@ -11,8 +12,6 @@ interface Row {
   name: string;
   replacement: string;
 }
-
-const SAVE_DELAY_MS = 500;
 
 function complete(rows: readonly Row[]): PseudonymEntry[] {
   return rows
@@ -27,7 +26,8 @@ function sameList(a: readonly PseudonymEntry[], b: readonly PseudonymEntry[]): b
 export function PseudonymEditor({ trajectoryId, onSaved }: { trajectoryId: string; onSaved: () => void }) {
   const { t, tDynamic } = useI18n();
   const [rows, setRows] = useState<Row[] | null>(null);
-  const [saved, setSaved] = useState<PseudonymEntry[]>([]);
+  /** The list as the store holds it. */
+  const savedRef = useRef<PseudonymEntry[]>([]);
   const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; text: string }>({ kind: 'idle' });
   const nextKey = useRef(1);
   const focusKey = useRef<number | null>(null);
@@ -37,7 +37,7 @@ export function PseudonymEditor({ trajectoryId, onSaved }: { trajectoryId: strin
     call('pseudonyms.get', { trajectoryId })
       .then((list) => {
         if (cancelled) return;
-        setSaved(list);
+        savedRef.current = list;
         setRows(list.map((e) => ({ key: nextKey.current++, ...e })));
       })
       .catch((error: unknown) => {
@@ -48,29 +48,30 @@ export function PseudonymEditor({ trajectoryId, onSaved }: { trajectoryId: strin
     };
   }, [trajectoryId]);
 
-  // Save complete rows shortly after the last change.
-  useEffect(() => {
-    if (rows === null) return;
-    const wanted = complete(rows);
-    if (sameList(wanted, saved)) return;
-    const timer = window.setTimeout(() => {
+  // Complete rows are stored shortly after the last change (and when the editor closes).
+  const wanted = useMemo(() => (rows === null ? null : complete(rows)), [rows]);
+  useAutosave(
+    wanted,
+    async (list: PseudonymEntry[]) => {
+      if (sameList(list, savedRef.current)) return true;
       setState({ kind: 'saving' });
-      call('pseudonyms.set', { trajectoryId, list: wanted })
-        .then((list) => {
-          setSaved(list);
-          setState({ kind: 'saved' });
-          onSaved();
-        })
-        .catch((error: unknown) => {
-          const text =
-            error instanceof ApiError
-              ? tDynamic(`error.${error.error.code}`, t('error.generic', { detail: error.error.message }), error.error.params)
-              : t('error.generic', { detail: String(error) });
-          setState({ kind: 'error', text });
-        });
-    }, SAVE_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [rows, saved, trajectoryId, onSaved, t, tDynamic]);
+      try {
+        const stored = await call('pseudonyms.set', { trajectoryId, list });
+        savedRef.current = stored;
+        setState({ kind: 'saved' });
+        onSaved();
+        return true;
+      } catch (error) {
+        const text =
+          error instanceof ApiError
+            ? tDynamic(`error.${error.error.code}`, t('error.generic', { detail: error.error.message }), error.error.params)
+            : t('error.generic', { detail: String(error) });
+        setState({ kind: 'error', text });
+        return false;
+      }
+    },
+    { equals: sameList },
+  );
 
   if (rows === null) return <p className="hint">{state.kind === 'error' ? state.text : '…'}</p>;
 

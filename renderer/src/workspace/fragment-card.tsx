@@ -53,8 +53,10 @@ export function FragmentCard({
   const [preview, setPreview] = useState<FrameworkTheme | null>(null);
   const update = (patch: Parameters<WorkspaceActions['updateFragment']>[1]) => void actions.updateFragment(fragment.id, patch);
   // Typed text is stored a moment after typing stops (and on blur, and when the card closes).
-  useAutosave(title, (value) => value !== fragment.title && update({ title: value }));
-  useAutosave(note, (value) => value !== fragment.note && update({ note: value }));
+  const store = (patch: Parameters<WorkspaceActions['updateFragment']>[1]) =>
+    actions.updateFragment(fragment.id, patch).then(Boolean);
+  const titleSave = useAutosave(title, (value: string) => value === fragment.title || store({ title: value }));
+  const noteSave = useAutosave(note, (value: string) => value === fragment.note || store({ note: value }));
   const themes = framework ? [...focusedThemes(framework), ...openThemes(framework)] : [];
   const chosen = themes.filter((theme) => fragment.themes.includes(theme.id));
   const shownQuestions = preview && !fragment.themes.includes(preview.id) ? [...chosen, preview] : chosen;
@@ -118,7 +120,7 @@ export function FragmentCard({
         placeholder={t('fragments.titlePlaceholder')}
         aria-label={t('fragments.title')}
         onChange={(e) => setTitle(e.target.value)}
-        onBlur={() => title !== fragment.title && update({ title })}
+        onBlur={() => void titleSave.flush()}
         onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
       />
       {selected && (
@@ -196,7 +198,7 @@ export function FragmentCard({
             placeholder={t('fragments.notePlaceholder')}
             aria-label={t('fragments.note')}
             onChange={(e) => setNote(e.target.value)}
-            onBlur={() => note !== fragment.note && update({ note })}
+            onBlur={() => void noteSave.flush()}
           />
           <div className="button-row">
             <button

@@ -1,5 +1,6 @@
 // Writing or editing a note: its time (typed in the method's notation, or taken from the
-// playhead), kind, speaker for transcript lines, and text. Enter saves, Shift+Enter is a new line,
+// playhead), kind, speaker for transcript lines, and text. What is typed is stored as it is typed
+// (useAutosave); Enter stores what is not stored yet and closes, Shift+Enter is a new line,
 // Escape cancels.
 import { useMemo, useState } from 'react';
 import type { NoteKind } from '../../../shared/domain';
@@ -15,21 +16,26 @@ export interface NoteDraft {
   text: string;
 }
 
+export const sameDraft = (a: NoteDraft, b: NoteDraft) =>
+  a.timeSec === b.timeSec && a.kind === b.kind && a.speaker === b.speaker && a.text === b.text;
+
 export function NoteForm({
   initial,
   playheadSec,
   submitLabel,
-  onSubmit,
+  onStore,
+  onDone,
   onCancel,
-  onAutosave,
 }: {
   initial: NoteDraft;
   playheadSec: () => number;
   submitLabel: string;
-  onSubmit: (draft: NoteDraft) => void;
+  /** Stores a draft (a moment after each change, and on Enter); false when that failed. */
+  onStore: (draft: NoteDraft) => Promise<boolean>;
+  /** Enter, once the draft is stored. */
+  onDone: () => void;
+  /** Escape, once saves under way are done and nothing more will be stored. */
   onCancel: () => void;
-  /** Called with the draft a moment after each change: the caller stores it (no save button). */
-  onAutosave?: (draft: NoteDraft) => void;
 }) {
   const { t } = useI18n();
   const [timeText, setTimeText] = useState(formatTimecode(initial.timeSec, { fractionDigits: 2 }));
@@ -43,11 +49,12 @@ export function NoteForm({
     () => (valid && timeSec !== null ? { timeSec, kind, speaker: speaker.trim(), text: text.trim() } : null),
     [valid, timeSec, kind, speaker, text],
   );
-  useAutosave(draft, (d) => onAutosave?.(d));
+  const autosave = useAutosave(draft, onStore, { equals: sameDraft });
 
   const submit = () => {
-    if (valid && timeSec !== null) onSubmit({ timeSec, kind, speaker: speaker.trim(), text: text.trim() });
+    if (draft) void autosave.flush().then((stored) => stored && onDone());
   };
+  const cancel = () => void autosave.discard().then(onCancel);
 
   return (
     <form
@@ -60,7 +67,7 @@ export function NoteForm({
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
-          onCancel();
+          cancel();
         }
       }}
     >
@@ -110,7 +117,7 @@ export function NoteForm({
         <button type="submit" className="primary" disabled={!valid}>
           {submitLabel}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={cancel}>
           {t('common.cancel')}
         </button>
       </div>

@@ -15,6 +15,7 @@ import type { WorkspaceActions } from './use-workspace';
 
 const noteKey = (note: Note) => note.id;
 
+
 const NoteRow = memo(function NoteRow({
   note,
   current,
@@ -105,52 +106,31 @@ export function NotesPanel({
     [actions, onDeleted],
   );
 
-  // A note being written is stored as it is typed: the first autosave creates it, later ones
-  // update it, Enter finishes, Escape removes it again. Saves run one after another. Each
-  // composing session (one press of N) has its own record, so a late autosave of a finished
-  // session can't create a second note.
-  const compose = useMemo(
-    () => (composing === null ? null : { noteId: null as string | null, chain: Promise.resolve() as Promise<unknown>, closed: false }),
-    [composing],
-  );
-  const storeDraft = (c: NonNullable<typeof compose>, draft: NoteDraft) =>
-    (c.chain = c.chain.then(async () => {
-      if (!recordingId) return;
-      if (c.noteId) await actions.updateNote(c.noteId, draft);
-      else c.noteId = (await actions.createNote({ recordingId, ...draft }))?.id ?? null;
-    }));
-  const autosaveNew = (draft: NoteDraft) => {
-    if (compose && !compose.closed) void storeDraft(compose, draft);
-  };
-  const create = async (draft: NoteDraft) => {
-    if (!compose || compose.closed) return;
-    compose.closed = true;
-    await storeDraft(compose, draft);
-    if (compose.noteId) onComposeDone();
+  // A note being written is stored as it is typed (NoteForm's autosave, in order): the first
+  // store creates it, later ones update it, Enter finishes, Escape removes it again. Each
+  // composing session (one press of N) has its own record of the note it made.
+  const compose = useMemo(() => (composing === null ? null : { noteId: null as string | null }), [composing]);
+  const storeNew = async (draft: NoteDraft) => {
+    if (!compose || !recordingId) return false;
+    if (compose.noteId) return Boolean(await actions.updateNote(compose.noteId, draft));
+    compose.noteId = (await actions.createNote({ recordingId, ...draft }))?.id ?? null;
+    return compose.noteId !== null;
   };
   const cancelNew = async () => {
-    if (compose && !compose.closed) {
-      compose.closed = true;
-      await compose.chain;
-      if (compose.noteId) await actions.deleteNote(compose.noteId);
-    }
+    if (compose?.noteId) await actions.deleteNote(compose.noteId);
     onComposeDone();
   };
 
-  // Editing an existing note autosaves too; only while it is still being edited, so a late
-  // autosave can't undo Escape's revert.
-  const save = async (id: string, draft: NoteDraft) => {
-    editOriginal.current = null;
-    if (await actions.updateNote(id, draft)) setEditingId(null);
-  };
-  const autosaveEdit = (id: string, draft: NoteDraft) => {
-    if (editOriginal.current?.id === id) void actions.updateNote(id, draft);
-  };
-  /** Escape while editing puts back what the note said before. */
-  const cancelEdit = () => {
-    const original = editOriginal.current;
+  // Editing an existing note stores as it is typed too; Escape puts back what it said before
+  // (after any save under way, so a late save can't undo the revert).
+  const storeEdit = async (id: string, draft: NoteDraft) => Boolean(await actions.updateNote(id, draft));
+  const finishEdit = () => {
     editOriginal.current = null;
     setEditingId(null);
+  };
+  const cancelEdit = () => {
+    const original = editOriginal.current;
+    finishEdit();
     if (original) {
       const { timeSec, kind, speaker, text } = original;
       void actions.updateNote(original.id, { timeSec, kind, speaker, text });
@@ -164,9 +144,9 @@ export function NotesPanel({
           initial={{ timeSec: composing, kind: 'observation', speaker: '', text: '' }}
           playheadSec={playhead}
           submitLabel={t('notes.add')}
-          onSubmit={(draft) => void create(draft)}
+          onStore={storeNew}
+          onDone={onComposeDone}
           onCancel={() => void cancelNew()}
-          onAutosave={autosaveNew}
         />
       ) : (
         <button type="button" className="primary add-note" disabled={!recordingId} onClick={onComposeStart}>
@@ -188,9 +168,9 @@ export function NotesPanel({
                 initial={editOriginal.current ?? note}
                 playheadSec={playhead}
                 submitLabel={t('common.save')}
-                onSubmit={(draft) => void save(note.id, draft)}
+                onStore={(draft) => storeEdit(note.id, draft)}
+                onDone={finishEdit}
                 onCancel={cancelEdit}
-                onAutosave={(draft) => autosaveEdit(note.id, draft)}
               />
             </div>
           ) : (
