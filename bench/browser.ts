@@ -104,54 +104,6 @@ export async function cycleOpenTimes(page: Page, url: string, cycleId: string, n
   return results;
 }
 
-/**
- * Adds notes the way a researcher does (N, type, Enter) and times each from the Enter key to the
- * note showing in the list: the renderer, the HTTP transport, the backend, SQLite's commit, and
- * React's update of a 10,000-note list.
- */
-export async function addNoteRoundTrips(page: Page, runs: number): Promise<number[]> {
-  const results: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    // Paused, a few seconds further each time, as when annotating: the new note is the current one.
-    await page.evaluate(async (step) => {
-      (document.activeElement as HTMLElement | null)?.blur();
-      const player = (window as any).__vkzPlayer;
-      player.pause();
-      const el = player.mediaElement as HTMLVideoElement;
-      const seeked = new Promise((resolve) => el.addEventListener('seeked', resolve, { once: true }));
-      player.seek(player.getState().duration / 2 + step * 3.7);
-      await seeked;
-    }, i);
-    await page.keyboard.press('n');
-    const text = `Benchmarknotitie ${i} ${Date.now()}`;
-    const textarea = page.locator('form.note-form textarea');
-    await textarea.fill(text);
-    results.push(
-      await page.evaluate(async (expected) => {
-        const field = document.querySelector('form.note-form textarea') as HTMLTextAreaElement;
-        const shows = () =>
-          [...document.querySelectorAll('[data-testid=note] .note-text')].some((p) => p.textContent === expected);
-        const started = performance.now();
-        const appeared = new Promise<void>((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (shows()) {
-              observer.disconnect();
-              resolve();
-            }
-          });
-          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-        });
-        field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-        const late = new Promise<void>((resolve) => setTimeout(resolve, 10_000));
-        await Promise.race([appeared, late]);
-        return shows() ? performance.now() - started : Number.NaN;
-      }, text),
-    );
-    await page.locator('form.note-form').waitFor({ state: 'detached' });
-  }
-  return results;
-}
-
 /** The notes.create call alone from the page (HTTP transport of the test host, backend, SQLite commit). */
 export async function invokeCreateNoteTimes(page: Page, recordingId: string, runs: number): Promise<number[]> {
   return page.evaluate(
@@ -209,4 +161,140 @@ export async function scrollFrames(page: Page, selector: string, mode: 'scrollTo
     },
     { selector, mode, step, frames },
   );
+}
+
+/** Waits until the player plays recording `recordingId` and can show a frame. */
+export async function waitForRecording(page: Page, recordingId: string): Promise<void> {
+  await waitForPlayer(page, `/media/${recordingId}?`);
+}
+
+export interface ScrubTimes {
+  /** From the pointer event to the frame that shows the thumbnail painted, ms per step. */
+  feedback: number[];
+  /** From the pointer event until the decoded frame replaced the thumbnail ('seeked'), ms per step. */
+  frame: number[];
+}
+
+/**
+ * Drags on the timeline as a user does, one step per `fractions` entry (0..1 of its width). Each
+ * pointer event is dispatched in an animation-frame callback (where Chromium delivers real pointer
+ * moves) and timed, like the scroll frames, until the main thread has run everything queued by
+ * then: the thumbnail is drawn in that frame. Then it waits for the decoded frame (the preview
+ * goes) before the next step.
+ */
+export async function scrubSteps(page: Page, fractions: number[]): Promise<ScrubTimes> {
+  return page.evaluate(async (steps) => {
+    const box = document.querySelector('[data-testid=timeline]') as HTMLElement;
+    const preview = document.querySelector('[data-testid=scrub-preview]') as HTMLCanvasElement;
+    const player = (window as any).__vkzPlayer;
+    const rect = box.getBoundingClientRect();
+    const y = rect.top + rect.height - 10;
+    const fire = (type: string, fraction: number) =>
+      box.dispatchEvent(
+        new PointerEvent(type, { pointerId: 11, button: 0, buttons: 1, clientX: rect.left + fraction * rect.width, clientY: y, bubbles: true }),
+      );
+    const channel = new MessageChannel();
+    const afterFrame = (started: number) =>
+      new Promise<number>((resolve) => {
+        channel.port1.onmessage = () => resolve(performance.now() - started);
+        channel.port2.postMessage(null);
+      });
+    const frameShown = () =>
+      new Promise<void>((resolve) => {
+        if (player.getState().preview === null) return resolve();
+        const off = player.subscribe(() => {
+          if (player.getState().preview === null) {
+            off();
+            resolve();
+          }
+        });
+      });
+    const feedback: number[] = [];
+    const frame: number[] = [];
+    fire('pointerdown', steps[0]!);
+    for (const fraction of steps) {
+      const started = await new Promise<number>((resolve) =>
+        requestAnimationFrame(() => {
+          const t = performance.now();
+          fire('pointermove', fraction);
+          resolve(t);
+        }),
+      );
+      if (preview.hidden) throw new Error('the scrub preview did not show');
+      feedback.push(await afterFrame(started));
+      await frameShown();
+      frame.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    fire('pointerup', steps.at(-1)!);
+    return { feedback, frame };
+  }, fractions);
+}
+
+export interface NoteAddTimes {
+  /** Enter to the note in the list. */
+  total: number[];
+  /** Enter until the store's answer is back in the page (HTTP, backend, SQLite commit). */
+  store: number[];
+  /** React's render and commit of the new note: store answer to the row in the DOM. */
+  commit: number[];
+}
+
+/**
+ * Adds notes the way a researcher does (N, type, Enter) and times each from the Enter key to the
+ * note showing in the list, split at the moment the store's answer arrives in the page (seen on
+ * the wire by a PerformanceObserver on the notes.create request): before it the store round
+ * trip, after it React's update of the 10,000-note list.
+ */
+export async function addNoteTimes(page: Page, runs: number): Promise<NoteAddTimes> {
+  const out: NoteAddTimes = { total: [], store: [], commit: [] };
+  for (let i = 0; i < runs; i++) {
+    // Paused, a few seconds further each time, as when annotating: the new note is the current one.
+    await page.evaluate(async (step) => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      const player = (window as any).__vkzPlayer;
+      player.pause();
+      const el = player.mediaElement as HTMLVideoElement;
+      const seeked = new Promise((resolve) => el.addEventListener('seeked', resolve, { once: true }));
+      player.seek(player.getState().duration / 2 + step * 3.7);
+      await seeked;
+    }, i);
+    await page.keyboard.press('n');
+    const text = `Benchmarknotitie ${i} ${Date.now()}`;
+    await page.locator('form.note-form textarea').fill(text);
+    const run = await page.evaluate(async (expected) => {
+      const field = document.querySelector('form.note-form textarea') as HTMLTextAreaElement;
+      const shows = () => [...document.querySelectorAll('[data-testid=note] .note-text')].some((p) => p.textContent === expected);
+      const started = performance.now();
+      const answered = new Promise<number>((resolve) => {
+        const observer = new PerformanceObserver((list) => {
+          const entry = list.getEntries().find((e) => e.name.includes('/api/invoke/notes.create') && e.startTime >= started);
+          if (entry) {
+            observer.disconnect();
+            resolve((entry as PerformanceResourceTiming).responseEnd);
+          }
+        });
+        observer.observe({ type: 'resource', buffered: false });
+      });
+      const appeared = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (shows()) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      });
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      const late = new Promise<number>((resolve) => setTimeout(() => resolve(Number.NaN), 10_000));
+      const shown = await Promise.race([appeared, late]);
+      const answer = await Promise.race([answered, new Promise<number>((r) => setTimeout(() => r(Number.NaN), 1000))]);
+      return { total: shown - started, store: answer - started, commit: shown - answer };
+    }, text);
+    out.total.push(run.total);
+    out.store.push(run.store);
+    out.commit.push(run.commit);
+    await page.locator('form.note-form').waitFor({ state: 'detached' });
+  }
+  return out;
 }

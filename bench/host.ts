@@ -5,6 +5,8 @@ import type { Channel, RequestOf, ResponseOf } from '../shared/contract';
 
 export interface BenchHost {
   url: string;
+  /** The backend's process id (resident memory is read from it). */
+  pid: number;
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   queueDialog(paths: string[]): Promise<void>;
   queueSaveDialog(path: string | null): Promise<void>;
@@ -34,6 +36,7 @@ export async function startHost(dataDir: string): Promise<BenchHost> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
+    pid: child.pid!,
     async invoke(channel, request) {
       const result = (await post(`/api/invoke/${channel}`, request)) as { ok: boolean; value?: unknown; error?: unknown };
       if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);

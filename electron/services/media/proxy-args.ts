@@ -3,8 +3,22 @@
 // ones (hence `-vsync cfr`, not the newer `-fps_mode cfr`).
 import type { MediaInfo } from '../../../shared/domain';
 
+/**
+ * How a proxy's video is encoded: its height and keyframe spacing decide how fast a seek decodes
+ * (the benchmark measures candidates side by side: `npm run bench -- --only=seek`).
+ */
+export interface ProxyProfile {
+  /** At most this many lines high (never upscaled). */
+  maxHeight: number;
+  /** Seconds between keyframes; 0: every frame is a keyframe (intra-only). */
+  keyframeSec: number;
+  /** x264's fastdecode tuning (no CABAC, no deblocking: cheaper to decode, bigger files). */
+  fastDecode: boolean;
+}
+
 /** Proxies are at most this many lines high: enough to see a face, light enough to scrub. */
 export const PROXY_MAX_HEIGHT = 720;
+export const PROXY_PROFILE: ProxyProfile = { maxHeight: PROXY_MAX_HEIGHT, keyframeSec: 1, fastDecode: false };
 export const PROXY_DEFAULT_FPS = 25;
 const PROXY_MAX_FPS = 60;
 const STANDARD_RATE_TOLERANCE = 0.02;
@@ -46,14 +60,14 @@ export function proxyFrameRate(info: MediaInfo): { value: number; arg: string; g
   return { value: rounded, arg: String(rounded), gop: rounded };
 }
 
-/** The scale filter: at most 720 lines, never upscaled, aspect kept, both sides even. */
-export function proxyScaleFilter(): string {
+/** The scale filter: at most `maxHeight` (720) lines, never upscaled, aspect kept, both sides even. */
+export function proxyScaleFilter(maxHeight = PROXY_PROFILE.maxHeight): string {
   // Evaluated by ffmpeg on the decoded (already rotated) frame, so phone videos in portrait come
   // out right. The comma inside min() is escaped for the filtergraph parser.
-  return `scale=-2:trunc(min(${PROXY_MAX_HEIGHT}\\,ih)/2)*2`;
+  return `scale=-2:trunc(min(${maxHeight}\\,ih)/2)*2`;
 }
 
-export function buildProxyArgs(input: string, output: string, info: MediaInfo): string[] {
+export function buildProxyArgs(input: string, output: string, info: MediaInfo, profile: ProxyProfile = PROXY_PROFILE): string[] {
   const head = ['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-progress', 'pipe:1', '-nostats', '-i', input];
   const audio = ['-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-ar', '48000'];
   const tail = ['-movflags', '+faststart', '-max_muxing_queue_size', '1024', output];
@@ -62,20 +76,22 @@ export function buildProxyArgs(input: string, output: string, info: MediaInfo): 
     return [...head, '-map', '0:a:0', '-vn', '-sn', '-dn', ...audio, ...tail];
   }
   const rate = proxyFrameRate(info);
+  const gop = String(profile.keyframeSec > 0 ? Math.max(1, Math.round(rate.gop * profile.keyframeSec)) : 1);
   return [
     ...head,
     '-map', '0:v:0?',
     '-map', '0:a:0?',
     '-sn', '-dn',
-    '-vf', proxyScaleFilter(),
+    '-vf', proxyScaleFilter(profile.maxHeight),
     '-c:v', 'libx264',
     '-preset', 'veryfast',
+    ...(profile.fastDecode ? ['-tune', 'fastdecode'] : []),
     '-crf', '23',
     '-pix_fmt', 'yuv420p',
     '-r', rate.arg,
     '-vsync', 'cfr',
-    '-g', String(rate.gop),
-    '-keyint_min', String(rate.gop),
+    '-g', gop,
+    '-keyint_min', gop,
     '-sc_threshold', '0',
     ...(info.audio ? audio : ['-an']),
     ...tail,
