@@ -12,7 +12,7 @@ import type { PlayerAdapter } from '../player/player-adapter';
 import { VideoPlayer } from '../player/video-player';
 import { useFramework } from '../method/use-framework';
 import { HelpOverlay } from '../workspace/help-overlay';
-import { isTypingTarget } from '../workspace/shortcuts';
+import { isTypingTarget } from '../components/key-actions';
 import { alignModel, lanesOf, unitDecision, type AlignUnit } from './align-model';
 import { ALIGN_SHORTCUTS, alignShortcutFor, type AlignAction } from './align-shortcuts';
 import { AgreementPanel } from './agreement-panel';

@@ -19,7 +19,7 @@ export type AlignAction =
   | 'help';
 
 export interface AlignShortcut {
-  action: AlignAction;
+  id: AlignAction;
   keys: string[];
   label: TextKey;
   matches(event: KeyboardEvent): boolean;
@@ -29,27 +29,27 @@ const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
 const key = (k: string) => (e: KeyboardEvent) => plain(e) && !e.shiftKey && e.key.toLowerCase() === k;
 
 export const ALIGN_SHORTCUTS: AlignShortcut[] = [
-  { action: 'next', keys: ['↓', 'N'], label: 'align.key.next', matches: (e) => key('arrowdown')(e) || key('n')(e) },
-  { action: 'previous', keys: ['↑', 'Shift+N'], label: 'align.key.previous', matches: (e) => key('arrowup')(e) || (plain(e) && e.shiftKey && e.key === 'N') },
-  { action: 'takeLeft', keys: ['1'], label: 'align.key.takeLeft', matches: key('1') },
-  { action: 'takeRight', keys: ['2'], label: 'align.key.takeRight', matches: key('2') },
-  { action: 'combine', keys: ['C'], label: 'align.key.combine', matches: key('c') },
-  { action: 'combineOverlap', keys: ['Shift+C'], label: 'align.key.combineOverlap', matches: (e) => plain(e) && e.shiftKey && e.key === 'C' },
-  { action: 'keepNotes', keys: ['K'], label: 'align.key.keepNotes', matches: key('k') },
-  { action: 'discussed', keys: ['B'], label: 'align.key.discussed', matches: key('b') },
-  { action: 'edit', keys: ['E'], label: 'align.key.edit', matches: key('e') },
+  { id: 'next', keys: ['↓', 'N'], label: 'align.key.next', matches: (e) => key('arrowdown')(e) || key('n')(e) },
+  { id: 'previous', keys: ['↑', 'Shift+N'], label: 'align.key.previous', matches: (e) => key('arrowup')(e) || (plain(e) && e.shiftKey && e.key === 'N') },
+  { id: 'takeLeft', keys: ['1'], label: 'align.key.takeLeft', matches: key('1') },
+  { id: 'takeRight', keys: ['2'], label: 'align.key.takeRight', matches: key('2') },
+  { id: 'combine', keys: ['C'], label: 'align.key.combine', matches: key('c') },
+  { id: 'combineOverlap', keys: ['Shift+C'], label: 'align.key.combineOverlap', matches: (e) => plain(e) && e.shiftKey && e.key === 'C' },
+  { id: 'keepNotes', keys: ['K'], label: 'align.key.keepNotes', matches: key('k') },
+  { id: 'discussed', keys: ['B'], label: 'align.key.discussed', matches: key('b') },
+  { id: 'edit', keys: ['E'], label: 'align.key.edit', matches: key('e') },
   {
-    action: 'undo',
+    id: 'undo',
     keys: ['U', 'Ctrl+Z'],
     label: 'align.key.undo',
     matches: (e) => key('u')(e) || ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z'),
   },
-  { action: 'togglePlay', keys: ['Spatie'], label: 'shortcut.togglePlay', matches: key(' ') },
-  { action: 'playSpan', keys: ['P'], label: 'align.key.playSpan', matches: key('p') },
-  { action: 'loopSpan', keys: ['R'], label: 'align.key.loopSpan', matches: key('r') },
-  { action: 'help', keys: ['?', 'H'], label: 'shortcut.help', matches: (e) => (plain(e) && e.key === '?') || key('h')(e) },
+  { id: 'togglePlay', keys: ['Spatie'], label: 'shortcut.togglePlay', matches: key(' ') },
+  { id: 'playSpan', keys: ['P'], label: 'align.key.playSpan', matches: key('p') },
+  { id: 'loopSpan', keys: ['R'], label: 'align.key.loopSpan', matches: key('r') },
+  { id: 'help', keys: ['?', 'H'], label: 'shortcut.help', matches: (e) => (plain(e) && e.key === '?') || key('h')(e) },
 ];
 
 export function alignShortcutFor(event: KeyboardEvent): AlignAction | null {
-  return ALIGN_SHORTCUTS.find((s) => s.matches(event))?.action ?? null;
+  return ALIGN_SHORTCUTS.find((s) => s.matches(event))?.id ?? null;
 }

@@ -1,49 +1,32 @@
-// The keys of review mode, in one table: the key handler and the visible legend both read it.
-// Chosen to work on a laptop without Home/End/PgUp.
-import type { TextKey } from '../i18n';
+// The keys of review mode, as one table of actions (see key-actions.ts): the key handler and the
+// visible legend both read it.
+import { key, type KeyAction } from '../components/key-actions';
+import type { PlayerAdapter } from '../player/player-adapter';
 
-export type ReviewAction =
-  | 'togglePlay'
-  | 'next'
-  | 'previous'
-  | 'replay'
-  | 'loop'
-  | 'slower'
-  | 'faster'
-  | 'normalSpeed'
-  | 'frameBack'
-  | 'frameForward'
-  | 'autoAdvance'
-  | 'back';
-
-export interface ReviewKey {
-  action: ReviewAction;
-  keys: string[];
-  label: TextKey;
-  matches(event: KeyboardEvent): boolean;
+/** What review mode offers its keys (and its buttons). */
+export interface ReviewCommands {
+  player: PlayerAdapter | null;
+  togglePlay(): void;
+  next(): void;
+  previous(): void;
+  replay(): void;
+  toggleLoop(): void;
+  toggleAutoAdvance(): void;
+  back(): void;
 }
 
-const plain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !event.altKey;
-const key =
-  (...names: string[]) =>
-  (event: KeyboardEvent) =>
-    plain(event) && !event.shiftKey && names.includes(event.key.toLowerCase());
-
-export const REVIEW_KEYS: ReviewKey[] = [
-  { action: 'togglePlay', keys: ['Spatie', 'K'], label: 'review.key.togglePlay', matches: key(' ', 'k') },
-  { action: 'next', keys: ['→', 'N'], label: 'review.key.next', matches: key('arrowright', 'n') },
-  { action: 'previous', keys: ['←', 'P'], label: 'review.key.previous', matches: key('arrowleft', 'p') },
-  { action: 'replay', keys: ['R'], label: 'review.key.replay', matches: key('r') },
-  { action: 'loop', keys: ['L'], label: 'review.key.loop', matches: key('l') },
-  { action: 'slower', keys: ['['], label: 'review.key.slower', matches: key('[') },
-  { action: 'faster', keys: [']'], label: 'review.key.faster', matches: key(']') },
-  { action: 'normalSpeed', keys: ['\\', '='], label: 'review.key.normalSpeed', matches: key('\\', '=') },
-  { action: 'frameBack', keys: [','], label: 'review.key.frameBack', matches: key(',') },
-  { action: 'frameForward', keys: ['.'], label: 'review.key.frameForward', matches: key('.') },
-  { action: 'autoAdvance', keys: ['A'], label: 'review.key.autoAdvance', matches: key('a') },
-  { action: 'back', keys: ['Esc'], label: 'review.key.back', matches: (e) => plain(e) && e.key === 'Escape' },
+export const REVIEW_KEYS: KeyAction<ReviewCommands>[] = [
+  { id: 'togglePlay', keys: ['Spatie', 'K'], label: 'review.key.togglePlay', matches: key(' ', 'k'), perform: (c) => c.togglePlay() },
+  { id: 'next', keys: ['→', 'N'], label: 'review.key.next', matches: key('arrowright', 'n'), perform: (c) => c.next() },
+  { id: 'previous', keys: ['←', 'P'], label: 'review.key.previous', matches: key('arrowleft', 'p'), perform: (c) => c.previous() },
+  { id: 'replay', keys: ['R'], label: 'review.key.replay', matches: key('r'), perform: (c) => c.replay() },
+  { id: 'loop', keys: ['L'], label: 'review.key.loop', matches: key('l'), perform: (c) => c.toggleLoop() },
+  { id: 'slower', keys: ['['], label: 'review.key.slower', matches: key('['), perform: ({ player }) => player?.changeRate(-1) },
+  { id: 'faster', keys: [']'], label: 'review.key.faster', matches: key(']'), perform: ({ player }) => player?.changeRate(1) },
+  { id: 'normalSpeed', keys: ['\\', '='], label: 'review.key.normalSpeed', matches: key('\\', '='), perform: ({ player }) => player?.setRate(1) },
+  { id: 'frameBack', keys: [','], label: 'review.key.frameBack', matches: key(','), perform: ({ player }) => player?.stepFrames(-1) },
+  { id: 'frameForward', keys: ['.'], label: 'review.key.frameForward', matches: key('.'), perform: ({ player }) => player?.stepFrames(1) },
+  { id: 'autoAdvance', keys: ['A'], label: 'review.key.autoAdvance', matches: key('a'), perform: (c) => c.toggleAutoAdvance() },
+  // Escape works even from a field (it leaves review mode); see review-screen.tsx.
+  { id: 'back', keys: ['Esc'], label: 'review.key.back', matches: key('escape'), perform: (c) => c.back() },
 ];
-
-export function reviewActionFor(event: KeyboardEvent): ReviewAction | null {
-  return REVIEW_KEYS.find((k) => k.matches(event))?.action ?? null;
-}

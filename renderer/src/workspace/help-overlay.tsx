@@ -9,7 +9,7 @@ export function HelpOverlay({
   hint = 'help.notesHint',
 }: {
   onClose: () => void;
-  shortcuts?: readonly { action: string; keys: string[]; label: TextKey }[];
+  shortcuts?: readonly { id: string; keys: string[]; label: TextKey }[];
   hint?: TextKey;
 }) {
   const { t } = useI18n();
@@ -18,7 +18,7 @@ export function HelpOverlay({
       <table className="shortcut-table">
         <tbody>
           {shortcuts.map((shortcut) => (
-            <tr key={shortcut.action}>
+            <tr key={shortcut.id}>
               <td>
                 {shortcut.keys.map((k) => (
                   <kbd key={k}>{k}</kbd>

@@ -1,12 +1,12 @@
-// The workspace's keyboard shortcuts (shortcuts.ts says which key is which action): performs an
-// action on the player, the timeline, the notes and the fragments. Keys typed into a field, keys
-// a focused control handles itself (components/control-keys.ts) and keys while a dialog is open
+// The workspace's keyboard shortcuts: the table of actions in shortcuts.ts, performed with what
+// the workspace offers (player, timeline, notes, fragments). Keys typed into a field, keys a
+// focused control handles itself (components/control-keys.ts) and keys while a dialog is open
 // are left alone.
-import { useCallback, useEffect } from 'react';
 import type { Fragment } from '../../../shared/domain';
 import { controlOwnsKey } from '../components/control-keys';
+import { isTypingTarget, useKeyActions } from '../components/key-actions';
 import type { PlayerAdapter } from '../player/player-adapter';
-import { isTypingTarget, shortcutFor, type ShortcutAction } from './shortcuts';
+import { SHORTCUTS, type WorkspaceCommands } from './shortcuts';
 import type { TimelineHandle } from './timeline';
 
 export interface WorkspaceKeyTargets {
@@ -28,83 +28,30 @@ export interface WorkspaceKeyTargets {
 
 export function useWorkspaceKeys(targets: WorkspaceKeyTargets): void {
   const { player, timeline, goToInput, fragments, selectedFragmentId, canAddNote, enabled } = targets;
-  const { openHelp, undo, markIn, markOut, playFragment, newNote } = targets;
-
-  const run = useCallback(
-    (action: ShortcutAction, repeat = false) => {
-      if (action === 'help') return openHelp();
-      if (action === 'undo') return undo();
-      if (action === 'zoomIn') return timeline.current?.zoom(1);
-      if (action === 'zoomOut') return timeline.current?.zoom(-1);
-      if (action === 'zoomFit') return timeline.current?.fit();
-      if (!player) return;
-      switch (action) {
-        case 'togglePlay':
-          return player.toggle();
-        case 'back1':
-          return repeat ? player.scrubBy(-1) : player.seekBy(-1);
-        case 'forward1':
-          return repeat ? player.scrubBy(1) : player.seekBy(1);
-        case 'back5':
-          return repeat ? player.scrubBy(-5) : player.seekBy(-5);
-        case 'forward5':
-          return repeat ? player.scrubBy(5) : player.seekBy(5);
-        case 'frameBack':
-          return player.stepFrames(-1);
-        case 'frameForward':
-          return player.stepFrames(1);
-        case 'slower':
-          return player.changeRate(-1);
-        case 'faster':
-          return player.changeRate(1);
-        case 'normalSpeed':
-          return player.setRate(1);
-        case 'toStart':
-          return player.seek(0);
-        case 'mute':
-          return player.toggleMute();
-        case 'volumeUp':
-          return player.setVolume(player.getState().volume + 0.1);
-        case 'volumeDown':
-          return player.setVolume(player.getState().volume - 0.1);
-        case 'markIn':
-          return markIn(player.currentTime());
-        case 'markOut':
-          return markOut();
-        case 'playFragment': {
-          const fragment = fragments.find((f) => f.id === selectedFragmentId);
-          if (fragment) playFragment(fragment, player.getState().range?.loop ?? false);
-          return;
-        }
-        case 'toggleLoop': {
-          const range = player.getState().range;
-          const fragment = fragments.find((f) => f.id === selectedFragmentId);
-          if (range) player.setLoop(!range.loop);
-          else if (fragment) playFragment(fragment, true);
-          return;
-        }
-        case 'newNote':
-          if (canAddNote) newNote(player.currentTime());
-          return;
-        case 'goToTime':
-          goToInput.current?.focus();
-          return;
-      }
+  const selected = () => fragments.find((f) => f.id === selectedFragmentId);
+  const commands: WorkspaceCommands = {
+    player,
+    openHelp: targets.openHelp,
+    undo: targets.undo,
+    zoom: (direction) => timeline.current?.zoom(direction),
+    zoomFit: () => timeline.current?.fit(),
+    markIn: () => player && targets.markIn(player.currentTime()),
+    markOut: targets.markOut,
+    playSelectedFragment: () => {
+      const fragment = selected();
+      if (player && fragment) targets.playFragment(fragment, player.getState().range?.loop ?? false);
     },
-    [player, timeline, goToInput, fragments, selectedFragmentId, canAddNote, openHelp, undo, markIn, markOut, playFragment, newNote],
-  );
-
-  useEffect(() => {
-    if (!enabled) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (document.querySelector('dialog[open]')) return;
-      if (isTypingTarget(event.target) || controlOwnsKey(event)) return;
-      const action = shortcutFor(event);
-      if (!action) return;
-      event.preventDefault();
-      run(action, event.repeat); // a held key scrubs: see PlayerAdapter.scrub
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [run, enabled]);
+    toggleLoop: () => {
+      const range = player?.getState().range;
+      const fragment = selected();
+      if (range) player?.setLoop(!range.loop);
+      else if (fragment) targets.playFragment(fragment, true);
+    },
+    newNote: () => player && canAddNote && targets.newNote(player.currentTime()),
+    goToTime: () => goToInput.current?.focus(),
+  };
+  useKeyActions(SHORTCUTS, commands, {
+    ignore: (event) =>
+      !enabled || document.querySelector('dialog[open]') !== null || isTypingTarget(event.target) || controlOwnsKey(event),
+  });
 }
