@@ -52,6 +52,10 @@ export const Workspace = z.object({
 });
 export type Workspace = z.infer<typeof Workspace>;
 
+/** What pages of a cycle show besides the analysis itself: no notes, no fragments. */
+export const CycleHeader = Workspace.pick({ trajectory: true, cycle: true, recordings: true });
+export type CycleHeader = z.infer<typeof CycleHeader>;
+
 export const AppInfo = z.object({
   version: z.string(),
   dataDir: z.string(),
@@ -355,6 +359,8 @@ export const contract = {
   'cycles.delete': { request: ById, response: Done },
 
   'workspace.get': { request: z.object({ cycleId: Id }).strict(), response: Workspace },
+  /** The cycle with its trajectory and recordings, for pages that don't show the notes. */
+  'cycle.header': { request: z.object({ cycleId: Id }).strict(), response: CycleHeader },
 
   /** Opens the system file dialog in main; the renderer never sends paths it made up. */
   'recordings.addViaDialog': { request: z.object({ cycleId: Id }).strict(), response: AddRecordingsResult },

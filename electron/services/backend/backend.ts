@@ -204,6 +204,14 @@ export function createBackend(options: BackendOptions): Backend {
     recordExport: exportLog.record,
   });
 
+  /** A cycle with its trajectory and recordings: the part of a workspace every cycle page shows. */
+  const cycleHeader = (cycleId: string) => {
+    const cycle = store.cycles.get(cycleId);
+    if (!cycle) throw new UserFacingError('cycle.not-found', `No cycle ${cycleId}`);
+    const trajectory = store.trajectories.get(cycle.trajectoryId);
+    if (!trajectory) throw new UserFacingError('trajectory.not-found', `No trajectory ${cycle.trajectoryId}`);
+    return { trajectory, cycle, recordings: recordings.listForCycle(cycleId) };
+  };
   const pickOne = async () => (await options.pickMediaFiles({ multiple: false }))[0] ?? null;
   const binarySettings: BinarySettingsOptions = {
     store,
@@ -259,19 +267,12 @@ export function createBackend(options: BackendOptions): Backend {
       return { done: true };
     },
 
-    'workspace.get': ({ cycleId }) => {
-      const cycle = store.cycles.get(cycleId);
-      if (!cycle) throw new UserFacingError('cycle.not-found', `No cycle ${cycleId}`);
-      const trajectory = store.trajectories.get(cycle.trajectoryId);
-      if (!trajectory) throw new UserFacingError('trajectory.not-found', `No trajectory ${cycle.trajectoryId}`);
-      return {
-        trajectory,
-        cycle,
-        recordings: recordings.listForCycle(cycleId),
-        notes: store.notes.listByCycle(cycleId),
-        fragments: store.fragments.listByCycle(cycleId),
-      };
-    },
+    'workspace.get': ({ cycleId }) => ({
+      ...cycleHeader(cycleId),
+      notes: store.notes.listByCycle(cycleId),
+      fragments: store.fragments.listByCycle(cycleId),
+    }),
+    'cycle.header': ({ cycleId }) => cycleHeader(cycleId),
 
     'recordings.addViaDialog': async ({ cycleId }) =>
       startTimelines(await recordings.add(cycleId, await options.pickMediaFiles({ multiple: true }))),

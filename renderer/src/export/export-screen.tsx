@@ -3,13 +3,13 @@
 // preview of exactly what will be shared (pseudonymised, as the sharing rules allow), and
 // export to Word, PDF and HTML through main's save dialog.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Workspace } from '../../../shared/contract';
 import type { Language, Settings } from '../../../shared/domain';
 import type { ReportDocument, ReportFormat, ReportScope } from '../../../shared/report/model';
 import { ApiError, call } from '../api';
 import { CycleHeader, CycleLoadFailed } from '../components/cycle-header';
 import { useToasts } from '../components/toasts';
 import { useAutosave } from '../components/use-autosave';
+import { useCycleHeader } from '../components/use-cycle-header';
 import { useI18n, type TextKey } from '../i18n';
 import { ShowreelMaker } from '../clips/showreel-maker';
 import { PseudonymEditor } from './pseudonym-editor';
@@ -43,8 +43,7 @@ export function ExportScreen({
 }) {
   const { t, tDynamic } = useI18n();
   const { notify, reportError } = useToasts();
-  const [workspace, setWorkspace] = useState<Workspace | null>(null);
-  const [loadFailed, setLoadFailed] = useState(false);
+  const { header: workspace, loadFailed } = useCycleHeader(cycleId, reportError);
   const [scope, setScope] = useState<ReportScope>('cycle');
   const [reportLang, setReportLang] = useState<Language>(settings.language);
   // Stills are pictures of people: off unless the user asks for them.
@@ -63,20 +62,6 @@ export function ExportScreen({
         : t('error.generic', { detail: error instanceof Error ? error.message : String(error) }),
     [t, tDynamic],
   );
-
-  useEffect(() => {
-    let cancelled = false;
-    call('workspace.get', { cycleId })
-      .then((ws) => !cancelled && setWorkspace(ws))
-      .catch((error: unknown) => {
-        if (cancelled) return;
-        setLoadFailed(true);
-        reportError(error);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [cycleId, reportError]);
 
   // The preview follows scope, language and every saved change to the list or background.
   useEffect(() => {

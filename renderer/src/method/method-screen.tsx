@@ -2,11 +2,10 @@
 // One record per cycle (use-method.ts), saved as it is edited; the header matches the analysis
 // workspace, with the cycle's tabs.
 import { useCallback, useEffect, useState } from 'react';
-import type { Workspace } from '../../../shared/contract';
 import type { Settings } from '../../../shared/domain';
 import type { AgendaItem } from '../../../shared/method';
-import { call } from '../api';
 import { CycleHeader, CycleLoadFailed } from '../components/cycle-header';
+import { useCycleHeader } from '../components/use-cycle-header';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
 import type { CycleView } from '../route';
@@ -34,19 +33,9 @@ export function MethodScreen({
   const { t } = useI18n();
   const { reportError } = useToasts();
   const { view: methodView, loadFailed, saving, actions } = useMethod(cycleId, reportError);
-  const [workspace, setWorkspace] = useState<Workspace | null>(null);
+  const { header: workspace } = useCycleHeader(cycleId, reportError);
   const [playing, setPlaying] = useState<Replayable | null>(null);
   const framework = useFramework(methodView?.method.frameworkId ?? null, reportError);
-
-  useEffect(() => {
-    let cancelled = false;
-    call('workspace.get', { cycleId })
-      .then((ws) => !cancelled && setWorkspace(ws))
-      .catch(reportError);
-    return () => {
-      cancelled = true;
-    };
-  }, [cycleId, reportError]);
 
   const play = useCallback((item: AgendaItem) => {
     if (item.replay) setPlaying({ ...item, replay: item.replay });

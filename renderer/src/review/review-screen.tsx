@@ -7,7 +7,7 @@
 // Parts: the data (use-review-data.ts), the playback of the playlist (use-review-playback.ts),
 // the header bar below, the controls (review-controls.tsx) and the side panel (review-side.tsx).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Workspace } from '../../../shared/contract';
+import type { CycleHeader } from '../../../shared/contract';
 import { localText, themeById } from '../../../shared/framework';
 import { actionFor, isTypingTarget } from '../components/key-actions';
 import { useToasts } from '../components/toasts';
@@ -39,7 +39,7 @@ function ReviewBar({
   title: string;
   backLabel: string;
   onBack: () => void;
-  workspace: Workspace | null;
+  workspace: CycleHeader | null;
   audience: Audience;
   onAudience: (audience: Audience) => void;
   index: number;

@@ -1,25 +1,24 @@
 // What review mode shows: the cycle (its recordings, trajectory and title), its framework, and
 // the playlist of fragments for the source (an agenda, or a theme for an audience).
 import { useEffect, useState } from 'react';
-import type { PlaylistEntry, Workspace } from '../../../shared/contract';
+import type { PlaylistEntry } from '../../../shared/contract';
 import { call } from '../api';
+import { useCycleHeader } from '../components/use-cycle-header';
 import type { ReviewSource } from '../route';
 
 export type Audience = 'case-manager' | 'client' | 'all';
 
 export function useReviewData(cycleId: string, source: ReviewSource, audience: Audience, reportError: (error: unknown) => void) {
-  const [workspace, setWorkspace] = useState<Workspace | null>(null);
+  const { header: workspace, loadFailed: headerFailed } = useCycleHeader(cycleId, reportError);
   const [frameworkId, setFrameworkId] = useState<string | null>(null);
   const [playlist, setPlaylist] = useState<PlaylistEntry[] | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([call('workspace.get', { cycleId }), call('method.get', { cycleId })])
-      .then(([ws, method]) => {
-        if (cancelled) return;
-        setWorkspace(ws);
-        setFrameworkId(method.method.frameworkId);
+    call('method.get', { cycleId })
+      .then((method) => {
+        if (!cancelled) setFrameworkId(method.method.frameworkId);
       })
       .catch((error: unknown) => {
         if (cancelled) return;
@@ -52,5 +51,5 @@ export function useReviewData(cycleId: string, source: ReviewSource, audience: A
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cycleId, source.kind, themeId, audience, reportError]);
 
-  return { workspace, frameworkId, playlist, loadFailed };
+  return { workspace, frameworkId, playlist, loadFailed: loadFailed || headerFailed };
 }

@@ -87,6 +87,13 @@ describe('backend', () => {
     const ws = await ok<ResponseOf<'workspace.get'>>(backend.handle('workspace.get', { cycleId }));
     expect(ws.recordings).toHaveLength(2);
     expect(ws.recordings.map((r) => r.position)).toEqual([1, 2]);
+    // The header of the cycle's other pages: the same cycle, trajectory and recordings, no notes.
+    const header = await ok<ResponseOf<'cycle.header'>>(backend.handle('cycle.header', { cycleId }));
+    expect(header).toEqual({ trajectory: ws.trajectory, cycle: ws.cycle, recordings: ws.recordings });
+    await expect(backend.handle('cycle.header', { cycleId: '00000000-0000-4000-8000-000000000000' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'cycle.not-found' },
+    });
   });
 
   it('makes a proxy in the background for a file the player cannot play, and never touches the original', async () => {
