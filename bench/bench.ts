@@ -413,12 +413,12 @@ const SCRUB_CANDIDATES: ProxyProfile[] = [
   { maxHeight: 540, keyframeSec: 0.5, fastDecode: true },
   { maxHeight: 540, keyframeSec: 0, fastDecode: false },
 ];
-const SCRUB_EXCERPT_SEC = 120;
+const SCRUB_EXCERPT_SEC = 30;
 const SCRUB_ROUNDS = 3;
 const SCRUB_SEEKS_PER_ROUND = 20;
 
 /**
- * Scrub-proxy options side by side: a 2-minute excerpt of the long 1080p file (its own 10-s
+ * Scrub-proxy options side by side: a 30-s excerpt of the long 1080p file (its own 10-s
  * keyframes, cut at 0 by stream copy) made into a proxy with each profile (the app's own
  * arguments), all added to one cycle, and seeked in the same page in alternating rounds so the
  * machine's load falls on each alike.

@@ -74,7 +74,15 @@ test('dragging on the timeline shows the nearest thumbnail over the video at onc
   await expect.poll(() => playheadTime(page)).toBeCloseTo(23.3, 0);
   expect(Math.abs((await meanLevel(page, 'video')) - brightnessAt(23.3))).toBeLessThan(12);
 
-  // A real mouse drag goes through the same path and ends on the spot it was let go.
+  // A real mouse drag goes through the same path (the preview shows on the way) and ends on the
+  // spot it was let go.
+  await page.evaluate(() => {
+    const canvas = document.querySelector('[data-testid=scrub-preview]') as HTMLCanvasElement;
+    const shown: number[] = [];
+    (window as any).__previewShown = shown;
+    new MutationObserver(() => !canvas.hidden && shown.push(Number(canvas.dataset.time))).observe(canvas, { attributes: true });
+  });
+  await page.getByTestId('timeline').scrollIntoViewIfNeeded();
   const box = (await page.getByTestId('timeline').boundingBox())!;
   const y = box.y + box.height - 10;
   await page.mouse.move(box.x + box.width * 0.1, y);
@@ -84,6 +92,9 @@ test('dragging on the timeline shows the nearest thumbnail over the video at onc
   await page.mouse.up();
   await expect(preview).toBeHidden();
   await expect.poll(() => playheadTime(page)).toBeCloseTo(32, -0.5);
+  const shown: number[] = await page.evaluate(() => (window as any).__previewShown);
+  expect(shown.length).toBeGreaterThan(0);
+  expect(Math.max(...shown)).toBeGreaterThan(20);
 });
 
 test('holding an arrow key scrubs with the thumbnail; a single press seeks without it', async ({ page, host, mediaDir }) => {
