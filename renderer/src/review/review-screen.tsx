@@ -6,10 +6,10 @@
 //
 // Parts: the data (use-review-data.ts), the playback of the playlist (use-review-playback.ts),
 // the header bar below, the controls (review-controls.tsx) and the side panel (review-side.tsx).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { CycleHeader } from '../../../shared/contract';
 import { localText, themeById } from '../../../shared/framework';
-import { actionFor, isTypingTarget } from '../components/key-actions';
+import { isTypingTarget, useKeyActions } from '../components/key-actions';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
 import type { PlayerAdapter } from '../player/player-adapter';
@@ -115,24 +115,14 @@ export function ReviewScreen({ cycleId, source }: { cycleId: string; source: Rev
       else show(index, true);
     },
   };
-  const commandsRef = useRef(commands);
-  commandsRef.current = commands;
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (document.querySelector('dialog[open]')) return;
-      const action = actionFor(REVIEW_KEYS, event);
-      if (!action) return;
-      if (action.id !== 'back' && isTypingTarget(event.target)) return;
+  useKeyActions(REVIEW_KEYS, commands, {
+    capture: true,
+    ignore: (event, action) =>
+      document.querySelector('dialog[open]') !== null ||
+      (action.id !== 'back' && isTypingTarget(event.target)) ||
       // Space on a focused checkbox (auto-advance) toggles it, as everywhere else.
-      if (event.key === ' ' && event.target instanceof HTMLInputElement && event.target.type === 'checkbox') return;
-      event.preventDefault();
-      event.stopPropagation();
-      action.perform(commandsRef.current, event);
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, []);
+      (event.key === ' ' && event.target instanceof HTMLInputElement && event.target.type === 'checkbox'),
+  });
 
   const themeId = source.kind === 'theme' ? source.themeId : null;
   const theme = themeId && framework ? themeById(framework, themeId) : undefined;

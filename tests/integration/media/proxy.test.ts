@@ -191,12 +191,12 @@ describe('createProxy with the bundled ffmpeg, for other kinds of recordings', (
     expect(Math.abs(proxyInfo.durationSec - info.durationSec)).toBeLessThan(0.1);
   });
 
-  it('scales tall video down to 720 lines, keeping its shape and even sizes', async () => {
+  it('scales tall video down to 540 lines, keeping its shape and even sizes', async () => {
     const { output } = await makeProxy(bundled, portraitAvi, 'portrait');
     const { video } = await streamsOf(bundled, output);
-    expect(video?.height).toBe(720);
+    expect(video?.height).toBe(540);
     expect(video!.width! % 2).toBe(0);
-    expect(video?.width).toBe(360);
+    expect(video?.width).toBe(270);
   });
 
   it('makes an .m4a for audio-only recordings', async () => {

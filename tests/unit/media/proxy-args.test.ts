@@ -80,9 +80,20 @@ describe('buildProxyArgs for video', () => {
     expect(valueOf(ntsc, '-g')).toBe('30');
   });
 
-  it('scales down to at most 720 lines, even sizes, never up', () => {
+  it('scales down to at most 540 lines, even sizes, never up, tuned for fast decoding', () => {
     expect(valueOf(args, '-vf')).toBe(proxyScaleFilter());
-    expect(proxyScaleFilter()).toBe('scale=-2:trunc(min(720\\,ih)/2)*2');
+    expect(proxyScaleFilter()).toBe('scale=-2:trunc(min(540\\,ih)/2)*2');
+    expect(valueOf(args, '-tune')).toBe('fastdecode');
+  });
+
+  it('builds the other profiles the benchmark compares: height, keyframe spacing, intra-only, no tuning', () => {
+    const half = buildProxyArgs('a', 'b.mp4', video(25), { maxHeight: 720, keyframeSec: 0.5, fastDecode: false });
+    expect(valueOf(half, '-vf')).toBe('scale=-2:trunc(min(720\\,ih)/2)*2');
+    expect(valueOf(half, '-g')).toBe('13');
+    expect(half).not.toContain('-tune');
+    const intra = buildProxyArgs('a', 'b.mp4', video(25), { maxHeight: 540, keyframeSec: 0, fastDecode: false });
+    expect(valueOf(intra, '-g')).toBe('1');
+    expect(valueOf(intra, '-keyint_min')).toBe('1');
   });
 
   it('maps the first video and audio stream, AAC 128k stereo 48 kHz, faststart, progress on stdout', () => {
