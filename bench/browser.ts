@@ -211,7 +211,8 @@ export async function scrubSteps(page: Page, fractions: number[]): Promise<Scrub
       });
     const feedback: number[] = [];
     const frame: number[] = [];
-    fire('pointerdown', steps[0]!);
+    // Pressed a little beside the first step, so the first move is already a drag.
+    fire('pointerdown', steps[0]! > 0.5 ? steps[0]! - 0.03 : steps[0]! + 0.03);
     for (const fraction of steps) {
       const started = await new Promise<number>((resolve) =>
         requestAnimationFrame(() => {

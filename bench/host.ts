@@ -44,7 +44,18 @@ export async function startHost(dataDir: string): Promise<BenchHost> {
     },
     queueDialog: async (paths) => void (await post('/__test/dialog', { paths })),
     queueSaveDialog: async (path) => void (await post('/__test/save-dialog', { path })),
-    idle: async () => void (await post('/__test/idle', {})),
+    // Waits for the backend's background jobs. Long ones (a 2-hour timeline on a busy machine)
+    // outlast the HTTP server's 5-minute request timeout: then ask again.
+    async idle() {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await post('/__test/idle', {});
+          return;
+        } catch (error) {
+          if (attempt >= 12 || child.exitCode !== null) throw error;
+        }
+      }
+    },
     async stop() {
       child.kill('SIGTERM');
       await exited;
