@@ -318,7 +318,11 @@ export function Timeline({
     if (!d.scrubbing) {
       if (Math.abs(event.clientX - d.startX) < DRAG_THRESHOLD_PX) return;
       d.scrubbing = true;
-      box.setPointerCapture(event.pointerId);
+      try {
+        box.setPointerCapture(event.pointerId); // keep scrubbing when the pointer leaves the box
+      } catch {
+        // The pointer is no longer active (let go meanwhile): scrub this move without capture.
+      }
     }
     const x = Math.min(Math.max(0, event.clientX - box.getBoundingClientRect().left), view.widthPx);
     player.scrub(timeForX(view, x));
