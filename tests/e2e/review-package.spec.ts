@@ -76,6 +76,10 @@ test('a case manager prepares with an offline review package and the answers com
   await item.getByRole('textbox', { name: /Wat zie je nu\?/ }).fill('Ik zie nu dat ik te snel naar werk ging.');
   await item.getByRole('checkbox', { name: /Dit wil ik bespreken/ }).check();
   await pkg.getByRole('textbox', { name: 'Twijfels of vragen die je wilt inbrengen' }).fill('Hoe vraag ik door zonder te sturen?');
+  // Kept as typed: the page's storage holds the answers before the reload asks for them.
+  await expect
+    .poll(() => pkg.evaluate(() => Object.values(window.localStorage).join('\n')))
+    .toContain('Hoe vraag ik door zonder te sturen?');
   await pkg.reload();
   await expect(item.getByRole('textbox', { name: /Wat zie je nu\?/ })).toHaveValue('Ik zie nu dat ik te snel naar werk ging.');
   await expect(item.getByRole('checkbox', { name: /Dit wil ik bespreken/ })).toBeChecked();
