@@ -25,6 +25,7 @@ import { Framework } from './framework';
 import { ReportDocument, ReportFormat, ReportScope } from './report/model';
 import { PseudonymList } from './report/pseudonym-list';
 import { PackageSource } from './review-package/model';
+import { MediaToolInfo, startupContract } from './startup-contract';
 
 const Empty = z.object({}).strict();
 const MediaTool = z.enum(['ffmpeg', 'ffprobe']);
@@ -60,6 +61,8 @@ export const AppInfo = z.object({
   version: z.string(),
   dataDir: z.string(),
   ffmpeg: z.object({ ok: z.boolean(), detail: z.string() }),
+  /** The ffmpeg and ffprobe in use, when found. */
+  tools: z.array(MediaToolInfo),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -294,6 +297,7 @@ export const ArchiveExportScope = z.discriminatedUnion('kind', [
 ]);
 
 export const contract = {
+  ...startupContract,
   'app.info': { request: Empty, response: AppInfo },
 
   'settings.get': { request: Empty, response: Settings },

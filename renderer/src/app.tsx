@@ -10,11 +10,12 @@ import { I18nProvider } from './i18n';
 import { useRoute } from './route';
 import { LibraryScreen } from './library/library-screen';
 import { SettingsDialog } from './settings-dialog';
+import { ReadOnlyBanner } from './startup/read-only-banner';
 import { MethodScreen } from './method/method-screen';
 import { ReviewScreen } from './review/review-screen';
 import { WorkspaceScreen } from './workspace/workspace-screen';
 
-export function App() {
+export function App({ readOnly = false }: { readOnly?: boolean }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -24,10 +25,10 @@ export function App() {
     call('settings.get', {})
       .then((s) => {
         setSettings(s);
-        if (!s.authorName) setSettingsOpen(true); // who writes the notes: asked once, at first start
+        if (!s.authorName && !readOnly) setSettingsOpen(true); // who writes the notes: asked once, at first start
       })
       .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
-  }, []);
+  }, [readOnly]);
 
   const openSettings = useCallback(() => setSettingsOpen(true), []);
 
@@ -44,6 +45,7 @@ export function App() {
   return (
     <I18nProvider lang={settings.language}>
       <ToastProvider>
+        {readOnly && <ReadOnlyBanner />}
         {route.screen === 'library' && <LibraryScreen onOpenSettings={openSettings} />}
         {route.screen === 'cycle' && route.view === 'analysis' && (
           <WorkspaceScreen key={route.cycleId} cycleId={route.cycleId} settings={settings} onOpenSettings={openSettings} />

@@ -5,10 +5,10 @@ import 'video.js/dist/video-js.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { StartupGate } from './startup/startup-gate';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <StartupGate />
   </StrictMode>,
 );

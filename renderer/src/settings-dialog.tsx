@@ -7,6 +7,9 @@ import { call } from './api';
 import { Modal } from './components/modal';
 import { useToasts } from './components/toasts';
 import { useI18n } from './i18n';
+import { AboutDialog } from './about/about-dialog';
+import { BackupsSection } from './settings/backups-section';
+import { MediaToolsInfo } from './settings/media-tools-info';
 
 export function SettingsDialog({
   settings,
@@ -21,6 +24,7 @@ export function SettingsDialog({
   const { reportError } = useToasts();
   const [draft, setDraft] = useState(settings);
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [aboutOpen, setAboutOpen] = useState(false);
 
   useEffect(() => {
     call('app.info', {}).then(setInfo).catch(reportError);
@@ -92,13 +96,18 @@ export function SettingsDialog({
           );
         })}
         {info && (
-          <p className="settings-info">
-            {t('settings.dataDir', { path: info.dataDir })}
-            <br />
-            {info.ffmpeg.ok ? t('settings.ffmpegFound', { detail: info.ffmpeg.detail }) : t('settings.ffmpegMissing', { detail: info.ffmpeg.detail })}
-          </p>
+          <div className="settings-info">
+            <p>{t('settings.dataDir', { path: info.dataDir })}</p>
+            <MediaToolsInfo info={info} />
+          </div>
         )}
+        <div className="settings-wide">
+          <BackupsSection />
+        </div>
         <div className="modal-actions">
+          <button type="button" className="about-button" onClick={() => setAboutOpen(true)}>
+            {t('about.open')}
+          </button>
           <button type="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
@@ -107,6 +116,7 @@ export function SettingsDialog({
           </button>
         </div>
       </form>
+      {aboutOpen && <AboutDialog onClose={() => setAboutOpen(false)} />}
     </Modal>
   );
 }

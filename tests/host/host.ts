@@ -5,7 +5,7 @@
 //   VKZ_DATA_DIR=/tmp/x PORT=5174 node out/host/host.js
 //
 // Test-only route: POST /__test/dialog {"paths": [...]} sets what the next file dialog returns
-//                  (media, transcript, archive, or the ffmpeg/ffprobe program).
+//                  (media, transcript, archive, the ffmpeg/ffprobe program, or a data folder).
 //                  POST /__test/save-dialog {"path": "..."} sets what the next save dialog returns
 //                  (null or nothing queued: the user cancelled).
 import http from 'node:http';
@@ -16,7 +16,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { AppEvent } from '../../shared/contract';
 import { handleAppRequest } from '../../electron/services/app-request';
-import { createBackend } from '../../electron/services/backend/backend';
+import { createAppRuntime } from '../../electron/services/startup/app-runtime';
 import { createFileResponse } from '../../electron/services/media';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,8 +29,12 @@ const eventClients = new Set<http.ServerResponse>();
 const dialogQueue: string[][] = [];
 const saveDialogQueue: (string | null)[] = [];
 
-const backend = createBackend({
+const backend = createAppRuntime({
   dataDir,
+  // "Choose another data folder" answers from the same queue as the file dialogs.
+  pickDataFolder: async () => dialogQueue.shift()?.[0] ?? null,
+  quit: () => shutdown(),
+  backupIntervalMs: Number(process.env.VKZ_BACKUP_INTERVAL_MS) || undefined,
   resourcesPath: path.join(repoRoot, 'resources'),
   appVersion: process.env.npm_package_version ?? 'dev',
   pickMediaFiles: async () => dialogQueue.shift() ?? [],
@@ -125,8 +129,7 @@ server.listen(port, '127.0.0.1', () => {
 function shutdown() {
   for (const client of eventClients) client.end();
   server.close();
-  backend.close();
-  process.exit(0);
+  void backend.close().finally(() => process.exit(0));
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -19,7 +19,9 @@ import { TimelineService, toTimelineData, type TimelineSource } from '../media/t
 import type { StoredRecording } from '../../../shared/domain';
 import type { MediaTool } from '../media';
 import { chooseBinary, resetBinary, type BinarySettingsOptions } from './binary-settings';
-import { openStore, type Store } from '../store';
+import { lockDataFolder, openStore, type Store } from '../store';
+import { removeLeftoverFiles } from '../startup/leftover-files';
+import { isStartupChannel, type MediaToolInfo, type StartupChannel } from '../../../shared/startup-contract';
 import { AlignmentService } from './alignment-service';
 import { ClipsService } from './clips-service';
 import { toAppError, UserFacingError } from './errors';
@@ -38,6 +40,8 @@ export interface BackendOptions {
   /** Where a packaged app keeps its bundled ffmpeg (process.resourcesPath); undefined in development. */
   binariesResourcesPath?: string;
   appVersion: string;
+  /** Open the data without changing it (a newer VKZ's data): every change is refused. */
+  readOnly?: boolean;
   /** Shows the shell's open-file dialog; resolves to the chosen paths (empty when cancelled). */
   pickMediaFiles(options: { multiple: boolean }): Promise<string[]>;
   mediaUrlFor(recordingId: string, version: string): string;
@@ -52,7 +56,9 @@ export interface BackendOptions {
   pickBinaryFile?(options: { which: MediaTool }): Promise<string | null>;
 }
 
-type Handlers = { [C in Channel]: (request: ValidRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
+/** The channels answered here; the start, backup and About channels are the runtime's (startup/app-runtime.ts). */
+export type BackendChannel = Exclude<Channel, StartupChannel>;
+type Handlers = { [C in BackendChannel]: (request: ValidRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
 export interface Backend {
   /** Answers one of the page's channels (the contract); any other channel is refused. */
@@ -64,6 +70,8 @@ export interface Backend {
   resolveTimelineFile(recordingId: string, file: string): string | null;
   /** An exported clip of this session (`/clips/<id>`), or null. */
   resolveClipPath(clipId: string): string | null;
+  /** The ffmpeg and ffprobe in use (throws MediaError 'no-ffmpeg' when none works). */
+  mediaTools(): Promise<{ ffmpeg: MediaToolInfo; ffprobe: MediaToolInfo }>;
   /** Resolves when background media work is finished (tests). */
   idle(): Promise<void>;
   close(): void;
@@ -71,7 +79,20 @@ export interface Backend {
 }
 
 export function createBackend(options: BackendOptions): Backend {
-  const store = openStore(options.dataDir);
+  // One app per data folder: the lock first, then the leftovers of a killed run (ours to remove
+  // now that no other VKZ writes here), then the database.
+  const lock = lockDataFolder(options.dataDir);
+  let store: Store;
+  try {
+    if (!options.readOnly) {
+      const removed = removeLeftoverFiles(options.dataDir);
+      if (removed.length > 0) console.log(`[backend] removed leftovers of an interrupted run: ${removed.join(', ')}`);
+    }
+    store = openStore(options.dataDir, { readOnly: options.readOnly });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const author = () => store.settings.get().authorName;
 
   // Found once and reused; forgotten when it failed or the user changes the ffmpeg settings.
@@ -132,7 +153,7 @@ export function createBackend(options: BackendOptions): Backend {
     return result;
   };
   const removeOrphanTimelines = () => timeline.removeOrphans((id) => store.recordings.get(id) !== null);
-  void removeOrphanTimelines().catch(() => undefined);
+  if (!options.readOnly) void removeOrphanTimelines().catch(() => undefined);
 
   const exportLog = new ExportLogService({
     store,
@@ -222,13 +243,15 @@ export function createBackend(options: BackendOptions): Backend {
   const handlers: Handlers = {
     'app.info': async () => {
       let ffmpeg = { ok: false, detail: '' };
+      let tools: MediaToolInfo[] = [];
       try {
         const found = await findBinaries();
         ffmpeg = { ok: true, detail: `${found.ffmpeg} (${found.ffmpegSource})` };
+        tools = mediaToolsOf(found);
       } catch (error) {
         ffmpeg = { ok: false, detail: toAppError(error).message };
       }
-      return { version: options.appVersion, dataDir: options.dataDir, ffmpeg };
+      return { version: options.appVersion, dataDir: options.dataDir, ffmpeg, tools };
     },
 
     'settings.get': () => store.settings.get(),
@@ -379,7 +402,7 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     store,
     async handle(channel, request) {
-      if (!isChannel(channel)) {
+      if (!isChannel(channel) || isStartupChannel(channel)) {
         return { ok: false, error: { code: 'invalid-request', message: `Unknown channel ${String(channel)}` } };
       }
       return answer(channel, () => (handlers[channel] as (req: unknown) => unknown)(contract[channel].request.parse(request ?? {})));
@@ -389,6 +412,10 @@ export function createBackend(options: BackendOptions): Backend {
         const { cycleId, paths } = DroppedFiles.parse(request);
         return startTimelines(await recordings.add(cycleId, paths));
       }),
+    async mediaTools() {
+      const [ffmpeg, ffprobe] = mediaToolsOf(await findBinaries()) as [MediaToolInfo, MediaToolInfo];
+      return { ffmpeg, ffprobe };
+    },
     resolveMediaPath: (id) => recordings.resolveMediaPath(id),
     resolveTimelineFile: (id, file) => (store.recordings.get(id) ? timeline.resolveFile(id, file) : null),
     resolveClipPath: (id) => clips.resolveClipPath(id),
@@ -402,6 +429,21 @@ export function createBackend(options: BackendOptions): Backend {
       timeline.close();
       recordings.close();
       store.close();
+      lock.release();
     },
   };
+}
+
+function mediaToolsOf(found: MediaBinaries): MediaToolInfo[] {
+  return (['ffmpeg', 'ffprobe'] as const).map((tool) => {
+    const version = tool === 'ffmpeg' ? found.ffmpegVersion : found.ffprobeVersion;
+    return {
+      tool,
+      path: found[tool],
+      source: tool === 'ffmpeg' ? found.ffmpegSource : found.ffprobeSource,
+      version: version.version,
+      buildYear: version.buildYear,
+      licence: version.licence,
+    };
+  });
 }

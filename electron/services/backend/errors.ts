@@ -29,6 +29,15 @@ export function toAppError(error: unknown): AppError {
   // Codes are namespaced so the UI can look up `error.media.empty`, `error.store.invalid` ...
   if (error instanceof StoreError) return withParams(`store.${error.code}`, error.message, error.params);
   if (error instanceof MediaError) return { code: `media.${error.code}`, message: error.message };
+  if (isReadOnlyRefusal(error)) {
+    return { code: 'store.read-only', message: 'The data is open read-only (written by a newer VKZ); nothing can be changed.' };
+  }
   if (error instanceof Error) return { code: 'internal', message: error.message };
   return { code: 'internal', message: String(error) };
+}
+
+/** SQLite refused a write because the database was opened read-only (see openStore's readOnly). */
+function isReadOnlyRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_READONLY');
 }

@@ -69,7 +69,7 @@ export class RecordingsService {
 
   listForCycle(cycleId: string): Recording[] {
     const rows = this.opts.store.recordings.listByCycle(cycleId);
-    for (const row of rows) this.resumeInterruptedProxy(row);
+    if (!this.opts.store.readOnly) for (const row of rows) this.resumeInterruptedProxy(row);
     return rows.map((row) => this.view(row));
   }
 

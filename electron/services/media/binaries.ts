@@ -5,7 +5,10 @@
 //      (electron-builder extraResources), else the `@ffmpeg-installer/ffmpeg` /
 //      `@ffprobe-installer/ffprobe` package in development,
 //   4. `ffmpeg` / `ffprobe` on PATH.
-// Every candidate is run with `-version`; the first that answers as the right tool wins.
+// Every candidate is run with `-version`. A setting or environment variable that answers as the
+// right tool wins: the user chose it. Otherwise the NEWEST working build of the bundled ones and
+// the one on PATH wins (binary-version.ts): the bundled npm build dates from 2018, and ffmpeg
+// parses untrusted media, so a current system ffmpeg is the safer choice.
 // Rule for a setting or environment variable that doesn't work: it is SKIPPED (not an error), and
 // the result lists it under `skipped` so the settings screen can say "your ffmpeg path doesn't
 // work, using the bundled one". Only when no candidate works do we throw MediaError 'no-ffmpeg',
@@ -14,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { compareToolVersions, parseToolVersion, type ToolVersion } from './binary-version';
 import { MediaError } from './errors';
 import { runProcess } from './run-process';
 
@@ -31,6 +35,8 @@ export interface MediaBinaries {
   ffprobe: string;
   ffmpegSource: BinarySource;
   ffprobeSource: BinarySource;
+  ffmpegVersion: ToolVersion;
+  ffprobeVersion: ToolVersion;
   /** Candidates that were tried before the ones chosen and didn't work (absent when none). */
   skipped?: SkippedBinary[];
 }
@@ -72,6 +78,8 @@ export async function locateBinaries(opts: LocateBinariesOptions): Promise<Media
     ffprobe: ffprobe.found.path,
     ffmpegSource: ffmpeg.found.source,
     ffprobeSource: ffprobe.found.source,
+    ffmpegVersion: ffmpeg.version,
+    ffprobeVersion: ffprobe.version,
     ...(skipped.length ? { skipped } : {}),
   };
 }
@@ -100,33 +108,48 @@ function locateTool(
   setting: string | undefined,
   env: NodeJS.ProcessEnv,
   resourcesPath: string | undefined,
-): Promise<{ found: BinaryCandidate; skipped: SkippedBinary[] }> {
+): Promise<{ found: BinaryCandidate; version: ToolVersion; skipped: SkippedBinary[] }> {
   return findWorkingBinary(tool, binaryCandidates(tool, setting, env, resourcesPath));
 }
 
-/** Tries candidates in order; the first that answers `-version` as `tool` wins. */
+/**
+ * Tries the user's candidates (setting, environment) in order: the first that answers `-version`
+ * as `tool` wins. Otherwise the newest working one of the others wins.
+ */
 export async function findWorkingBinary(
   tool: Tool,
   candidates: BinaryCandidate[],
-): Promise<{ found: BinaryCandidate; skipped: SkippedBinary[] }> {
+): Promise<{ found: BinaryCandidate; version: ToolVersion; skipped: SkippedBinary[] }> {
   const skipped: SkippedBinary[] = [];
+  let newest: { found: BinaryCandidate; version: ToolVersion } | null = null;
   for (const candidate of candidates) {
-    const problem = await verifyBinary(tool, candidate.path);
-    if (problem === null) return { found: candidate, skipped };
-    skipped.push({ tool, ...candidate, reason: problem });
+    const checked = await checkBinary(tool, candidate.path);
+    if (typeof checked === 'string') {
+      skipped.push({ tool, ...candidate, reason: checked });
+      continue;
+    }
+    if (candidate.source === 'setting' || candidate.source === 'environment') return { found: candidate, version: checked, skipped };
+    if (!newest || compareToolVersions(checked, newest.version) > 0) newest = { found: candidate, version: checked };
   }
+  if (newest) return { ...newest, skipped };
   const tried = skipped.map((s) => `${s.source} ${s.path} (${s.reason})`).join('; ');
   throw new MediaError('no-ffmpeg', `No working ${tool} found. Tried: ${tried || 'nothing'}`, tried);
 }
 
 /** null when `binary -version` answers as `tool` within a time limit, else why not. */
 export async function verifyBinary(tool: Tool, binary: string): Promise<string | null> {
+  const checked = await checkBinary(tool, binary);
+  return typeof checked === 'string' ? checked : null;
+}
+
+/** The build's version when `binary -version` answers as `tool` within a time limit, else why not. */
+async function checkBinary(tool: Tool, binary: string): Promise<ToolVersion | string> {
   if (path.isAbsolute(binary) && !existsSync(binary)) return 'file does not exist';
   try {
     const result = await runProcess(binary, ['-version'], { timeoutMs: VERSION_TIMEOUT_MS });
     if (result.code !== 0) return `exited with code ${result.code ?? result.signal}`;
     if (!result.stdout.trimStart().startsWith(`${tool} version`)) return `does not identify itself as ${tool}`;
-    return null;
+    return parseToolVersion(result.stdout.trimStart());
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'not found';

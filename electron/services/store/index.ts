@@ -1,5 +1,6 @@
 // The store: VKZ's one SQLite database, its migrations and one repository per table group.
 export { openStore, STORE_FILE_NAME, STORE_PRAGMAS, type Store } from './open-store';
+export { lockDataFolder, LOCK_FILE_NAME, type DataFolderLock } from './data-folder-lock';
 export { StoreError, isStoreError, type StoreErrorCode } from './store-error';
 export { LATEST_SCHEMA_VERSION } from './migrations';
 export { DEFAULT_SETTINGS, type SettingsRepo } from './settings-repo';

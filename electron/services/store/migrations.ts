@@ -291,7 +291,10 @@ export function applyMigrations(db: Db, migrations: readonly Migration[] = MIGRA
   const applied: number[] = [];
   for (const migration of migrations) {
     if (migration.version <= readSchemaVersion(db)) continue;
-    const run = db.transaction(() => {
+    // The version is read again inside the IMMEDIATE transaction, which holds the write lock:
+    // another process that migrated the same file a moment ago is seen here, not run twice.
+    const run = db.transaction((): boolean => {
+      if (migration.version <= readSchemaVersion(db)) return false;
       migration.up(db);
       if (migration.foreignKeys === 'off') {
         const problems = db.pragma('foreign_key_check') as unknown[];
@@ -302,19 +305,21 @@ export function applyMigrations(db: Db, migrations: readonly Migration[] = MIGRA
         }
       }
       db.pragma(`user_version = ${migration.version}`);
+      return true;
     });
+    let ran: boolean;
     if (migration.foreignKeys === 'off') {
       const before = db.pragma('foreign_keys', { simple: true }) as number;
       db.pragma('foreign_keys = OFF');
       try {
-        run.immediate();
+        ran = run.immediate();
       } finally {
         db.pragma(`foreign_keys = ${before ? 'ON' : 'OFF'}`);
       }
     } else {
-      run.immediate();
+      ran = run.immediate();
     }
-    applied.push(migration.version);
+    if (ran) applied.push(migration.version);
   }
   return applied;
 }

@@ -19,6 +19,7 @@ import { createRecordingsRepo, type RecordingsRepo } from './recordings-repo';
 import { createReportSettingsRepo, type ReportSettingsRepo } from './report-settings-repo';
 import { createRetentionRepo, type RetentionRepo } from './retention-repo';
 import { createSettingsRepo, type SettingsRepo } from './settings-repo';
+import { openFailureCode } from './open-failure';
 import { StoreError } from './store-error';
 import { createTrajectoriesRepo, type TrajectoriesRepo } from './trajectories-repo';
 
@@ -67,16 +68,30 @@ export interface Store {
   transaction<T>(fn: () => T): T;
   /** SQLite's full integrity check: ok, or the problems it lists. */
   checkIntegrity(): { ok: boolean; problems: string[] };
+  /** Opened read-only (a newer VKZ's data): every change is refused. */
+  readonly readOnly: boolean;
+  /** SQLite's online backup into `file` (a consistent copy while the app keeps working). */
+  backupTo(file: string): Promise<void>;
+  /** Rows changed through this connection since it opened: tells whether a new backup is due. */
+  changeCount(): number;
   close(): void;
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
-export function openStore(dataDir: string): Store {
+export interface OpenStoreOptions {
+  /**
+   * Open without writing anything (no migration, no pragma that writes): for a database written
+   * by a newer VKZ, which may then be read but not changed. Writes fail with SQLITE_READONLY.
+   */
+  readOnly?: boolean;
+}
+
+export function openStore(dataDir: string, options: OpenStoreOptions = {}): Store {
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
-    throw new StoreError('open-failed', `Cannot create the data folder ${dataDir}: ${messageOf(error)}`, {
+    throw new StoreError(openFailureCode(error), `Cannot create the data folder ${dataDir}: ${messageOf(error)}`, {
       params: { path: dataDir },
       cause: error,
     });
@@ -86,23 +101,36 @@ export function openStore(dataDir: string): Store {
 
   let db: Database.Database;
   try {
-    db = new Database(path);
+    db = new Database(path, options.readOnly ? { readonly: true, fileMustExist: true } : {});
   } catch (error) {
-    throw new StoreError('open-failed', `Cannot open ${path}: ${messageOf(error)}`, { params: { path }, cause: error });
+    throw new StoreError(openFailureCode(error), `Cannot open ${path}: ${messageOf(error)}`, {
+      params: { path },
+      cause: error,
+    });
   }
 
   try {
-    checkBeforeWriting(db, path);
-    for (const pragma of STORE_PRAGMAS) db.pragma(pragma);
-    applyMigrations(db, MIGRATIONS);
+    if (options.readOnly) {
+      db.pragma(STORE_PRAGMAS[0]);
+      const result = db.pragma('quick_check', { simple: true });
+      if (result !== 'ok') throw corrupt(path, undefined, String(result));
+    } else {
+      checkBeforeWriting(db, path);
+      for (const pragma of STORE_PRAGMAS) db.pragma(pragma);
+      applyMigrations(db, MIGRATIONS);
+    }
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
     if (isCorruptionError(error)) throw corrupt(path, error);
+    const failure = openFailureCode(error);
+    if (failure !== 'open-failed') {
+      throw new StoreError(failure, `Cannot prepare ${path}: ${messageOf(error)}`, { params: { path }, cause: error });
+    }
     throw error;
   }
 
-  return buildStore(db, path);
+  return buildStore(db, path, options.readOnly === true);
 }
 
 /** A file that exists but doesn't start like a SQLite database is never opened by SQLite. */
@@ -117,7 +145,10 @@ function refuseForeignFile(path: string): void {
   } catch (error) {
     if (error instanceof StoreError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new StoreError('open-failed', `Cannot read ${path}: ${messageOf(error)}`, { params: { path }, cause: error });
+    throw new StoreError(openFailureCode(error), `Cannot read ${path}: ${messageOf(error)}`, {
+      params: { path },
+      cause: error,
+    });
   }
   if (size === 0) return; // SQLite treats an empty file as a new, empty database.
   const header = Buffer.alloc(SQLITE_HEADER.length);
@@ -164,7 +195,7 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function buildStore(db: Database.Database, path: string): Store {
+function buildStore(db: Database.Database, path: string, readOnly: boolean): Store {
   const now = createMonotonicClock();
   return {
     path,
@@ -183,6 +214,11 @@ function buildStore(db: Database.Database, path: string): Store {
     exportLog: createExportLogRepo(db, now),
     forgetting: createForgetting(db),
     transaction: (fn) => db.transaction(fn)(),
+    readOnly,
+    async backupTo(file) {
+      await db.backup(file);
+    },
+    changeCount: () => db.prepare('SELECT total_changes()').pluck().get() as number,
     checkIntegrity() {
       const rows = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
       const problems = rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');

@@ -8,8 +8,16 @@ export type StoreErrorCode =
   | 'newer-version'
   /** The file is not a SQLite database, or SQLite reports it damaged. Never touched by us. */
   | 'corrupt'
-  /** The data folder or database file could not be created or opened (permissions, disk). */
+  /** The data folder or database file could not be created or opened, for another reason. */
   | 'open-failed'
+  /** The data folder or database file may not be read or written (permissions, read-only disk). */
+  | 'no-access'
+  /** The disk is full: the database could not be written. */
+  | 'disk-full'
+  /** Another VKZ (or another user's) has this data folder open. */
+  | 'locked'
+  /** The database was opened read-only (a newer VKZ's data) and a change was asked for. */
+  | 'read-only'
   /** The input breaks a rule (shape, range, a recording from another cycle ...). */
   | 'invalid'
   /** The record asked for does not exist (or was deleted). */

@@ -1,0 +1,53 @@
+// Settings: the automatic backups, "make one now", and putting one back (the current data is
+// kept aside first; the page then reloads on the restored data).
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupInfo } from '../../../shared/startup-contract';
+import { call } from '../api';
+import { useToasts } from '../components/toasts';
+import { useI18n } from '../i18n';
+import { BackupList } from '../startup/backup-list';
+
+export function BackupsSection() {
+  const { t } = useI18n();
+  const { reportError } = useToasts();
+  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const reload = useCallback(() => call('backups.list', {}).then(setBackups).catch(reportError), [reportError]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="settings-backups" aria-labelledby="settings-backups-title">
+      <h3 id="settings-backups-title">{t('backups.title')}</h3>
+      <p className="settings-info">{t('backups.explain')}</p>
+      {backups && (
+        <BackupList
+          backups={backups}
+          disabled={busy}
+          onRestore={(id) =>
+            run(async () => {
+              await call('backups.restore', { id });
+              window.location.reload(); // every screen reads the restored data afresh
+            })
+          }
+        />
+      )}
+      <button type="button" disabled={busy} onClick={() => run(async () => (await call('backups.create', {}), reload()))}>
+        {t('backups.createNow')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+// Settings: which ffmpeg and ffprobe VKZ uses, where they come from, their version and build year.
+import type { AppInfo } from '../../../shared/contract';
+import { useI18n, type TextKey } from '../i18n';
+
+export function MediaToolsInfo({ info }: { info: AppInfo }) {
+  const { t } = useI18n();
+  if (!info.ffmpeg.ok) return <p className="settings-info">{t('settings.ffmpegMissing', { detail: info.ffmpeg.detail })}</p>;
+  return (
+    <table className="media-tools" aria-label={t('settings.toolsTitle')}>
+      <tbody>
+        {info.tools.map((tool) => (
+          <tr key={tool.tool} data-testid={`tool-${tool.tool}`}>
+            <th scope="row">{tool.tool}</th>
+            <td>
+              {t('settings.toolVersion', { version: tool.version, year: tool.buildYear ?? '?' })}
+              <br />
+              <span className="settings-info">
+                {t(`settings.toolSource.${tool.source}` as TextKey)}: {tool.path}
+              </span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
