@@ -19,9 +19,10 @@ export interface TestHost {
   restart(): Promise<void>;
 }
 
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+/** Starts a test host on `dataDir` (tests that prepare the folder first use it directly). */
+export async function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['out/host/host.js'], {
-    env: { ...process.env, VKZ_DATA_DIR: dataDir, PORT: '0' },
+    env: { ...process.env, ...env, VKZ_DATA_DIR: dataDir, PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

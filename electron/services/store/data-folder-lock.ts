@@ -3,6 +3,7 @@
 // (POSIX fcntl locks on Linux and macOS, LockFileEx on Windows). The operating system drops it
 // when the process ends in any way, SIGKILL and power cuts included, so a crash never leaves a
 // stale lock behind, and no process id has to be guessed alive or dead.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openFailureCode } from './open-failure';
@@ -20,6 +21,7 @@ export function lockDataFolder(dataDir: string): DataFolderLock {
   const path = join(dataDir, LOCK_FILE_NAME);
   let db: Database.Database | null = null;
   try {
+    mkdirSync(dataDir, { recursive: true });
     db = new Database(path);
     db.pragma('busy_timeout = 0'); // the holder keeps it until it quits: waiting would not help
     db.pragma('locking_mode = EXCLUSIVE');
