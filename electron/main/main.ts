@@ -1,12 +1,11 @@
 // The Electron shell: window, security settings, the `vkz://` protocol and IPC wiring. Everything
 // else lives in electron/services (plain Node, tested without Electron).
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { AppEvent } from '../../shared/contract';
 import { handleAppRequest } from '../services/app-request';
-import { createBackend, type Backend } from '../services/backend/backend';
+import { createAppRuntime, type AppRuntime } from '../services/startup/app-runtime';
+import { dataFolderChoice } from './data-folder-choice';
 import { MEDIA_EXTENSIONS } from '../../shared/media-files';
 import { applySecurityPolicy, isTrustedSender } from './security';
 import { APP_ENTRY, APP_SCHEME } from './url-policy';
@@ -16,13 +15,25 @@ protocol.registerSchemesAsPrivileged([
 ]);
 app.enableSandbox();
 
+// One app at a time: a second start hands over to the first, which comes to the front.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+  process.exit(0);
+}
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+});
+
 // Tests give each run its own data folder.
 if (process.env.VKZ_DATA_DIR) app.setPath('userData', process.env.VKZ_DATA_DIR);
 
 const appRoot = app.getAppPath();
 const resourcesPath = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(appRoot, 'resources');
 let mainWindow: BrowserWindow | null = null;
-let backend: Backend | null = null;
+let runtime: AppRuntime | null = null;
 
 function emit(event: AppEvent): void {
   mainWindow?.webContents.send('vkz:event', event);
@@ -59,6 +70,12 @@ async function pickOpenFile({ extensions }: { extensions: string[] }): Promise<s
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+async function pickDataFolder(): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 /** The ffmpeg or ffprobe program, chosen by the user in main's own dialog (checked by the backend before it is stored). */
 async function pickBinaryFile({ which }: { which: 'ffmpeg' | 'ffprobe' }): Promise<string | null> {
   const options: Electron.OpenDialogOptions = { title: which, properties: ['openFile', 'dontAddToRecent'] };
@@ -67,23 +84,20 @@ async function pickBinaryFile({ which }: { which: 'ffmpeg' | 'ffprobe' }): Promi
 }
 
 /**
- * The report's HTML as PDF: a hidden, sandboxed window with JavaScript off loads it from a
- * temporary file and prints it (A4 and margins come from the report's CSS @page rule).
+ * The report's HTML as PDF: a hidden, sandboxed window with JavaScript off loads it as a data
+ * URL (never file://: no file on disk, no file-scheme privileges) and prints it (A4 and
+ * margins come from the report's CSS @page rule).
  */
 async function printHtmlToPdf(html: string): Promise<Buffer> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'vkz-print-'));
   const printer = new BrowserWindow({
     show: false,
     webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false, webSecurity: true },
   });
   try {
-    const file = path.join(dir, 'report.html');
-    await writeFile(file, html, 'utf8');
-    await printer.loadFile(file);
+    await printer.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
     return await printer.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
   } finally {
     printer.destroy();
-    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -108,10 +122,15 @@ function createWindow(): void {
   void mainWindow.loadURL(APP_ENTRY);
 }
 
-app.whenReady().then(() => {
+function start(): void {
   applySecurityPolicy();
-  const ready = createBackend({
-    dataDir: app.getPath('userData'),
+  const folders = dataFolderChoice(app.getPath('userData'), Boolean(process.env.VKZ_DATA_DIR));
+  const ready = createAppRuntime({
+    dataDir: folders.current(),
+    pickDataFolder,
+    quit: () => app.quit(),
+    onDataFolderChanged: (dir) => folders.remember(dir),
+    shellVersions: { electron: process.versions.electron, chromium: process.versions.chrome },
     resourcesPath,
     binariesResourcesPath: app.isPackaged ? process.resourcesPath : undefined,
     appVersion: app.getVersion(),
@@ -123,7 +142,7 @@ app.whenReady().then(() => {
     mediaUrlFor: (id, version) => `/media/${id}?v=${version}`,
     emit,
   });
-  backend = ready;
+  runtime = ready;
 
   protocol.handle(APP_SCHEME, (request) =>
     handleAppRequest(request, {
@@ -144,14 +163,33 @@ app.whenReady().then(() => {
   ipcMain.handle('vkz:drop', (event, request: unknown) => (isTrustedSender(event.senderFrame) ? ready.addDropped(request) : forbidden));
 
   if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
+  // When the data can't be opened, this same window shows the recovery page (the runtime's
+  // 'app.startup' answer): never a process without a window.
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
-});
+}
+
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    // Something the recovery page can't show (the window itself failed): say so, then quit.
+    console.error('[main] start failed:', error);
+    dialog.showErrorBox('VKZ kan niet starten', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => backend?.close());
+let closing = false;
+app.on('will-quit', (event) => {
+  if (!runtime || closing) return;
+  // Let a backup in progress finish before the database closes.
+  closing = true;
+  event.preventDefault();
+  void runtime.close().finally(() => app.quit());
+});

@@ -39,6 +39,7 @@ export async function createBackup(store: Store, dataDir: string, now = new Date
   const part = `${final}.part`;
   try {
     await store.backupTo(part);
+    selfContained(part);
     renameSync(part, final);
   } catch (error) {
     rmSync(part, { force: true });
@@ -46,6 +47,19 @@ export async function createBackup(store: Store, dataDir: string, now = new Date
   }
   pruneBackups(dataDir, now, rule);
   return describeBackup(dir, path.basename(final));
+}
+
+/**
+ * The copy keeps the source's WAL mode; switched to a rollback journal it is one file that
+ * reading never adds -wal/-shm files to. (Restored, the store switches it back to WAL.)
+ */
+function selfContained(file: string): void {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
 }
 
 /** Deletes the backups the retention rule doesn't keep. */

@@ -27,6 +27,8 @@ export interface RuntimeOptions extends Omit<BackendOptions, 'readOnly'> {
 
 export interface AppRuntime {
   handle(channel: unknown, request: unknown): Promise<Result<unknown>>;
+  /** Files dropped on the window (the shell's own drop channel), once the data is open. */
+  addDropped(request: unknown): Promise<Result<unknown>>;
   resolveMediaPath(recordingId: string): string | null;
   resolveTimelineFile(recordingId: string, file: string): string | null;
   resolveClipPath(clipId: string): string | null;
@@ -151,6 +153,8 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
       }
       return backend.handle(channel, request);
     },
+    addDropped: async (request) =>
+      backend ? backend.addDropped(request) : { ok: false, error: { code: 'startup.not-open', message: 'The data is not open.' } },
     resolveMediaPath: (id) => backend?.resolveMediaPath(id) ?? null,
     resolveTimelineFile: (id, file) => backend?.resolveTimelineFile(id, file) ?? null,
     resolveClipPath: (id) => backend?.resolveClipPath(id) ?? null,
