@@ -96,7 +96,11 @@ export function binaryCandidates(
   if (setting?.trim()) candidates.push({ source: 'setting', path: setting.trim() });
   const fromEnv = env[ENV_VARS[tool]]?.trim();
   if (fromEnv) candidates.push({ source: 'environment', path: fromEnv });
-  if (resourcesPath) candidates.push({ source: 'bundled', path: path.join(resourcesPath, 'bin', exe) });
+  if (resourcesPath) {
+    // bin/current: the current build the release workflow fetched; bin: the @ffmpeg-installer one.
+    candidates.push({ source: 'bundled', path: path.join(resourcesPath, 'bin', 'current', exe) });
+    candidates.push({ source: 'bundled', path: path.join(resourcesPath, 'bin', exe) });
+  }
   const fromPackage = installerPackagePath(tool);
   if (fromPackage) candidates.push({ source: 'bundled', path: fromPackage });
   candidates.push({ source: 'path', path: tool });

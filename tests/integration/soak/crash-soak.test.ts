@@ -34,11 +34,12 @@ interface Host {
 async function startHost(): Promise<Host> {
   const child = spawn(process.execPath, [HOST], {
     env: { ...process.env, VKZ_DATA_DIR: dataDir, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
+    child.stderr!.on('data', (chunk: Buffer) => (buffer += chunk.toString()));
     child.stdout!.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const match = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(buffer);
