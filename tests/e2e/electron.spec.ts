@@ -1,7 +1,7 @@
 // The same short path in the real desktop app (Playwright's _electron). Electron downloads its
 // binary on first use; where none is installed (or can't be), this test says so and is skipped.
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeFixture } from '../support/media-fixtures';
@@ -16,6 +16,19 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
+
+// In the release workflow Electron must run: there a missing binary is a failure, not a skip.
+if (binary === null && process.env.VKZ_REQUIRE_ELECTRON === '1') {
+  throw new Error('VKZ_REQUIRE_ELECTRON=1 but there is no Electron binary in node_modules/electron/dist.');
+}
+
+async function launch(dataDir: string) {
+  return electron.launch({
+    executablePath: binary!,
+    args: ['.', ...(process.env.CI ? ['--no-sandbox'] : [])],
+    env: { ...process.env, VKZ_DATA_DIR: dataDir },
+  });
+}
 
 test.describe('desktop app', () => {
   test.skip(
@@ -73,6 +86,15 @@ test.describe('desktop app', () => {
       await page.getByLabel('Tekst').press('Enter');
       await expect(page.getByTestId('note')).toHaveCount(1);
 
+      // No request leaves the machine.
+      const outside = await page.evaluate(() =>
+        fetch('https://example.org/').then(
+          () => 'reached',
+          () => 'blocked',
+        ),
+      );
+      expect(outside).toBe('blocked');
+
       // A page in the app cannot navigate away or open windows.
       await page.evaluate(() => window.open('https://example.org'));
       expect(app.windows()).toHaveLength(1);
@@ -91,6 +113,39 @@ test.describe('desktop app', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(mediaDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a damaged database opens the recovery window, not a silent process', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vkz-electron-data-'));
+    writeFileSync(path.join(dataDir, 'vkz.sqlite'), 'this is not a database');
+    const app = await launch(dataDir);
+    try {
+      const page = await app.firstWindow();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Het gegevensbestand is beschadigd');
+      await expect(page.getByRole('button', { name: 'Afsluiten' })).toBeVisible();
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('the hidden print window makes a PDF from a data URL', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vkz-electron-data-'));
+    const app = await launch(dataDir);
+    try {
+      await app.firstWindow();
+      const head = await app.evaluate(async ({ BrowserWindow }) => {
+        const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false } });
+        await printer.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from('<h1>Rapport</h1>').toString('base64')}`);
+        const pdf = await printer.webContents.printToPDF({ pageSize: 'A4' });
+        printer.destroy();
+        return pdf.subarray(0, 5).toString('latin1');
+      });
+      expect(head).toBe('%PDF-');
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
