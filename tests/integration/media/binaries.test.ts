@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findWorkingBinary, locateBinaries } from '../../../electron/services/media/binaries';
+import { compareToolVersions } from '../../../electron/services/media/binary-version';
 import { MediaError } from '../../../electron/services/media/errors';
 
 const require = createRequire(import.meta.url);
@@ -30,15 +31,19 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('locateBinaries', () => {
-  it('uses the bundled binaries when nothing else is configured', async () => {
+  it('uses the newest of the bundled and the PATH builds when nothing is configured', async () => {
     const found = await locateBinaries({ env: {} });
-    expect(found).toMatchObject({
-      ffmpeg: bundledFfmpeg,
-      ffprobe: bundledFfprobe,
-      ffmpegSource: 'bundled',
-      ffprobeSource: 'bundled',
-    });
     expect(found.skipped).toBeUndefined();
+    const bundled = await locateBinaries({ ffmpegSetting: bundledFfmpeg, ffprobeSetting: bundledFfprobe, env: {} });
+    expect(compareToolVersions(found.ffmpegVersion, bundled.ffmpegVersion)).toBeGreaterThanOrEqual(0);
+    expect(compareToolVersions(found.ffprobeVersion, bundled.ffprobeVersion)).toBeGreaterThanOrEqual(0);
+    if (systemFfmpeg) {
+      const system = await locateBinaries({ ffmpegSetting: systemFfmpeg, env: {} });
+      expect(compareToolVersions(found.ffmpegVersion, system.ffmpegVersion)).toBeGreaterThanOrEqual(0);
+    }
+    // The 2018 installer build loses to any current ffmpeg on PATH.
+    expect(bundled.ffmpegVersion.buildYear).toBe(2018);
+    if (systemFfmpeg) expect(found.ffmpegSource).toBe('path');
   });
 
   it.runIf(systemFfmpeg && systemFfprobe)('prefers the user setting over environment and bundled', async () => {
@@ -73,7 +78,7 @@ describe('locateBinaries', () => {
 
   it('skips a setting that points at the wrong program (ffprobe chosen as ffmpeg)', async () => {
     const found = await locateBinaries({ ffmpegSetting: bundledFfprobe, env: {} });
-    expect(found.ffmpeg).toBe(bundledFfmpeg);
+    expect(found.ffmpegSource).not.toBe('setting');
     expect(found.skipped?.[0]).toMatchObject({ source: 'setting', reason: 'does not identify itself as ffmpeg' });
   });
 
@@ -82,19 +87,21 @@ describe('locateBinaries', () => {
     writeFileSync(fake, 'not a program');
     chmodSync(fake, 0o644);
     const found = await locateBinaries({ ffmpegSetting: fake, env: {} });
-    expect(found.ffmpegSource).toBe('bundled');
+    expect(found.ffmpegSource).not.toBe('setting');
     expect(found.skipped?.[0]?.path).toBe(fake);
   });
 
   it("finds the packaged app's binaries in <resourcesPath>/bin", async () => {
     const resources = path.join(dir, 'resources');
-    mkdirSync(path.join(resources, 'bin'), { recursive: true });
+    mkdirSync(path.join(resources, 'bin', 'current'), { recursive: true });
+    // bin/current: the current build the release workflow ships; as new as anything on PATH.
+    symlinkSync(systemFfmpeg ?? bundledFfmpeg, path.join(resources, 'bin', 'current', 'ffmpeg'));
     symlinkSync(bundledFfmpeg, path.join(resources, 'bin', 'ffmpeg'));
     copyFileSync(bundledFfprobe, path.join(resources, 'bin', 'ffprobe'));
     chmodSync(path.join(resources, 'bin', 'ffprobe'), 0o755);
     const found = await locateBinaries({ env: {}, resourcesPath: resources });
     expect(found).toMatchObject({
-      ffmpeg: path.join(resources, 'bin', 'ffmpeg'),
+      ffmpeg: path.join(resources, 'bin', 'current', 'ffmpeg'),
       ffprobe: path.join(resources, 'bin', 'ffprobe'),
       ffmpegSource: 'bundled',
       ffprobeSource: 'bundled',

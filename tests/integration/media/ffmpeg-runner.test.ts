@@ -1,6 +1,7 @@
 // runFfmpeg / runFfprobe with real binaries: our argument lists reach the binary we name.
 import { mkdtemp, stat } from 'node:fs/promises';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateBinaries, type MediaBinaries } from '../../../electron/services/media/binaries';
@@ -8,7 +9,9 @@ import { MediaError } from '../../../electron/services/media/errors';
 import { runFfmpeg, runFfprobe } from '../../../electron/services/media/ffmpeg-runner';
 import { removeFixtureDir } from '../../support/media-fixtures';
 
-const bundled = await locateBinaries({ env: {} });
+// The @ffmpeg-installer build, named as a setting (without one, a newer system ffmpeg would win).
+const installerFfmpeg = createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg').path as string;
+const bundled = await locateBinaries({ ffmpegSetting: installerFfmpeg, env: {} });
 const system = await locateBinaries({ ffmpegSetting: 'ffmpeg', ffprobeSetting: 'ffprobe', env: {} });
 const hasSystem = system.ffmpegSource === 'setting';
 

@@ -146,7 +146,7 @@ describe('openStore', () => {
   it('reports a data folder that cannot be created', () => {
     const blocker = join(root, 'a-file');
     writeFileSync(blocker, 'x');
-    expectStoreError(() => open(join(blocker, 'data')), 'open-failed');
+    expectStoreError(() => open(join(blocker, 'data')), 'no-access');
   });
 
   it('runs several repository calls as one transaction: all or nothing', () => {
