@@ -6,6 +6,7 @@ import type { AppEvent } from '../../shared/contract';
 import { handleAppRequest } from '../services/app-request';
 import { createAppRuntime, type AppRuntime } from '../services/startup/app-runtime';
 import { dataFolderChoice } from './data-folder-choice';
+import { createPrintPages } from './print-pages';
 import { MEDIA_EXTENSIONS } from '../../shared/media-files';
 import { applySecurityPolicy, isTrustedSender } from './security';
 import { APP_ENTRY, APP_SCHEME } from './url-policy';
@@ -83,21 +84,25 @@ async function pickBinaryFile({ which }: { which: 'ffmpeg' | 'ffprobe' }): Promi
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+const printPages = createPrintPages();
+
 /**
- * The report's HTML as PDF: a hidden, sandboxed window with JavaScript off loads it as a data
- * URL (never file://: no file on disk, no file-scheme privileges) and prints it (A4 and
- * margins come from the report's CSS @page rule).
+ * The report's HTML as PDF: a hidden, sandboxed window with JavaScript off loads it through the
+ * app's own protocol (print-pages.ts; never file://) and prints it (A4 and margins come from
+ * the report's CSS @page rule).
  */
 async function printHtmlToPdf(html: string): Promise<Buffer> {
+  const page = printPages.add(html);
   const printer = new BrowserWindow({
     show: false,
     webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false, webSecurity: true },
   });
   try {
-    await printer.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    await printer.loadURL(page.url);
     return await printer.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
   } finally {
     printer.destroy();
+    page.remove();
   }
 }
 
@@ -145,6 +150,7 @@ function start(): void {
   runtime = ready;
 
   protocol.handle(APP_SCHEME, (request) =>
+    printPages.respond(request) ??
     handleAppRequest(request, {
       rendererDir: path.join(appRoot, 'out/renderer'),
       resolveMediaPath: (id) => ready.resolveMediaPath(id),

@@ -130,19 +130,37 @@ test.describe('desktop app', () => {
     }
   });
 
-  test('the hidden print window makes a PDF from a data URL', async () => {
+  test('a report is printed to PDF by the hidden window, loaded through the app protocol', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vkz-electron-data-'));
+    const target = path.join(dataDir, 'rapport.pdf');
     const app = await launch(dataDir);
     try {
-      await app.firstWindow();
-      const head = await app.evaluate(async ({ BrowserWindow }) => {
-        const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false } });
-        await printer.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from('<h1>Rapport</h1>').toString('base64')}`);
-        const pdf = await printer.webContents.printToPDF({ pageSize: 'A4' });
-        printer.destroy();
-        return pdf.subarray(0, 5).toString('latin1');
-      });
-      expect(head).toBe('%PDF-');
+      const page = await app.firstWindow();
+      const call = (channel: string, request: unknown) =>
+        page.evaluate(
+          async ([c, r]) => {
+            const result = (await (window as any).vkz.invoke(c, r)) as { ok: boolean; value?: any; error?: unknown };
+            if (!result.ok) throw new Error(JSON.stringify(result.error));
+            return result.value;
+          },
+          [channel, request] as const,
+        );
+      await call('settings.update', { authorName: 'Onderzoeker P' });
+      const trajectory = await call('trajectories.create', { caseManager: 'KM-P', client: 'Cliënt P' });
+      const cycle = await call('cycles.create', { trajectoryId: trajectory.id, title: 'Gesprek 1', date: '2025-02-01' });
+      await app.evaluate(({ app: electronApp, dialog }, file) => {
+        dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
+        (globalThis as any).__loaded = [] as string[];
+        electronApp.on('browser-window-created', (_event, window) => {
+          window.webContents.on('did-start-navigation', (details) => (globalThis as any).__loaded.push(details.url));
+        });
+      }, target);
+      const exported = await call('report.export', { cycleId: cycle.id, scope: 'cycle', format: 'pdf', lang: 'nl' });
+      expect(exported.path).toBe(target);
+      expect(readFileSync(target).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const loaded = await app.evaluate(() => (globalThis as any).__loaded as string[]);
+      expect(loaded.length).toBeGreaterThan(0);
+      for (const url of loaded) expect(url.startsWith('vkz://app/__print/')).toBe(true);
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
