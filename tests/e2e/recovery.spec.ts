@@ -208,3 +208,28 @@ test('a second VKZ on the same data folder is refused, and gets in once the firs
   await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
   await expect(page.getByRole('dialog', { name: 'Instellingen' })).toBeVisible();
 });
+
+test('Settings lists the backups with their contents and puts one back while the app runs', async ({ page }) => {
+  const dataDir = tempDir();
+  await openHost(page, dataDir);
+  await setResearcherName(page, 'Onderzoeker B');
+  await invoke(page, 'trajectories.create', { caseManager: 'KM-1', client: 'Cliënt A' });
+  await invoke(page, 'backups.create', {});
+  await invoke(page, 'trajectories.create', { caseManager: 'KM-2', client: 'Cliënt B' });
+  await page.reload();
+  await expect(page.getByText('KM-2 · Cliënt B').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Instellingen' }).click();
+  const settings = page.getByRole('dialog', { name: 'Instellingen' });
+  const newest = settings.getByTestId('backup').first();
+  await expect(newest).toContainText('1 trajecten, 0 notities, 0 fragmenten');
+  await expect(settings.getByTestId('tool-ffmpeg')).toContainText('versie');
+  await shot(page, 'settings-backups');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await newest.getByRole('button', { name: /terugzetten/ }).click();
+
+  // The page reloads on the restored data: the later trajectory is gone, the earlier is there.
+  await expect(page.getByText('KM-1 · Cliënt A').first()).toBeVisible();
+  await expect(page.getByText('KM-2 · Cliënt B')).toHaveCount(0);
+  expect(readdirSync(path.join(dataDir, 'backups')).some((name) => name.startsWith('replaced-'))).toBe(true);
+});

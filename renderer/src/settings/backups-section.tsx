@@ -32,7 +32,7 @@ export function BackupsSection() {
   return (
     <section className="settings-backups" aria-labelledby="settings-backups-title">
       <h3 id="settings-backups-title">{t('backups.title')}</h3>
-      <p className="settings-info">{t('backups.explain')}</p>
+      <p className="backup-explain">{t('backups.explain')}</p>
       {backups && (
         <BackupList
           backups={backups}
