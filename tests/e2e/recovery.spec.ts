@@ -42,7 +42,7 @@ async function shot(page: Page, name: string) {
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
-test('a damaged database: restore the newest backup from the recovery page, and the notes are back', async ({ page }) => {
+test('a damaged database: restore the newest backup from the recovery page, and the work is back', async ({ page }) => {
   const dataDir = tempDir();
   let host = await openHost(page, dataDir);
   await setResearcherName(page, 'Onderzoeker R');
@@ -58,12 +58,11 @@ test('a damaged database: restore the newest backup from the recovery page, and 
   const db = new Database(file);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  const fd = execFileSync('node', ['-e', `
+  execFileSync(process.execPath, ['-e', `
     const fs = require('fs'); const f = fs.openSync(${JSON.stringify(file)}, 'r+');
     const size = fs.fstatSync(f).size; const junk = Buffer.alloc(4096, 0x5a);
     for (let at = 4096; at < size; at += 8192) fs.writeSync(f, junk, 0, junk.length, at);
     fs.writeSync(f, Buffer.from('not a sqlite file'), 0, 17, 0); fs.closeSync(f);`]);
-  void fd;
 
   host = await openHost(page, dataDir);
   await expect(heading(page)).toHaveText('Het gegevensbestand is beschadigd');
@@ -149,13 +148,8 @@ test('a full disk: says nothing was lost and offers to try again', async ({ page
     await setResearcherName(page, 'Onderzoeker D');
     host.child.kill('SIGKILL');
     await new Promise((resolve) => host.child.once('exit', resolve));
-    // Go back a schema version, so the next start must write (migration 5), then fill the disk.
-    const db = new Database(path.join(dataDir, 'vkz.sqlite'));
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.exec('ALTER TABLE fragments DROP COLUMN still_sec');
-    db.pragma('user_version = 4');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
+    // Fill the disk. The next start must write from its first step on (the folder's lock file).
+    rmSync(path.join(dataDir, 'vkz.lock'));
     rmSync(path.join(dataDir, 'backups'), { recursive: true, force: true });
     fillDisk(path.join(dataDir, 'filler.bin'));
 
