@@ -23,7 +23,8 @@ beforeAll(async () => {
         const { openStore } = require(${JSON.stringify(path.resolve('electron/services/store/index.ts'))});
         const [dataDir, go] = process.argv.slice(2);
         const fs = require('fs');
-        while (!fs.existsSync(go)) {} // start together
+        const pause = new Int32Array(new SharedArrayBuffer(4));
+        while (!fs.existsSync(go)) Atomics.wait(pause, 0, 0, 2); // start together (within ~2 ms)
         try { const s = openStore(dataDir); console.log('ok ' + s.schemaVersion); s.close(); }
         catch (e) { console.log('error ' + e.message); process.exitCode = 1; }`,
       resolveDir: process.cwd(),
