@@ -95,7 +95,11 @@ describe('crash soak', () => {
     const proxyRecordingId: string = added[1].id;
     const archive = path.join(root, 'project.vkz');
     await post(host, '/__test/save-dialog', { path: archive });
-    await invoke(host, 'exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId: trajectory.id }, includeMedia: false });
+    await invoke(host, 'exchange.exportArchive', {
+      scope: { kind: 'trajectory', trajectoryId: trajectory.id },
+      kind: 'research-team',
+      includeMedia: false,
+    });
     await expect.poll(() => existsSync(archive), { timeout: 60_000 }).toBe(true);
 
     const acknowledged: string[] = [];
