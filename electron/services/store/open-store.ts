@@ -115,9 +115,11 @@ export function openStore(dataDir: string, options: OpenStoreOptions = {}): Stor
       const result = db.pragma('quick_check', { simple: true });
       if (result !== 'ok') throw corrupt(path, undefined, String(result));
     } else {
-      checkBeforeWriting(db, path);
-      for (const pragma of STORE_PRAGMAS) db.pragma(pragma);
-      applyMigrations(db, MIGRATIONS);
+      retryWhileBusy(() => {
+        checkBeforeWriting(db, path);
+        for (const pragma of STORE_PRAGMAS) db.pragma(pragma);
+        applyMigrations(db, MIGRATIONS);
+      });
     }
   } catch (error) {
     db.close();
@@ -131,6 +133,31 @@ export function openStore(dataDir: string, options: OpenStoreOptions = {}): Stor
   }
 
   return buildStore(db, path, options.readOnly === true);
+}
+
+const BUSY_RETRY_MS = 10_000;
+
+/**
+ * Runs the opening steps again while another process holds the lock they need. busy_timeout
+ * does not cover every case: two connections that both read the file and then want to switch it
+ * to WAL (or start writing) deadlock, and SQLite answers one of them SQLITE_BUSY at once instead
+ * of waiting. Every step is safe to repeat: the checks only read, the pragmas are idempotent and
+ * each migration reads the version inside its own IMMEDIATE transaction.
+ */
+function retryWhileBusy(steps: () => void): void {
+  const deadline = Date.now() + BUSY_RETRY_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      steps();
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const busy = typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() > deadline) throw error;
+      Atomics.wait(pause, 0, 0, 20 + Math.floor(Math.random() * 30)); // synchronous back-off
+    }
+  }
 }
 
 /** A file that exists but doesn't start like a SQLite database is never opened by SQLite. */
