@@ -3,7 +3,7 @@
 // project archive is imported, 100 times. After every kill: SQLite's integrity_check is ok and
 // every note the backend acknowledged is there. After every next start: the half-written files
 // the killed run left (`.part`, the scratch folder) are gone. Needs `npm run build` (the host).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,6 +79,27 @@ function leftovers(): string[] {
   return found;
 }
 
+/**
+ * ffmpeg runs as a child process, and a SIGKILL of the backend does not end it: it finishes its
+ * job on its own and then (faststart) reopens its `.part` output by name, which can bring the
+ * file back after the next start's cleanup. Waits until no process works in the data folder any
+ * more; returns whether one had outlived the backend.
+ */
+async function waitForOrphans(): Promise<boolean> {
+  const alive = () => {
+    try {
+      execFileSync('pgrep', ['-f', dataDir], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const hadOrphan = alive();
+  const deadline = Date.now() + 60_000;
+  while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  return hadOrphan;
+}
+
 describe('crash soak', () => {
   it(`kills the backend ${ROUNDS} times mid-work: no acknowledged note lost, integrity ok, no leftovers`, async () => {
     // Set up: a cycle with a playable recording (notes) and one that needs a proxy, and an
@@ -108,6 +129,7 @@ describe('crash soak', () => {
     let leftoversAfterStart = 0;
     let leftoversSeen = 0;
     const killedDuring = { proxy: 0, import: 0 };
+    let orphanedFfmpeg = 0;
 
     for (let round = 0; round < ROUNDS; round++) {
       if (round > 0) {
@@ -151,6 +173,7 @@ describe('crash soak', () => {
       if (workspace?.recordings.find((r: any) => r.id === proxyRecordingId)?.proxyState === 'running') killedDuring.proxy++;
       current.child.kill('SIGKILL');
       await current.exited;
+      if (await waitForOrphans()) orphanedFfmpeg++;
       stop = true;
       await Promise.all([typing, proxy, importing]);
 
@@ -172,7 +195,7 @@ describe('crash soak', () => {
       `[soak] ${ROUNDS} SIGKILLs: ${acknowledged.length} notes acknowledged, ${lost} lost; ` +
         `integrity_check failed ${integrityFailures}×; ${leftoversSeen} leftover files after kills, ` +
         `${leftoversAfterStart} still there after the next start; killed during a proxy ${killedDuring.proxy}×, ` +
-        `during an archive import ${killedDuring.import}×`,
+        `during an archive import ${killedDuring.import}×; an ffmpeg outlived the backend ${orphanedFfmpeg}×`,
     );
     expect(lost).toBe(0);
     expect(integrityFailures).toBe(0);
