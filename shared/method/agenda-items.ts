@@ -29,8 +29,9 @@ export function generatedItem(newId: NewId, fields: GeneratedFields): AgendaItem
     removed: false,
     orphaned: false,
     withdrawnFeedback: 0,
+    feedbackIds: [],
+    shownFeedbackIds: [],
     ...fields,
-    feedbackIds: fields.feedbackIds ?? (fields.feedback ?? []).map((f) => f.id),
   };
 }
 

@@ -98,7 +98,7 @@ export function mergeAgenda(generated: Agenda, previous?: Agenda | null): Agenda
         placedByKey.set(key, merged);
       }
     } else if (keepOrphan(prev)) {
-      result.push({ ...prev, orphaned: true, feedback: [], feedbackIds: [] });
+      result.push({ ...prev, orphaned: true, feedback: [], feedbackIds: [], shownFeedbackIds: [] });
     }
   }
 

@@ -1,15 +1,34 @@
-// Agendas refer to the client's feedback; they keep no copy of it. The feedback an agenda item
-// shows is looked up in the live records and passed through sharing.ts whenever the agenda is
-// read, so a withdrawal (share -> niet delen) counts at once in the agenda, review mode and
+// Agendas refer to the client's feedback; they keep no copy of it. An item refers to all the
+// feedback on its fragment or theme, "niet delen" included, and what it shows is looked up in the
+// live records and passed through sharing.ts whenever the agenda is read. So a sharing change
+// counts at once in both directions (withdrawn and shared later) in the agenda, review mode and
 // everything made from them, without regenerating.
 import type { Language } from '../domain';
 import type { Agenda, AgendaItem, ClientFeedback, CycleMethod } from './model';
 import { feedbackForOutside } from './sharing';
 
+/** The ids of the feedback that may leave the interview now (sharing.ts decides). */
+function outsideIds(records: readonly ClientFeedback[]): Set<string> {
+  return new Set(feedbackForOutside(records, '').map((f) => f.id));
+}
+
+/**
+ * What the item has shown at some time. Records made before agendas referred to private
+ * feedback have no such list: they referred only to feedback shared when they were built.
+ */
+function shownBefore(item: AgendaItem): Set<string> {
+  return new Set(item.shownFeedbackIds ?? item.feedbackIds);
+}
+
 function liveItem(item: AgendaItem, records: ReadonlyMap<string, ClientFeedback>, clientLabel: string, lang: Language): AgendaItem {
   const referred = item.feedbackIds.flatMap((id) => records.get(id) ?? []);
   const feedback = feedbackForOutside(referred, clientLabel, lang);
-  return { ...item, feedback, withdrawnFeedback: item.feedbackIds.length - feedback.length };
+  const out = new Set(feedback.map((f) => f.id));
+  const shown = shownBefore(item);
+  // Withdrawn: it was on the agenda and the client withholds it now. Feedback that was always
+  // private, or that was deleted, is not something the client took back.
+  const withdrawnFeedback = referred.filter((f) => shown.has(f.id) && !out.has(f.id)).length;
+  return { ...item, feedback, withdrawnFeedback };
 }
 
 /** The agenda with each item's feedback as the client allows it now. */
@@ -29,21 +48,52 @@ export function methodWithLiveFeedback(method: CycleMethod, clientLabel: string,
   return { ...method, interviewAgenda: live(method.interviewAgenda), reflectionAgenda: live(method.reflectionAgenda) };
 }
 
-function referenceOnly(agenda: Agenda | null): Agenda | null {
+/**
+ * A client-feedback item with nothing to show (read with live feedback): all its feedback is
+ * private and none of it was ever on the agenda. It stays in the record, so that sharing later
+ * brings it back, but no screen or output shows it (no empty heading).
+ */
+export function isSilentFeedbackItem(item: AgendaItem): boolean {
+  return item.source.kind === 'feedback' && item.feedback.length === 0 && item.withdrawnFeedback === 0;
+}
+
+/** The agenda as it is shown: without silent feedback items (see isSilentFeedbackItem). */
+export function visibleAgenda(agenda: Agenda): Agenda {
+  return { ...agenda, items: agenda.items.filter((item) => !isSilentFeedbackItem(item)) };
+}
+
+function referenceOnly(agenda: Agenda | null, records: readonly ClientFeedback[]): Agenda | null {
   if (!agenda) return null;
+  const held = new Set(records.map((f) => f.id));
+  const out = outsideIds(records);
   return {
     ...agenda,
-    items: agenda.items.map((item) => ({
-      ...item,
+    items: agenda.items.map((item) => {
       // Records written before agendas referred to feedback carry only the copies.
-      feedbackIds: item.feedbackIds.length > 0 ? item.feedbackIds : item.feedback.map((f) => f.id),
-      feedback: [],
-      withdrawnFeedback: 0,
-    })),
+      const all = item.feedbackIds.length > 0 ? item.feedbackIds : item.feedback.map((f) => f.id);
+      const shown = shownBefore({ ...item, feedbackIds: all });
+      // Only feedback the record holds: an archive for others drops the private records, and
+      // their references go with them.
+      const feedbackIds = all.filter((id) => held.has(id));
+      return {
+        ...item,
+        feedbackIds,
+        shownFeedbackIds: feedbackIds.filter((id) => shown.has(id) || out.has(id)),
+        feedback: [],
+        withdrawnFeedback: 0,
+      };
+    }),
   };
 }
 
-/** The method record as it is stored: agendas hold references to feedback, no copies. */
+/**
+ * The method record as it is stored: agendas hold references to feedback, no copies, and each
+ * item remembers which of its feedback it has shown (for the withdrawn notice).
+ */
 export function methodForStorage(method: CycleMethod): CycleMethod {
-  return { ...method, interviewAgenda: referenceOnly(method.interviewAgenda), reflectionAgenda: referenceOnly(method.reflectionAgenda) };
+  return {
+    ...method,
+    interviewAgenda: referenceOnly(method.interviewAgenda, method.feedback),
+    reflectionAgenda: referenceOnly(method.reflectionAgenda, method.feedback),
+  };
 }

@@ -148,13 +148,20 @@ export const AgendaItem = z.object({
   /** A moment in a recording, for note items. */
   anchor: z.object({ recordingId: z.string(), timeSec: z.number().nonnegative(), label: z.string() }).nullable(),
   /**
-   * The client's feedback this item refers to (ClientFeedback ids). What is shown comes from
-   * the live records through sharing.ts (live-feedback.ts), so a withdrawal counts at once.
+   * All the client's feedback this item refers to (ClientFeedback ids), "niet delen" included.
+   * What is shown comes from the live records through sharing.ts (live-feedback.ts), so a
+   * sharing change counts at once, either way.
    */
   feedbackIds: z.array(z.string()).default([]),
+  /**
+   * Those of feedbackIds the item has shown at some time (kept up to date on every save), so a
+   * later withdrawal can be told apart from feedback that was always private. Absent in records
+   * made before agendas referred to private feedback: there, everything referred to was shown.
+   */
+  shownFeedbackIds: z.array(z.string()).optional(),
   /** Filled when the agenda is read, never stored: the feedback as sharing.ts lets it out now. */
   feedback: z.array(SharedFeedback),
-  /** Filled when the agenda is read: how many of feedbackIds the client has withdrawn since. */
+  /** Filled when the agenda is read: how many it has shown the client withholds now. */
   withdrawnFeedback: z.number().int().nonnegative().default(0),
   plannedMinutes: z.number().nonnegative().nullable(),
   /** The user changed title, text, questions or section: regeneration keeps those. */

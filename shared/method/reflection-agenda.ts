@@ -3,7 +3,8 @@
 //   (a) the case manager's doubts and learning goals from the intake;
 //   (b) the analysis: open questions, then the focused questions in the method's order, each
 //       theme followed by its fragments to replay, then the analysts' questions;
-//   (c) the client's feedback per theme, only as sharing.ts lets it out;
+//   (c) the client's feedback per theme, only as sharing.ts lets it out when the agenda is read
+//       (items refer to all the feedback, private included: see live-feedback.ts);
 //   closing: takeaways and evaluation.
 // Appreciative inquiry: within each theme, positive fragments come before concerns.
 import type { Language } from '../domain';
@@ -19,9 +20,9 @@ import type {
   Intake,
   NoteLike,
   RecordingLike,
-  SharedFeedback,
   TextItem,
 } from './model';
+import { agendaWithLiveFeedback } from './live-feedback';
 import { questionFromNote, questionNotes } from './note-questions';
 import { fragmentTitle, noteAnchor, replaySnapshot } from './replay-labels';
 import { feedbackForOutside } from './sharing';
@@ -34,7 +35,7 @@ export interface ReflectionAgendaInput {
   fragments: readonly FragmentLike[];
   notes: readonly NoteLike[];
   recordings: readonly RecordingLike[];
-  /** All feedback from the interview; this function passes it through feedbackForOutside. */
+  /** All feedback from the interview; items refer to it, and show it as feedbackForOutside lets out. */
   feedback: readonly ClientFeedback[];
   /** The client's pseudonym, for attribution of shared feedback. */
   clientLabel?: string;
@@ -49,7 +50,7 @@ export interface ReflectionAgendaInput {
  * The theme a piece of feedback is about: its own theme when the framework knows it, else the
  * theme of the fragment it was given on, else null (general feedback).
  */
-function feedbackTheme(f: SharedFeedback, fragments: readonly FragmentLike[], framework: Framework): string | null {
+function feedbackTheme(f: ClientFeedback, fragments: readonly FragmentLike[], framework: Framework): string | null {
   if (f.themeId !== null && themeById(framework, f.themeId)) return f.themeId;
   const fragment = f.fragmentId === null ? undefined : fragments.find((x) => x.id === f.fragmentId);
   return fragment ? primaryTheme(fragment, framework) : null;
@@ -60,7 +61,13 @@ export function buildReflectionAgenda(input: ReflectionAgendaInput, previous?: A
   const newId = input.newId ?? randomId;
   const sets = framework.questionSets;
   const items: AgendaItem[] = [];
-  const shared = feedbackForOutside(input.feedback, input.clientLabel ?? '', lang);
+  const clientLabel = input.clientLabel ?? '';
+  // References to the given feedback, and which of it may be shown now (for the withdrawn notice).
+  const outside = new Set(feedbackForOutside(input.feedback, clientLabel, lang).map((f) => f.id));
+  const refs = (feedback: readonly ClientFeedback[]) => ({
+    feedbackIds: feedback.map((f) => f.id),
+    shownFeedbackIds: feedback.filter((f) => outside.has(f.id)).map((f) => f.id),
+  });
 
   // Opening of a follow-up cycle.
   const followUp = input.followUp ?? input.previousIntentions.length > 0;
@@ -118,7 +125,7 @@ export function buildReflectionAgenda(input: ReflectionAgendaInput, previous?: A
       fragmentId: fragment.id,
       valence: fragment.valence,
       replay: replaySnapshot(fragment, recordings, lang),
-      feedback: shared.filter((f) => f.fragmentId === fragment.id),
+      ...refs(input.feedback.filter((f) => f.fragmentId === fragment.id)),
     });
   const themeBlock = (theme: FrameworkTheme, section: SectionId) => {
     items.push(
@@ -156,11 +163,12 @@ export function buildReflectionAgenda(input: ReflectionAgendaInput, previous?: A
     );
   }
 
-  // (c) The client's feedback: general first, then per theme in the agenda's theme order.
+  // (c) The client's feedback: general first, then per theme in the agenda's theme order. A theme
+  // whose feedback is all private gets its item too (shown by nothing until the client shares).
   const themeOrder: (FrameworkTheme | null)[] = [null, ...openThemes(framework), ...focusedThemes(framework)];
   for (const theme of themeOrder) {
     const themeId = theme?.id ?? null;
-    const group = shared.filter((f) => feedbackTheme(f, input.fragments, framework) === themeId);
+    const group = input.feedback.filter((f) => feedbackTheme(f, input.fragments, framework) === themeId);
     if (group.length === 0) continue;
     items.push(
       generatedItem(newId, {
@@ -171,7 +179,7 @@ export function buildReflectionAgenda(input: ReflectionAgendaInput, previous?: A
           ? phrase('feedbackOnTheme', lang, { theme: localText(theme.label, lang) })
           : phrase('generalFeedback', lang),
         questions: feedbackQuestions(lang),
-        feedback: group,
+        ...refs(group),
       }),
     );
   }
@@ -215,5 +223,5 @@ export function buildReflectionAgenda(input: ReflectionAgendaInput, previous?: A
     sections: sectionIds.map((id) => ({ id, title: sectionTitle(id, lang) })),
     items,
   };
-  return mergeAgenda(generated, previous);
+  return agendaWithLiveFeedback(mergeAgenda(generated, previous), input.feedback, clientLabel, lang);
 }

@@ -1,7 +1,8 @@
 // Planted secrets across every route out. A trajectory is annotated with a listed name written
 // every way a reader still reads as the name (invisible characters, punctuation between the
 // parts, parts joined, Cyrillic/Greek look-alikes, full-width letters), "niet delen" feedback,
-// and feedback that is withdrawn after the agendas were built. Then every output is made for
+// feedback that is withdrawn after the agendas were built, and feedback that was "niet delen" when
+// they were built and is shared later (it must show up, live). Then every output is made for
 // real and read back as a recipient would: report HTML/DOCX/PDF (text and metadata), CSV, ELAN,
 // WebVTT, SRT, the archive for others (unzipped), review mode, the review package (unzipped),
 // clip and showreel file names and MP4 tags. None may hold the name in any form, the withheld
@@ -42,6 +43,7 @@ const VARIANTS = [
 ];
 const PRIVATE = 'GEHEIM-NIET-DELEN';
 const WITHDRAWN = 'GEHEIM-INGETROKKEN';
+const RESHARED = 'LATER-GEDEELD';
 const planted = (i: number) => VARIANTS[i % VARIANTS.length]!;
 
 let tmp: string;
@@ -133,16 +135,18 @@ beforeAll(async () => {
         fb('fb-anon', `Zeg maar niet dat ${planted(3)} dit zei.`, 'anonymous'),
         fb('fb-private', PRIVATE, 'private'),
         fb('fb-withdrawn', WITHDRAWN, 'share'),
+        fb('fb-reshared', RESHARED, 'private'),
       ],
     },
   });
   await a.call('method.buildInterviewAgenda', { cycleId });
   await a.call('method.buildReflectionAgenda', { cycleId });
-  // After the agendas were built, the client withdraws one piece of feedback.
+  // After the agendas were built, the client withdraws one piece of feedback and shares another.
   const current = (await a.call('method.get', { cycleId })).method;
+  const changed: Record<string, ClientFeedback['sharing']> = { 'fb-withdrawn': 'private', 'fb-reshared': 'share' };
   await a.call('method.update', {
     cycleId,
-    patch: { feedback: current.feedback.map((f) => (f.id === 'fb-withdrawn' ? { ...f, sharing: 'private' } : f)) },
+    patch: { feedback: current.feedback.map((f) => ({ ...f, sharing: changed[f.id] ?? f.sharing })) },
   });
 }, 60_000);
 
@@ -177,6 +181,11 @@ describe('planted secrets', () => {
     expect(Object.keys(entries).sort()).toEqual(['data.json', 'manifest.json']);
     expect(JSON.parse(strFromU8(entries['manifest.json']!))).toMatchObject({ kind: 'others', includesMedia: false });
     outputs.push(['archive for others', zipTexts(archive)]);
+    // Agendas refer to all feedback, private included; the archive for others carries neither
+    // the private records nor the references to them.
+    const othersData = strFromU8(entries['data.json']!);
+    for (const id of ['fb-private', 'fb-withdrawn']) expect(othersData).not.toContain(id);
+    expect(othersData).toContain('fb-reshared');
 
     for (const source of ['reflection', 'interview'] as const) {
       outputs.push([`review ${source}`, JSON.stringify(await a.call('review.playlist', { cycleId, source: { kind: source } }))]);
@@ -185,6 +194,7 @@ describe('planted secrets', () => {
     const agenda = JSON.stringify((await a.call('method.get', { cycleId })).method.reflectionAgenda);
     expect(agenda).not.toContain(PRIVATE);
     expect(agenda).not.toContain(WITHDRAWN);
+    expect(agenda).toContain(RESHARED);
 
     // Clips and a showreel with title cards: file names and MP4 tags.
     const clips = await saveAs('clip.mp4', () => a.call('clips.export', { fragmentIds: [fragmentId], burnTimecode: false }));
@@ -274,5 +284,11 @@ describe('planted secrets', () => {
     const report = outputs.find(([what]) => what === 'report cycle html')![1];
     expect(report).toContain('voelde me gehoord');
     expect(report).toContain('[naam cliënt]');
+  });
+
+  it('feedback shared after the agendas were built travels everywhere feedback goes, without regenerating', () => {
+    for (const what of ['report cycle html', 'report cycle docx', 'report cycle pdf', 'review reflection', 'review package', 'archive for others']) {
+      expect(outputs.find(([w]) => w === what)![1], what).toContain(RESHARED);
+    }
   });
 });

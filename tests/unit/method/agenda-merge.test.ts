@@ -7,6 +7,7 @@ import {
   type ClientFeedback,
   type FragmentLike,
   isBlockedAgenda,
+  isSilentFeedbackItem,
   mergeAgenda,
   newFreeItem,
   type NoteLike,
@@ -214,7 +215,9 @@ describe('mergeAgenda', () => {
       prev,
       'v2',
     );
-    expect(bySource(v2, 'feedback', 'authenticity')).toBeUndefined();
+    // The theme's feedback item stays as a reference, without the edit and shown by nothing.
+    expect(bySource(v2, 'feedback', 'authenticity')).toMatchObject({ userEdited: false, feedback: [], withdrawnFeedback: 0 });
+    expect(isSilentFeedbackItem(bySource(v2, 'feedback', 'authenticity')!)).toBe(true);
     expect(JSON.stringify(v2)).not.toContain('Ze luistert echt');
     expect(JSON.stringify(v2)).not.toContain('GEHEIM');
     expect(bySource(v2, 'fragment', 'C')).toMatchObject({ orphaned: true, feedback: [] });

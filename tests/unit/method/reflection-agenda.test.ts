@@ -6,8 +6,10 @@ import {
   emptyMeetingOutcome,
   feedbackForOutside,
   intentionsForNextCycle,
+  isSilentFeedbackItem,
   orderedItems,
   type ReflectionAgendaInput,
+  visibleAgenda,
 } from '../../../shared/method';
 import { clientFeedback, counterIds, fragment, kijkwijzer, noIntake, note, shippedFramework, video1 } from './fixtures';
 
@@ -162,10 +164,10 @@ describe('buildReflectionAgenda: (c) client feedback and the sharing choice', ()
     expect(anon).toMatchObject({ attribution: null, isQuote: false, paraphrase: true, text: '[cliënt] wil eigenlijk iets anders.' });
   });
 
-  it("never puts 'private' feedback anywhere in the agenda", () => {
-    const text = JSON.stringify(agenda);
-    expect(text).not.toContain('GEHEIM');
-    expect(text).not.toContain('secret');
+  it("never puts the words of 'private' feedback in the agenda, only a reference (so sharing later is live)", () => {
+    expect(JSON.stringify(agenda)).not.toContain('GEHEIM');
+    expect(agenda.items.flatMap((i) => i.feedback).map((f) => f.id)).not.toContain('secret');
+    expect(agenda.items.find((i) => i.fragmentId === 'frag')?.feedbackIds).toEqual(['on-fragment', 'secret-on-fragment']);
   });
 
   it('puts the feedback given on a fragment with that fragment for replay', () => {
@@ -178,9 +180,12 @@ describe('buildReflectionAgenda: (c) client feedback and the sharing choice', ()
     expect([...inAgenda].sort()).toEqual(feedbackForOutside(feedback, 'Cliënt A').map((f) => f.id).sort());
   });
 
-  it('has no feedback section items when nothing may be shared', () => {
+  it('shows no feedback section items when nothing may be shared (they wait as references)', () => {
     const none = buildReflectionAgenda(input({ feedback: [clientFeedback('p', { sharing: 'private' })] }));
-    expect(none.items.filter((i) => i.section === 'client-feedback')).toEqual([]);
+    const items = none.items.filter((i) => i.section === 'client-feedback');
+    expect(items.map((i) => i.feedbackIds)).toEqual([['p']]);
+    expect(items.every(isSilentFeedbackItem)).toBe(true);
+    expect(visibleAgenda(none).items.filter((i) => i.section === 'client-feedback')).toEqual([]);
   });
 });
 
