@@ -39,3 +39,8 @@ export function feedbackForOutside(
   }
   return shared;
 }
+
+/** How many pieces of feedback may not leave the interview ("niet delen"): for the export log. */
+export function withheldFeedbackCount(feedback: readonly ClientFeedback[]): number {
+  return feedback.length - feedbackForOutside(feedback, '').length;
+}

@@ -138,8 +138,12 @@ function reflectionItems(input: ReviewPackageInput, clips: Clips, shared: Shared
   }
   const rest = shared.filter((f) => !placed.has(f.id));
   if (rest.length > 0) {
-    // Answers about it go to the agenda's first client-feedback item, when there is one.
-    const feedbackItem: AgendaItem | undefined = shown.find((i) => i.source.kind === 'feedback');
+    // Answers about it go to the agenda's first client-feedback item that refers to some of it
+    // (one whose feedback is all private is on no screen), else its first client-feedback item.
+    const restIds = new Set(rest.map((f) => f.id));
+    const feedbackItems = shown.filter((i) => i.source.kind === 'feedback');
+    const feedbackItem: AgendaItem | undefined =
+      feedbackItems.find((i) => i.feedbackIds.some((id) => restIds.has(id))) ?? feedbackItems[0];
     items.push({
       id: feedbackItem?.id ?? 'client-feedback',
       section: sectionTitle('client-feedback', lang),

@@ -39,6 +39,7 @@ import { isMediaError, type MediaBinaries, stillCachePath, stillWidth, takeStill
 import { loadFrameworks } from '../frameworks/load-frameworks';
 import type { Store } from '../store';
 import { alignmentSummary, validThreshold } from '../../../shared/alignment';
+import { withheldFeedbackCount } from '../../../shared/method';
 import type { RecordExport } from './export-log-service';
 import { UserFacingError } from './errors';
 
@@ -175,7 +176,7 @@ export class ReportService {
       scope: scope === 'trajectory' ? 'trajectory' : `cycle:${cycles[0]?.cycle.number ?? ''}`,
       format,
       destination: target,
-      withheld: cycles.reduce((n, c) => n + (c.method?.feedback ?? []).filter((f) => f.sharing !== 'share' && f.sharing !== 'anonymous').length, 0),
+      withheld: cycles.reduce((n, c) => n + withheldFeedbackCount(c.method?.feedback ?? []), 0),
     });
     return { path: target };
   }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { MethodView, PackagePlan } from '../../../shared/contract';
 import type { Language, MediaInfo } from '../../../shared/domain';
 import { PseudonymisationError } from '../../../shared/exchange/pseudonymise';
-import { newCycleMethod } from '../../../shared/method';
+import { newCycleMethod, withheldFeedbackCount } from '../../../shared/method';
 import {
   ANSWERS_EXTENSION,
   AnswersFileError,
@@ -119,7 +119,7 @@ export class ReviewPackageService {
 
     const totalSec = Math.max(1e-6, cuts.reduce((sum, c) => sum + c.durationSec, 0));
     const cycle = this.opts.store.cycles.get(cycleId);
-    const withheld = (this.opts.store.methods.get(cycleId)?.feedback ?? []).filter((f) => f.sharing !== 'share' && f.sharing !== 'anonymous').length;
+    const withheld = withheldFeedbackCount(this.opts.store.methods.get(cycleId)?.feedback ?? []);
     const logged = {
       trajectoryId: cycle?.trajectoryId ?? '',
       what: 'review-package' as const,

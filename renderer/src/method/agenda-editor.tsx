@@ -7,10 +7,12 @@ import type { Framework } from '../../../shared/framework';
 import {
   type Agenda,
   type AgendaItem,
+  isSilentFeedbackItem,
   itemsWithoutMinutes,
   newFreeItem,
   orderedItems,
   plannedMinutesTotal,
+  visibleAgenda,
 } from '../../../shared/method';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
@@ -22,7 +24,7 @@ const DRAG_TYPE = 'application/x-vkz-agenda-item';
 export type AgendaUpdater = (agenda: Agenda) => Agenda;
 
 export function AgendaEditor({
-  agenda,
+  agenda: fullAgenda,
   framework,
   label,
   onChange,
@@ -49,7 +51,10 @@ export function AgendaEditor({
   const rootRef = useRef<HTMLElement>(null);
   const hintId = useId();
 
-  const shown = (item: AgendaItem) => showRemoved || !item.removed;
+  // A client-feedback item whose feedback is all private stays in the record (sharing later
+  // brings it back) but is not shown, nor counted, nor a place to move things past.
+  const agenda = visibleAgenda(fullAgenda);
+  const shown = (item: AgendaItem) => !isSilentFeedbackItem(item) && (showRemoved || !item.removed);
   const items = orderedItems(agenda);
   const removedCount = agenda.items.filter((i) => i.removed).length;
   const total = plannedMinutesTotal(agenda);

@@ -97,6 +97,32 @@ describe('the review package document', () => {
     expect(json).toContain('voelde zich gehoord');
   });
 
+  it("files answers about the client's feedback under an agenda item that shows it, not one whose feedback is all private", () => {
+    const feedback = [
+      clientFeedback('general-private', { text: SECRET, sharing: 'private' }),
+      clientFeedback('goal-later-shared', { themeId: 'shared-goal', text: 'Ik wil eigenlijk iets anders', sharing: 'private' }),
+    ];
+    const agenda = buildReflectionAgenda({
+      framework: kijkwijzer,
+      lang: 'nl',
+      intake: newCycleMethod('cycle-1', 'kijkwijzer').intake,
+      fragments,
+      notes: [],
+      recordings: [video1, video2],
+      feedback,
+      clientLabel: 'Jan de Vries',
+      previousIntentions: [],
+      newId: counterIds(),
+    });
+    // Shared after the agenda was built.
+    const live = feedback.map((f) => (f.id === 'goal-later-shared' ? { ...f, sharing: 'share' as const } : f));
+    const { document } = buildReviewPackage(input({ method: { ...method(), reflectionAgenda: agenda, feedback: live } }));
+    const goalItem = agenda.items.find((i) => i.source.kind === 'feedback' && i.source.refId === 'shared-goal')!;
+    const packaged = document.items.find((i) => i.feedback.some((f) => f.text.includes('iets anders')));
+    expect(packaged?.id).toBe(goalItem.id);
+    expect(JSON.stringify(document)).not.toContain(SECRET);
+  });
+
   it('replaces every listed name, and refuses a document that would still hold one', () => {
     const { document } = buildReviewPackage(input());
     const json = JSON.stringify(document);
