@@ -192,7 +192,7 @@ export class ReportService {
         // The PDF is printed from this HTML: check what goes in.
         this.assertNoNamesIn(htmlText(html), pseudonyms);
         try {
-          return await renderReportPdf(html, { printHtmlToPdf: this.opts.printHtmlToPdf });
+          return await renderReportPdf(html, { printHtmlToPdf: this.opts.printHtmlToPdf, title: document.title });
         } catch (error) {
           if (error instanceof PdfError) throw new UserFacingError(`report.pdf-${error.code}`, error.message);
           throw error;

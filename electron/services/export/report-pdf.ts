@@ -2,12 +2,14 @@
 // passes `printHtmlToPdf` (a hidden, sandboxed window and webContents.printToPDF); without it
 // (test host, tests) a headless Chromium is started for the one file:
 //   VKZ_CHROMIUM, else /usr/bin/chromium, else chromium / chromium-browser on PATH.
+// Either way the result gets the app's own metadata (pdf-metadata.ts).
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { type PdfMetadata, withAppMetadata } from './pdf-metadata';
 
 export type PrintHtmlToPdf = (html: string) => Promise<Buffer>;
 
@@ -111,12 +113,21 @@ export async function printWithHeadlessChromium(html: string, options: Omit<PdfO
   }
 }
 
-/** The report's HTML as PDF, by the shell's printer when there is one, else by headless Chromium. */
-export async function renderReportPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+/**
+ * The report's HTML as PDF, by the shell's printer when there is one, else by headless Chromium,
+ * with the app's own metadata in place of the printer's.
+ */
+export async function renderReportPdf(html: string, options: PdfOptions & PdfMetadata): Promise<Buffer> {
+  let pdf: Buffer;
   if (options.printHtmlToPdf) {
-    const pdf = await options.printHtmlToPdf(html);
+    pdf = await options.printHtmlToPdf(html);
     if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new PdfError('failed', 'The printer returned something that is not a PDF.');
-    return pdf;
+  } else {
+    pdf = await printWithHeadlessChromium(html, options);
   }
-  return printWithHeadlessChromium(html, options);
+  try {
+    return await withAppMetadata(pdf, { title: options.title });
+  } catch (error) {
+    throw new PdfError('failed', `The printed PDF could not be read to set its metadata: ${(error as Error).message}`);
+  }
 }
