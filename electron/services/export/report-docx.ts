@@ -387,7 +387,9 @@ export async function renderReportDocx(doc: ReportDocument, options: DocxRenderO
   const document = new Document({
     title: doc.title,
     subject: doc.subtitle,
+    // The app, never the account: Word would otherwise show "Un-named" or the user's name.
     creator: 'VKZ',
+    lastModifiedBy: 'VKZ',
     description: doc.subtitle,
     styles: {
       default: {

@@ -203,6 +203,12 @@ describe('planted secrets', () => {
     for (const mp4 of [clips, reel]) {
       const tags = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format_tags:stream_tags', '-of', 'json', mp4], { encoding: 'utf8' });
       outputs.push([`MP4 tags of ${path.basename(mp4)}`, tags]);
+      // Only what the MP4 format itself needs: no title, comment, artist, location or creation time.
+      const parsed = JSON.parse(tags) as { format?: { tags?: object }; streams?: { tags?: object }[] };
+      expect(Object.keys(parsed.format?.tags ?? {}).sort()).toEqual(['compatible_brands', 'encoder', 'major_brand', 'minor_version']);
+      for (const stream of parsed.streams ?? []) {
+        expect(Object.keys(stream.tags ?? {}).filter((k) => !['language', 'handler_name', 'vendor_id', 'encoder'].includes(k))).toEqual([]);
+      }
     }
     // The review package for the case manager, as one .zip: every text file in it.
     const pkg = await saveAs('package.zip', () => a.call('reviewPackage.make', { cycleId, source: { kind: 'reflection' }, leaveOut: [], asZip: true }));
@@ -229,8 +235,11 @@ describe('planted secrets', () => {
     }
   });
 
-  it('no output holds a local path', () => {
+  it('no output holds a local path, nor the name of the account or the software that made it', () => {
     for (const [what, text] of outputs) {
+      for (const trace of ['HeadlessChrome', 'Mozilla/5.0', 'Skia/PDF', 'Un-named', os.homedir() + path.sep]) {
+        expect(text, `${what}: ${trace}`).not.toContain(trace);
+      }
       expect(text, what).not.toContain(tmp);
       expect(text, what).not.toContain(os.tmpdir() + path.sep);
       expect(text, what).not.toContain('file:/');

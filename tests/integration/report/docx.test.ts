@@ -1,5 +1,6 @@
 // The report as DOCX: unzipped with fflate, word/document.xml holds real Word headings, the
 // named styles, the fragments to replay and the shared feedback, and nothing private or named.
+import os from 'node:os';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_STYLES, docxText, renderReportDocx } from '../../../electron/services/export';
@@ -100,6 +101,19 @@ describe('the report as DOCX', () => {
     for (const [part, data] of Object.entries(files)) {
       if (!/\.(xml|rels)$/.test(part)) continue;
       for (const name of LISTED_NAMES) expect(strFromU8(data), part).not.toMatch(new RegExp(`\\b${name}\\b`));
+    }
+  });
+
+  it("carries the app's document properties: the report's title, VKZ as creator, no user or folder name", () => {
+    const core = strFromU8(files['docProps/core.xml']!);
+    const app = files['docProps/app.xml'] ? strFromU8(files['docProps/app.xml']) : '';
+    const field = (name: string) => new RegExp(`<${name}[^>]*>([^<]*)</${name}>`).exec(core)?.[1];
+    expect(field('dc:title')).toBe('Reflectierapport KM-3 · Cliënt A');
+    expect(field('dc:creator')).toBe('VKZ');
+    expect(field('cp:lastModifiedBy')).toBe('VKZ');
+    for (const trace of [os.homedir() + '/', os.hostname(), os.tmpdir() + '/']) {
+      expect(core, trace).not.toContain(trace);
+      expect(app, trace).not.toContain(trace);
     }
   });
 
