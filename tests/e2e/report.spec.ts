@@ -122,6 +122,13 @@ test('a researcher pseudonymises the report, previews it, exports it and opens t
   await expect(page.getByTestId('export-status')).toHaveText(`Opgeslagen in ${pdfFile}`, { timeout: 60_000 });
   expect(readFileSync(pdfFile).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
+  // The page's export log lists the three exports, newest first, with where they went.
+  const log = page.getByTestId('export-log-entry');
+  await expect(log).toHaveCount(3);
+  await expect(log.first()).toContainText('Rapport (PDF)');
+  await expect(log.first()).toContainText(pdfFile);
+  await expect(log.nth(2)).toContainText('Rapport (HTML)');
+
   // A cancelled dialog writes nothing and says nothing went wrong.
   const answered = page.waitForResponse((r) => r.url().endsWith('/api/invoke/report.export'));
   await exportAs.getByRole('button', { name: 'HTML' }).click();
