@@ -94,3 +94,41 @@ it('drops withdrawn feedback from the agenda and review mode at once, and counts
   expect(JSON.stringify(doc.reflectionAgenda)).not.toContain('GEHEIM-TERUGGETROKKEN');
   expect(doc.reflectionAgenda.items.find((i: { fragmentId: string }) => i.fragmentId === fragmentId).feedbackIds).toEqual(['f-open', 'f-secret']);
 });
+
+it('shows feedback the client shares after the agenda was built, at once', async () => {
+  const current = (await ok('method.get', { cycleId })).method;
+  await ok('method.update', {
+    cycleId,
+    patch: { feedback: [...current.feedback, feedback('f-later', 'LATER-GEDEELD', 'private')] },
+  });
+  await ok('method.buildReflectionAgenda', { cycleId });
+  const before = await ok('review.playlist', { cycleId, source: { kind: 'reflection' } });
+  expect(JSON.stringify(before)).not.toContain('LATER-GEDEELD');
+
+  const now = (await ok('method.get', { cycleId })).method;
+  await ok('method.update', { cycleId, patch: { feedback: now.feedback.map((f) => (f.id === 'f-later' ? { ...f, sharing: 'share' } : f)) } });
+  const after = await ok('review.playlist', { cycleId, source: { kind: 'reflection' } });
+  expect(after.find((e) => e.fragmentId === fragmentId)!.feedback.map((f) => f.text)).toContain('LATER-GEDEELD');
+  const item = (await ok('method.get', { cycleId })).method.reflectionAgenda!.items.find((i) => i.fragmentId === fragmentId)!;
+  expect(item.feedback.map((f) => f.text)).toContain('LATER-GEDEELD');
+});
+
+it('reads agendas stored before they referred to private feedback, and counts a withdrawal from them', async () => {
+  // Rewrite the stored record as older versions wrote it: no list of what each item has shown.
+  const file = path.join(tmp, 'data', 'vkz.sqlite');
+  const db = new Database(file);
+  const row = db.prepare('SELECT doc_json FROM cycle_methods WHERE cycle_id = ?').get(cycleId) as { doc_json: string };
+  const doc = JSON.parse(row.doc_json);
+  for (const item of doc.reflectionAgenda.items) {
+    delete item.shownFeedbackIds;
+    if (item.fragmentId === fragmentId) item.feedbackIds = ['f-open', 'f-later'];
+  }
+  db.prepare('UPDATE cycle_methods SET doc_json = ? WHERE cycle_id = ?').run(JSON.stringify(doc), cycleId);
+  db.close();
+
+  const current = (await ok('method.get', { cycleId })).method;
+  await ok('method.update', { cycleId, patch: { feedback: current.feedback.map((f) => (f.id === 'f-later' ? { ...f, sharing: 'private' } : f)) } });
+  const item = (await ok('method.get', { cycleId })).method.reflectionAgenda!.items.find((i) => i.fragmentId === fragmentId)!;
+  expect(item.feedback.map((f) => f.text)).toEqual(['Ik voelde me gehoord.']);
+  expect(item.withdrawnFeedback).toBe(1);
+});
