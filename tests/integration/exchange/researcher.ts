@@ -14,6 +14,8 @@ export interface Researcher {
   open: string[][];
   /** Answers for the next save dialogs. */
   save: (string | null)[];
+  /** The file names the app proposed in its save dialogs, in order. */
+  proposed: string[];
   call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   /** The error code of a call that must fail. */
   fail<C extends Channel>(channel: C, request: RequestOf<C>): Promise<{ code: string; message: string; params?: Record<string, string | number> }>;
@@ -22,13 +24,17 @@ export interface Researcher {
 export async function startResearcher(name: string, dataDir: string): Promise<Researcher> {
   const open: string[][] = [];
   const save: (string | null)[] = [];
+  const proposed: string[] = [];
   const backend = createBackend({
     dataDir,
     resourcesPath: path.join(repoRoot, 'resources'),
     appVersion: 'test',
     pickMediaFiles: async () => open.shift() ?? [],
     pickOpenFile: async () => open.shift()?.[0] ?? null,
-    pickSavePath: async () => save.shift() ?? null,
+    pickSavePath: async ({ defaultName }) => {
+      proposed.push(defaultName);
+      return save.shift() ?? null;
+    },
     mediaUrlFor: (id, version) => `/media/${id}?v=${version}`,
     emit: () => undefined,
   });
@@ -38,6 +44,7 @@ export async function startResearcher(name: string, dataDir: string): Promise<Re
     backend,
     open,
     save,
+    proposed,
     async call(channel, request) {
       const result = await backend.handle(channel, request);
       if (!result.ok) throw new Error(`${name}: ${channel} failed: ${JSON.stringify(result.error)}`);

@@ -216,6 +216,9 @@ describe('planted secrets', () => {
     outputs.push(['review package', zipTexts(pkg)]);
     outputs.push(['review package file names', Object.keys(unzipSync(readFileSync(pkg))).join('\n')]);
     outputs.push(['exported file names', readdirSync(out).join('\n')]);
+    // The names the app proposed in the save dialogs: reports, exports, clip, showreel, package.
+    outputs.push(['proposed file names', a.proposed.join('\n')]);
+    expect(a.proposed.some((name) => name.endsWith('.mp4') && name.includes('[cliënt] twijfelt'))).toBe(true);
     expect(outputs.length).toBeGreaterThan(15);
   }, 240_000);
 
