@@ -53,16 +53,22 @@ export function foldText(original: string): FoldedText {
   const start: number[] = [];
   const end: number[] = [];
   let at = 0;
+  // Where a run of invisible characters right before the current character began, if any.
+  let invisibleFrom: number | null = null;
   for (const ch of original) {
-    const from = at;
+    let from = at;
     at += ch.length;
     const folded = foldChar(ch);
     if (folded === '') {
       // An invisible character or a lone combining mark belongs to the character before it
       // ("e\u0308" is one "ë", "Ja\u00ADn" is one name), so a replacement takes it along.
       if (end.length > 0) end[end.length - 1] = at;
+      // An invisible one belongs to the character after it too ("\uFEFFJan" is one name).
+      if (INVISIBLE.test(ch)) invisibleFrom ??= from;
       continue;
     }
+    if (invisibleFrom !== null) from = invisibleFrom;
+    invisibleFrom = null;
     for (let k = 0; k < folded.length; k++) {
       start.push(from);
       end.push(at);

@@ -128,6 +128,7 @@ describe('names written the way a reader still reads them', () => {
     ['byte order mark inside', 'J\uFEFFan belt', '[C] belt'],
     ['bidi mark inside', 'J\u200Ean belt', '[C] belt'],
     ['invisible at the end goes along', 'Jan\u200B belt', '[C] belt'],
+    ['invisible at the start goes along', 'zegt \uFEFFJan, en \u200B\u00ADJan de Vries', 'zegt [C], en [CV]'],
     ['full-width letters', 'Ｊａｎ belt', '[C] belt'],
     ['Cyrillic a', 'J\u0430n belt', '[C] belt'],
     ['Cyrillic J and a', '\u0408\u0430n belt', '[C] belt'],
