@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PseudonymisationError } from '../../../shared/exchange/pseudonymise';
 import {
   buildReflectionAgenda,
+  type ClientFeedback,
   CycleMethod,
   moveItemsToFront,
   newCycleMethod,
@@ -31,16 +32,8 @@ const fragments = [
   fragment('f2', { recordingId: 'rec-2', inSec: 10, outSec: 20, title: 'Doel', themes: ['shared-goal'], forCaseManager: true, valence: 'positive' }),
 ];
 
-function method(): CycleMethod {
-  const base = newCycleMethod('cycle-1', 'kijkwijzer');
-  const feedback = [
-    clientFeedback('fb-share', { fragmentId: 'f1', themeId: 'authenticity', text: 'Jan voelde zich gehoord', sharing: 'share', speakerLabel: 'Jan de Vries' }),
-    clientFeedback('fb-private', { fragmentId: 'f1', themeId: 'authenticity', text: SECRET, sharing: 'private' }),
-    clientFeedback('fb-later-private', { fragmentId: null, themeId: null, text: `Eerst gedeeld ${SECRET}-2`, sharing: 'share' }),
-  ];
-  const intake = { ...base.intake, doubts: [{ id: 'd1', text: 'Ben ik te sturend bij Jan?' }] };
-  // The agenda is built while fb-later-private was still shared; the client changed their mind after.
-  const reflectionAgenda = buildReflectionAgenda({
+function agendaFor(feedback: ClientFeedback[], intake = newCycleMethod('cycle-1', 'kijkwijzer').intake) {
+  return buildReflectionAgenda({
     framework: kijkwijzer,
     lang: 'nl',
     intake,
@@ -52,6 +45,18 @@ function method(): CycleMethod {
     previousIntentions: [],
     newId: counterIds(),
   });
+}
+
+function method(): CycleMethod {
+  const base = newCycleMethod('cycle-1', 'kijkwijzer');
+  const feedback = [
+    clientFeedback('fb-share', { fragmentId: 'f1', themeId: 'authenticity', text: 'Jan voelde zich gehoord', sharing: 'share', speakerLabel: 'Jan de Vries' }),
+    clientFeedback('fb-private', { fragmentId: 'f1', themeId: 'authenticity', text: SECRET, sharing: 'private' }),
+    clientFeedback('fb-later-private', { fragmentId: null, themeId: null, text: `Eerst gedeeld ${SECRET}-2`, sharing: 'share' }),
+  ];
+  const intake = { ...base.intake, doubts: [{ id: 'd1', text: 'Ben ik te sturend bij Jan?' }] };
+  // The agenda is built while fb-later-private was still shared; the client changed their mind after.
+  const reflectionAgenda = agendaFor(feedback, intake);
   return {
     ...base,
     intake,
@@ -102,18 +107,7 @@ describe('the review package document', () => {
       clientFeedback('general-private', { text: SECRET, sharing: 'private' }),
       clientFeedback('goal-later-shared', { themeId: 'shared-goal', text: 'Ik wil eigenlijk iets anders', sharing: 'private' }),
     ];
-    const agenda = buildReflectionAgenda({
-      framework: kijkwijzer,
-      lang: 'nl',
-      intake: newCycleMethod('cycle-1', 'kijkwijzer').intake,
-      fragments,
-      notes: [],
-      recordings: [video1, video2],
-      feedback,
-      clientLabel: 'Jan de Vries',
-      previousIntentions: [],
-      newId: counterIds(),
-    });
+    const agenda = agendaFor(feedback);
     // Shared after the agenda was built.
     const live = feedback.map((f) => (f.id === 'goal-later-shared' ? { ...f, sharing: 'share' as const } : f));
     const { document } = buildReviewPackage(input({ method: { ...method(), reflectionAgenda: agenda, feedback: live } }));
