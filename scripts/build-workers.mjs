@@ -11,6 +11,9 @@ export function buildWorkers() {
     target: 'node22',
     format: 'esm',
     sourcemap: true,
+    // The archive import opens its own connection to the database: the native module is loaded
+    // from node_modules (unpacked from app.asar in packaged builds, electron-builder.yml).
+    external: ['better-sqlite3'],
     logLevel: 'warning',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });

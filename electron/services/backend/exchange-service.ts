@@ -254,12 +254,12 @@ export class ExchangeService {
 
   importArchive(): Promise<ArchiveImportSummary | null> {
     return translated(async () => {
+      if (this.opts.store.readOnly) throw new UserFacingError('store.read-only', 'The data is open read-only; an archive cannot be imported');
       const chosen = await this.openPath([ARCHIVE_EXTENSION]);
       if (!chosen) return null;
       const run = this.begin('import-archive');
       try {
         const result = await importArchive({
-          store: this.opts.store,
           dataDir: this.opts.dataDir,
           archivePath: chosen,
           author: this.opts.author(),

@@ -1,9 +1,11 @@
-// Importing a project archive: check it whole (archive-read.ts) and copy the media it brings for
-// recordings this machine doesn't have (checking each SHA-256 on the way), both in a worker
-// thread (exchange-worker.ts) so the backend keeps answering; then merge its
-// records into the store in one transaction by the rule in merge-plan.ts. Conflicts are kept
-// (exchange_conflicts) with the incoming version; the local record stays as it is until the
-// user chooses (conflicts.ts).
+// Importing a project archive, in the exchange worker (exchange-worker.ts) with its own
+// connection to the database, so nothing of it holds up the backend: the archive has been
+// checked whole (archive-read.ts); here the ids are checked against this machine's, the media
+// it brings for recordings this machine doesn't have are copied (each SHA-256 checked on the
+// way), and its records are merged into the store in one transaction by the rule in
+// merge-plan.ts. Conflicts are kept (exchange_conflicts) with the incoming version; the local
+// record stays as it is until the user chooses (conflicts.ts). The main thread's side is
+// importArchive in exchange-worker-client.ts.
 //
 // Media: a recording new here gets its file at <dataDir>/media/<recording id>.<ext>. A
 // recording that exists here keeps its own file, unless that file is missing and the archive
@@ -27,8 +29,9 @@ import {
   type Manifest,
 } from './archive-model';
 import { mergeAlignments } from './archive-alignments';
+import { copyArchiveMedia } from './archive-media-copy';
+import type { OpenedArchive } from './archive-read';
 import { ExchangeError } from './exchange-error';
-import { ExchangeWorker } from './exchange-worker-client';
 import { contentOf, decideMerge, hashContent, unitePseudonyms, type MergeDecision } from './merge-plan';
 
 export interface ImportCounts {
@@ -51,14 +54,19 @@ export interface ArchiveImportResult {
   renumberedCycles: { id: string; from: number; to: number }[];
 }
 
-export interface ArchiveImportOptions {
+export interface ArchiveImportWork {
+  /** The worker's own connection to the data folder's database. */
   store: Store;
   dataDir: string;
-  archivePath: string;
+  archive: OpenedArchive;
+  fileName: string;
   /** Who imports: author of changes the merge itself makes (a united pseudonym list). */
   author: string;
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
+  onProgress(done: number, total: number): void;
+  /** Before any file is written: every file this import may leave behind (removed on cancel). */
+  onWriting(files: string[]): void;
+  /** The merge transaction begins: from here on the import finishes or fails, it is not cancelled. */
+  onMerging(): void;
 }
 
 const RECORD_TYPES: MergeRecordType[] = ['trajectory', 'report_settings', 'cycle', 'recording', 'method', 'note', 'fragment'];
@@ -99,6 +107,7 @@ function assertNoIdClash(store: Store, data: ArchiveData, fileName: string): voi
     ...data.recordings.map((r): [IdKind, string] => ['recording', r.id]),
     ...data.notes.map((n): [IdKind, string] => ['note', n.id]),
     ...data.fragments.map((f): [IdKind, string] => ['fragment', f.id]),
+    ...data.alignments.map((a): [IdKind, string] => ['alignment', a.id]),
   ];
   const owners = store.exchange.ownersOf(records.map(([, id]) => id));
   for (const [kind, id] of records) {
@@ -113,47 +122,42 @@ function assertNoIdClash(store: Store, data: ArchiveData, fileName: string): voi
   }
 }
 
-export async function importArchive(opts: ArchiveImportOptions): Promise<ArchiveImportResult> {
-  const fileName = path.basename(opts.archivePath);
-  // Reading, inflating and hashing happen in the worker; the store is touched only here.
-  const worker = new ExchangeWorker(opts.onProgress);
+export async function importOpenedArchive(work: ArchiveImportWork): Promise<ArchiveImportResult> {
+  const { store, archive, fileName } = work;
+  const { manifest, data } = archive;
+  assertNoIdClash(store, data, fileName);
+
+  // Media: verify every entry; copy the ones this machine needs.
+  const needed = new Map(recordingsNeedingMedia(store, data).map((r) => [r.mediaEntry as string, r]));
+  const mediaDir = mediaDirOf(work.dataDir);
+  const parts: { part: string; final: string }[] = [];
+  const imported = new Map<string, string>(); // recording id -> file path
+  const targets: [string, string | null][] = [...archive.media.keys()].map((name) => {
+    const recording = needed.get(name);
+    if (!recording) return [name, null];
+    const final = path.join(mediaDir, `${recording.id}${mediaExtension(recording.fileName) || mediaExtension(name)}`);
+    parts.push({ part: `${final}.part`, final });
+    imported.set(recording.id, final);
+    return [name, `${final}.part`];
+  });
+  const cleanUp = async (paths: string[]) => Promise.all(paths.map((p) => rm(p, { force: true })));
+  work.onWriting(parts.flatMap((p) => [p.part, p.final]));
   try {
-    const { manifest, data, media } = await worker.ask({ type: 'open-archive', path: opts.archivePath }, 'archive', opts.signal);
-    assertNoIdClash(opts.store, data, fileName);
+    if (needed.size > 0) await mkdir(mediaDir, { recursive: true });
+    await copyArchiveMedia(archive, fileName, targets, work.onProgress);
+    for (const { part, final } of parts) await rename(part, final);
+  } catch (error) {
+    await cleanUp(parts.flatMap((p) => [p.part, p.final]));
+    throw error;
+  }
 
-    // Media: verify every entry; copy the ones this machine needs.
-    const needed = new Map(recordingsNeedingMedia(opts.store, data).map((r) => [r.mediaEntry as string, r]));
-    const mediaDir = mediaDirOf(opts.dataDir);
-    const parts: { part: string; final: string }[] = [];
-    const imported = new Map<string, string>(); // recording id -> file path
-    const targets: [string, string | null][] = media.map((name) => {
-      const recording = needed.get(name);
-      if (!recording) return [name, null];
-      const final = path.join(mediaDir, `${recording.id}${mediaExtension(recording.fileName) || mediaExtension(name)}`);
-      parts.push({ part: `${final}.part`, final });
-      imported.set(recording.id, final);
-      return [name, `${final}.part`];
-    });
-    const cleanUp = async (paths: string[]) => Promise.all(paths.map((p) => rm(p, { force: true })));
-    try {
-      if (needed.size > 0) await mkdir(mediaDir, { recursive: true });
-      await worker.ask({ type: 'copy-media', targets }, 'copied', opts.signal);
-      for (const { part, final } of parts) await rename(part, final);
-    } catch (error) {
-      await worker.close(); // stops any write before the parts are removed
-      await cleanUp(parts.flatMap((p) => [p.part, p.final]));
-      throw error;
-    }
-
-    try {
-      const result = opts.store.transaction(() => mergeArchive(opts.store, data, manifest, imported, opts));
-      return { ...result, mediaImported: imported.size };
-    } catch (error) {
-      await cleanUp(parts.map((p) => p.final));
-      throw error;
-    }
-  } finally {
-    await worker.close();
+  work.onMerging();
+  try {
+    const result = store.transaction(() => mergeArchive(store, data, manifest, imported, work));
+    return { ...result, mediaImported: imported.size };
+  } catch (error) {
+    await cleanUp(parts.map((p) => p.final));
+    throw error;
   }
 }
 
@@ -230,7 +234,7 @@ function mergeArchive(
   data: ArchiveData,
   manifest: Manifest,
   importedMedia: Map<string, string>,
-  opts: ArchiveImportOptions,
+  opts: Pick<ArchiveImportWork, 'dataDir' | 'author'>,
 ): Omit<ArchiveImportResult, 'mediaImported'> {
   const merger: Merger = { counts: emptyCounts(), conflicts: [] };
   const ex = store.exchange;

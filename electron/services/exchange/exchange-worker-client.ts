@@ -1,13 +1,16 @@
 // The main thread's side of the exchange worker (exchange-worker.ts): one worker per archive
 // import or transcript preview, ended when the work is done or cancelled. Cancelling terminates
-// the worker at once, whatever it is inflating or hashing.
+// the worker at once, whatever it is inflating, hashing or parsing; an archive import can be
+// cancelled until its merge transaction begins.
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ArchiveImportResult } from './archive-import';
 import type { TranscriptPreview } from './transcript-import';
 import { ExchangeError, type ExchangeErrorCode } from './exchange-error';
-import type { WorkerReply, WorkerRequest } from './exchange-worker';
+import type { WorkerNotice, WorkerReply, WorkerRequest } from './exchange-worker';
 
 /**
  * The worker's bundle (scripts/build.mjs; the test setup builds it too): next to the running
@@ -29,9 +32,9 @@ export class ExchangeWorker {
   private failure: Error | null = null;
   private waiting: { type: WorkerReply['type']; resolve(reply: WorkerReply): void; reject(error: Error): void } | null = null;
 
-  constructor(private readonly onProgress?: (done: number, total: number) => void) {
+  constructor(private readonly onNotice?: (notice: WorkerNotice) => void) {
     this.worker.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'progress') return this.onProgress?.(reply.done, reply.total);
+      if (reply.type === 'progress' || reply.type === 'writing' || reply.type === 'merging') return this.onNotice?.(reply);
       const waiting = this.waiting;
       this.waiting = null;
       if (!waiting) return;
@@ -78,6 +81,46 @@ export class ExchangeWorker {
 
   async close(): Promise<void> {
     await this.worker.terminate();
+  }
+}
+
+export interface ArchiveImportOptions {
+  /** The data folder: the worker opens its own connection to the database there. */
+  dataDir: string;
+  archivePath: string;
+  /** Who imports: author of changes the merge itself makes (a united pseudonym list). */
+  author: string;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Imports a project archive in the worker (archive-import.ts). Cancelled before the merge
+ * begins, the worker is stopped and every file it wrote is removed: nothing is stored.
+ */
+export async function importArchive(opts: ArchiveImportOptions): Promise<ArchiveImportResult> {
+  let written: string[] = [];
+  const stop = new AbortController();
+  const worker = new ExchangeWorker((notice) => {
+    if (notice.type === 'progress') opts.onProgress?.(notice.done, notice.total);
+    else if (notice.type === 'writing') written = notice.files;
+    else opts.signal?.removeEventListener('abort', cancel); // the merge finishes or fails as a whole
+  });
+  const cancel = () => stop.abort();
+  if (opts.signal?.aborted) cancel();
+  opts.signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    const request = { type: 'import-archive', path: opts.archivePath, dataDir: opts.dataDir, author: opts.author } as const;
+    return (await worker.ask(request, 'imported', stop.signal)).result;
+  } catch (error) {
+    if (stop.signal.aborted) {
+      await worker.close(); // no write is under way when the files go
+      await Promise.all(written.map((file) => rm(file, { force: true })));
+    }
+    throw error;
+  } finally {
+    opts.signal?.removeEventListener('abort', cancel);
+    await worker.close();
   }
 }
 

@@ -1,87 +1,74 @@
 // The worker thread that reads files from elsewhere (node:worker_threads), so inflating,
-// hashing and parsing an archive or a transcript never holds up the backend: it keeps answering
-// the page, and cancel works. Built as its own bundle (out/workers/exchange-worker.mjs);
-// exchange-worker-client.ts is the main thread's side. The worker never touches the store.
+// hashing, parsing and merging an archive or parsing a transcript never holds up the backend:
+// it keeps answering the page, and cancel works. Built as its own bundle
+// (out/workers/exchange-worker.mjs); exchange-worker-client.ts is the main thread's side.
+// An archive import opens its own connection to the data folder's database (WAL: the backend
+// keeps reading while the merge transaction runs); the data folder lock stays the backend's.
 //
-// Messages in:  { type: 'open-archive', path }      -> 'archive' (manifest, data, media entries)
-//               { type: 'copy-media', targets }     -> 'progress'..., 'copied'
-//               { type: 'preview-transcript', path } -> 'preview'
+// Messages in:  { type: 'import-archive', path, dataDir, author } -> 'writing', 'progress'...,
+//                                                                   'merging', 'imported'
+//               { type: 'preview-transcript', path }              -> 'progress'..., 'preview'
 // Any failure -> 'error' with the ExchangeError's code, message and params.
-import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { openArchive, type OpenedArchive } from './archive-read';
+import { openStore } from '../store/open-store';
+import { importOpenedArchive, type ArchiveImportResult } from './archive-import';
+import { openArchive } from './archive-read';
 import { ExchangeError } from './exchange-error';
 import { readTranscriptFile } from './transcript-import';
 
 export type WorkerRequest =
-  | { type: 'open-archive'; path: string }
-  | { type: 'copy-media'; targets: [entry: string, target: string | null][] }
+  | { type: 'import-archive'; path: string; dataDir: string; author: string }
   | { type: 'preview-transcript'; path: string };
 
-export type WorkerReply =
-  | { type: 'archive'; manifest: OpenedArchive['manifest']; data: OpenedArchive['data']; media: string[] }
+/** Replies that only report how the work goes; the last reply is the answer or an error. */
+export type WorkerNotice =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'copied' }
+  | { type: 'writing'; files: string[] }
+  | { type: 'merging' };
+
+export type WorkerReply =
+  | WorkerNotice
+  | { type: 'imported'; result: ArchiveImportResult }
   | { type: 'preview'; preview: Awaited<ReturnType<typeof readTranscriptFile>> }
   | { type: 'error'; code: string; message: string; params?: Record<string, string | number> };
 
 const port = parentPort;
-let archive: OpenedArchive | null = null;
-let fileName = '';
 
 function reply(message: WorkerReply): void {
   port?.postMessage(message);
 }
 
-/** Copies (or only checks) every media entry, checking each SHA-256 against the manifest. */
-async function copyMedia(targets: [string, string | null][]): Promise<void> {
-  if (!archive) throw new Error('No archive open');
-  const opened = archive;
-  const total = targets.reduce((sum, [name]) => sum + (opened.media.get(name)?.size ?? 0), 0);
-  let done = 0;
-  for (const [name, target] of targets) {
-    const entry = opened.media.get(name);
-    const expected = opened.manifest.entries[name]?.sha256;
-    if (!entry || !expected) throw new ExchangeError('damaged', `${fileName}: entry ${name} is missing`, { file: fileName, entry: name });
-    const hash = createHash('sha256');
-    const source = await opened.zip.stream(entry, entry.compressedSize);
-    const out = target ? await open(target, 'w') : null;
+const onProgress = (done: number, total: number) => reply({ type: 'progress', done, total });
+
+async function importArchive(request: Extract<WorkerRequest, { type: 'import-archive' }>): Promise<ArchiveImportResult> {
+  const fileName = path.basename(request.path);
+  const archive = await openArchive(request.path, fileName);
+  try {
+    const store = openStore(request.dataDir);
     try {
-      for await (const chunk of source as AsyncIterable<Buffer>) {
-        hash.update(chunk);
-        if (out) {
-          let written = 0;
-          while (written < chunk.length) written += (await out.write(chunk, written, chunk.length - written)).bytesWritten;
-        }
-        done += chunk.length;
-        reply({ type: 'progress', done, total });
-      }
-    } catch (error) {
-      if (error instanceof ExchangeError) throw error;
-      throw new ExchangeError('damaged', `${fileName}: entry ${name} cannot be read (${(error as Error).message})`, { file: fileName, entry: name });
+      return await importOpenedArchive({
+        store,
+        dataDir: request.dataDir,
+        archive,
+        fileName,
+        author: request.author,
+        onProgress,
+        onWriting: (files) => reply({ type: 'writing', files }),
+        onMerging: () => reply({ type: 'merging' }),
+      });
     } finally {
-      source.destroy();
-      await out?.close();
+      store.close();
     }
-    if (hash.digest('hex') !== expected) {
-      throw new ExchangeError('damaged', `${fileName}: entry ${name} does not match its checksum: it was changed or damaged`, { file: fileName, entry: name });
-    }
+  } finally {
+    archive.zip.close();
   }
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.type) {
-    case 'open-archive': {
-      fileName = path.basename(request.path);
-      archive = await openArchive(request.path, fileName);
-      reply({ type: 'archive', manifest: archive.manifest, data: archive.data, media: [...archive.media.keys()] });
-      return;
-    }
-    case 'copy-media':
-      await copyMedia(request.targets);
-      reply({ type: 'copied' });
+    case 'import-archive':
+      reply({ type: 'imported', result: await importArchive(request) });
       return;
     case 'preview-transcript':
       reply({ type: 'preview', preview: await readTranscriptFile(request.path) });
@@ -95,4 +82,3 @@ port?.on('message', (request: WorkerRequest) => {
     else reply({ type: 'error', code: 'internal', message: error instanceof Error ? error.message : String(error) });
   });
 });
-port?.on('close', () => archive?.zip.close());

@@ -2,8 +2,8 @@
 // the project archive that carries a trajectory between researchers with merge and conflicts.
 export { ARCHIVE_EXTENSION, ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION } from './archive-model';
 export { collectArchiveData, estimateMediaBytes, exportArchive, type ArchiveExportResult, type ExportScope } from './archive-export';
-export { importArchive, mediaDirOf, type ArchiveImportResult, type ImportCounts } from './archive-import';
-export { previewTranscriptFile } from './exchange-worker-client';
+export { mediaDirOf, type ArchiveImportResult, type ImportCounts } from './archive-import';
+export { importArchive, previewTranscriptFile } from './exchange-worker-client';
 export { describeConflict, listConflicts, resolveConflict, type ConflictView } from './conflicts';
 export { ExchangeError, type ExchangeErrorCode } from './exchange-error';
 export { allFormatExports, exportFormat, FORMAT_EXTENSION, pseudonymsOfCycle, type ExportedFile, type ExportFormat } from './format-exports';

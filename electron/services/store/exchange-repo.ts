@@ -48,7 +48,7 @@ export interface StoredConflict {
 }
 
 /** The kinds of record that have their own id (methods and report settings go by their cycle / trajectory). */
-export type IdKind = 'trajectory' | 'cycle' | 'recording' | 'note' | 'fragment';
+export type IdKind = 'trajectory' | 'cycle' | 'recording' | 'note' | 'fragment' | 'alignment';
 
 export interface ExchangeRepo {
   /** Which kind of record holds each of `ids` here, and in which trajectory; ids no record has are left out. */
@@ -183,7 +183,8 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
      UNION ALL SELECT c.id, 'cycle', c.trajectory_id FROM cycles c JOIN wanted USING (id)
      UNION ALL SELECT r.id, 'recording', c.trajectory_id FROM recordings r JOIN wanted USING (id) JOIN cycles c ON c.id = r.cycle_id
      UNION ALL SELECT n.id, 'note', c.trajectory_id FROM notes n JOIN wanted USING (id) JOIN cycles c ON c.id = n.cycle_id
-     UNION ALL SELECT f.id, 'fragment', c.trajectory_id FROM fragments f JOIN wanted USING (id) JOIN cycles c ON c.id = f.cycle_id`,
+     UNION ALL SELECT f.id, 'fragment', c.trajectory_id FROM fragments f JOIN wanted USING (id) JOIN cycles c ON c.id = f.cycle_id
+     UNION ALL SELECT a.id, 'alignment', c.trajectory_id FROM alignment_decisions a JOIN wanted USING (id) JOIN cycles c ON c.id = a.cycle_id`,
   );
   const selectTrajectory = db.prepare<[string], { id: string; created_at: string; updated_at: string; author: string; case_manager: string; client: string }>(
     'SELECT id, created_at, updated_at, author, case_manager, client FROM trajectories WHERE id = ?',

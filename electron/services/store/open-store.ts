@@ -72,7 +72,7 @@ export interface Store {
   readonly readOnly: boolean;
   /** SQLite's online backup into `file` (a consistent copy while the app keeps working). */
   backupTo(file: string): Promise<void>;
-  /** Rows changed through this connection since it opened: tells whether a new backup is due. */
+  /** Grows with every change, through this connection or another: tells whether a new backup is due. */
   changeCount(): number;
   close(): void;
 }
@@ -245,7 +245,8 @@ function buildStore(db: Database.Database, path: string, readOnly: boolean): Sto
     async backupTo(file) {
       await db.backup(file);
     },
-    changeCount: () => db.prepare('SELECT total_changes()').pluck().get() as number,
+    // data_version moves when another connection commits (an archive import in the exchange worker).
+    changeCount: () => (db.prepare('SELECT total_changes()').pluck().get() as number) + (db.pragma('data_version', { simple: true }) as number),
     checkIntegrity() {
       const rows = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
       const problems = rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
