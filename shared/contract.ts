@@ -511,12 +511,14 @@ export const contract = {
   },
   /** Main asks for a .vkz file, checks it and merges it. null: the user cancelled the dialog. */
   'exchange.importArchive': { request: Empty, response: ArchiveImportSummary.nullable() },
-  /** How far the running archive export or import is (bytes); null when none runs. The page polls it. */
+  /** How far the running archive export or import, or transcript reading, is (bytes); null when none runs. The page polls it. */
   'exchange.progress': {
     request: Empty,
-    response: z.object({ operation: z.enum(['export-archive', 'import-archive']), done: z.number(), total: z.number() }).nullable(),
+    response: z
+      .object({ operation: z.enum(['export-archive', 'import-archive', 'preview-transcript']), done: z.number(), total: z.number() })
+      .nullable(),
   },
-  /** Stops the archive export or import that is running. */
+  /** Stops the archive export or import, or the transcript reading, that is running. */
   'exchange.cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
   /** Conflicts from earlier imports still waiting for a choice. */
   'exchange.conflicts': { request: Empty, response: z.array(ExchangeConflict) },

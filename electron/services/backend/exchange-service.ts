@@ -44,7 +44,7 @@ export interface ExchangeServiceOptions {
 }
 
 interface Running {
-  operation: 'export-archive' | 'import-archive';
+  operation: 'export-archive' | 'import-archive' | 'preview-transcript';
   done: number;
   total: number;
   controller: AbortController;
@@ -154,13 +154,21 @@ export class ExchangeService {
     });
   }
 
-  async previewTranscript(recordingId: string): Promise<TranscriptPreview> {
-    if (!this.opts.store.recordings.get(recordingId)) throw new UserFacingError('recording.not-found', `No recording ${recordingId}`);
-    const chosen = await this.openPath([...TRANSCRIPT_EXTENSIONS]);
-    if (!chosen) return { status: 'cancelled' };
-    const preview = await previewTranscriptFile(chosen);
-    if (preview.status === 'error') console.warn(`[exchange] transcript ${preview.fileName} refused: ${preview.detail}`);
-    return preview;
+  previewTranscript(recordingId: string): Promise<TranscriptPreview> {
+    return translated(async () => {
+      if (!this.opts.store.recordings.get(recordingId)) throw new UserFacingError('recording.not-found', `No recording ${recordingId}`);
+      const chosen = await this.openPath([...TRANSCRIPT_EXTENSIONS]);
+      if (!chosen) return { status: 'cancelled' };
+      // A big file takes a while to parse: the page sees it running (exchange.progress) and can cancel.
+      const run = this.begin('preview-transcript');
+      try {
+        const preview = await previewTranscriptFile(chosen, run.controller.signal);
+        if (preview.status === 'error') console.warn(`[exchange] transcript ${preview.fileName} refused: ${preview.detail}`);
+        return preview;
+      } finally {
+        this.running = null;
+      }
+    });
   }
 
   /** Stores reviewed transcript lines (and EAF fragments) in one transaction: all or nothing. */
@@ -202,7 +210,7 @@ export class ExchangeService {
   }
 
   private begin(operation: Running['operation']): Running {
-    if (this.running) throw new UserFacingError('exchange.busy', 'Another archive export or import is running');
+    if (this.running) throw new UserFacingError('exchange.busy', 'Another archive export or import, or transcript reading, is running');
     this.running = { operation, done: 0, total: 0, controller: new AbortController() };
     return this.running;
   }

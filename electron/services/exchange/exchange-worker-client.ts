@@ -124,11 +124,11 @@ export async function importArchive(opts: ArchiveImportOptions): Promise<Archive
   }
 }
 
-/** Reads a transcript file in the worker: the backend keeps answering while a big file is parsed. */
-export async function previewTranscriptFile(filePath: string): Promise<TranscriptPreview> {
+/** Reads a transcript file in the worker: the backend keeps answering while a big file is parsed, and cancel stops it. */
+export async function previewTranscriptFile(filePath: string, signal?: AbortSignal): Promise<TranscriptPreview> {
   const worker = new ExchangeWorker();
   try {
-    return (await worker.ask({ type: 'preview-transcript', path: filePath }, 'preview')).preview;
+    return (await worker.ask({ type: 'preview-transcript', path: filePath }, 'preview', signal)).preview;
   } finally {
     await worker.close();
   }

@@ -7,7 +7,7 @@
 //
 // Messages in:  { type: 'import-archive', path, dataDir, author } -> 'writing', 'progress'...,
 //                                                                   'merging', 'imported'
-//               { type: 'preview-transcript', path }              -> 'progress'..., 'preview'
+//               { type: 'preview-transcript', path }              -> 'preview'
 // Any failure -> 'error' with the ExchangeError's code, message and params.
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';

@@ -8,10 +8,11 @@ import type { TranscriptPreview } from '../../../shared/contract';
 import type { NoteKind, Recording } from '../../../shared/domain';
 import { pastRecordingEnd } from '../../../shared/input-rules';
 import { formatTimecode } from '../../../shared/timecode';
-import { call } from '../api';
+import { ApiError, call } from '../api';
 import { Modal } from '../components/modal';
 import { useToasts } from '../components/toasts';
 import { useI18n, type TextKey } from '../i18n';
+import { useArchiveProgress } from './use-archive-progress';
 import { useCount, useErrorText } from './use-error-text';
 import './exchange.css';
 
@@ -28,9 +29,11 @@ const KIND_LABEL: Record<NoteKind, TextKey> = {
 
 export function TranscriptImportButton({ recording, onImported }: { recording: Recording; onImported: () => void }) {
   const { t } = useI18n();
-  const { reportError } = useToasts();
+  const { reportError, notify } = useToasts();
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<Ready | Failed | null>(null);
+  // Once a file is chosen, main reads it in a worker: a big one can be stopped.
+  const reading = useArchiveProgress(busy)?.operation === 'preview-transcript';
 
   const open = async () => {
     setBusy(true);
@@ -38,7 +41,8 @@ export function TranscriptImportButton({ recording, onImported }: { recording: R
       const result = await call('exchange.previewTranscript', { recordingId: recording.id });
       if (result.status !== 'cancelled') setPreview(result);
     } catch (error) {
-      reportError(error);
+      if (error instanceof ApiError && error.error.code === 'exchange.cancelled') notify({ kind: 'info', text: t('exchange.transcriptReadCancelled') });
+      else reportError(error);
     } finally {
       setBusy(false);
     }
@@ -49,6 +53,17 @@ export function TranscriptImportButton({ recording, onImported }: { recording: R
       <button type="button" disabled={busy} aria-busy={busy} onClick={() => void open()} title={t('exchange.importTranscriptTitle')}>
         {t('exchange.importTranscript')}
       </button>
+      {busy && reading && (
+        <Modal title={t('exchange.transcriptReadingTitle')} onClose={() => void call('exchange.cancel', {})}>
+          <p>{t('exchange.transcriptReading')}</p>
+          <progress aria-label={t('exchange.transcriptReadingTitle')} />
+          <div className="modal-actions">
+            <button type="button" onClick={() => void call('exchange.cancel', {})}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </Modal>
+      )}
       {preview?.status === 'error' && <TranscriptErrorDialog failed={preview} onClose={() => setPreview(null)} onRetry={() => void open()} />}
       {preview?.status === 'ready' && (
         <TranscriptPreviewDialog

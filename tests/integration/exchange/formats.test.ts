@@ -132,6 +132,28 @@ describe('transcript import', () => {
     expect(preview).toMatchObject({ status: 'ready', format: 'srt', notes: [{ speaker: 'Spreker 1', text: 'Hallo.' }, { speaker: 'Spreker 2', text: 'Dag.' }] });
     expect(await a.call('exchange.previewTranscript', { recordingId })).toEqual({ status: 'cancelled' });
   });
+
+  it('a big transcript can be cancelled while it is read: the worker stops, nothing is shown or stored', async () => {
+    const cues = Array.from({ length: 100_000 }, (_, i) => `${i}\n00:00:01.000 --> 00:00:02.000\n<v Spreker ${i % 7}>Regel ${i} van een lang gesprek.</v>\n`);
+    const file = path.join(tmp, 'groot.vtt');
+    writeFileSync(file, `WEBVTT\n\n${cues.join('\n')}`);
+    const notesBefore = a.backend.store.notes.listByCycle(cycleId);
+    a.open.push([file]);
+    const previewing = a.backend.handle('exchange.previewTranscript', { recordingId });
+    let progress = await a.call('exchange.progress', {});
+    while (progress?.operation !== 'preview-transcript') {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      progress = await a.call('exchange.progress', {});
+    }
+    expect(await a.call('exchange.cancel', {})).toEqual({ cancelled: true });
+    expect(await previewing).toMatchObject({ ok: false, error: { code: 'exchange.cancelled' } });
+    // The worker is gone: nothing runs any more, and the next file is read at once.
+    expect(await a.call('exchange.progress', {})).toBeNull();
+    expect(a.backend.store.notes.listByCycle(cycleId)).toEqual(notesBefore);
+    const next = await previewFile('klein.srt', '1\n00:00:01,000 --> 00:00:02,000\nHallo.\n');
+    expect(next).toMatchObject({ status: 'ready', notes: [{ text: 'Hallo.' }] });
+    rmSync(file);
+  });
 });
 
 describe('format exports', () => {
