@@ -15,7 +15,21 @@ import {
   Trajectory,
   Valence,
 } from './domain';
-import { Author, CalendarDate, CycleTitle, FragmentTitle, Label, NoteText, ReportBackground, Seconds, Speaker, ThemeId, Themes } from './input-rules';
+import {
+  Author,
+  CalendarDate,
+  CycleTitle,
+  FragmentTitle,
+  Label,
+  MAX_TRANSCRIPT_FRAGMENTS,
+  MAX_TRANSCRIPT_LINES,
+  NoteText,
+  ReportBackground,
+  Seconds,
+  Speaker,
+  ThemeId,
+  Themes,
+} from './input-rules';
 import { ArchiveKind } from './exchange/archive-kind';
 import { AlignmentAction, AlignmentDecision, AlignmentSubject, RangeChoice } from './alignment/model';
 import { ExportLogEntry } from './privacy/export-log';
@@ -214,7 +228,7 @@ const TranscriptFragmentDraft = z.object({
   valence: Valence,
   author: Author,
 });
-const TranscriptProblem = z.enum(['no-header', 'bad-time', 'expected-timing', 'ends-before-start', 'missing-blank-line', 'not-eaf']);
+const TranscriptProblem = z.enum(['no-header', 'bad-time', 'expected-timing', 'ends-before-start', 'missing-blank-line', 'not-eaf', 'too-many-lines']);
 export const TranscriptPreview = z.discriminatedUnion('status', [
   z.object({ status: z.literal('cancelled') }),
   z.object({
@@ -491,8 +505,8 @@ export const contract = {
     request: z
       .object({
         recordingId: Id,
-        notes: z.array(TranscriptNoteDraft).max(50_000),
-        fragments: z.array(TranscriptFragmentDraft).max(10_000),
+        notes: z.array(TranscriptNoteDraft).max(MAX_TRANSCRIPT_LINES),
+        fragments: z.array(TranscriptFragmentDraft).max(MAX_TRANSCRIPT_FRAGMENTS),
       })
       .strict(),
     response: z.object({ notes: z.number().int(), fragments: z.number().int() }),

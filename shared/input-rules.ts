@@ -21,6 +21,9 @@ export const Seconds = z
   .refine((n) => n <= MAX_SECONDS, `A time can be at most ${MAX_SECONDS} seconds (100 hours)`);
 export const NoteText = z.string().max(20_000);
 export const Speaker = z.string().max(100);
+/** The most transcript lines (and ELAN fragments) one transcript import stores; a longer file is refused in its preview. */
+export const MAX_TRANSCRIPT_LINES = 50_000;
+export const MAX_TRANSCRIPT_FRAGMENTS = 10_000;
 export const FragmentTitle = z.string().max(500);
 export const ThemeId = z.string().max(100);
 export const Themes = z.array(ThemeId).max(50);

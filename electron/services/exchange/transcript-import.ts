@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { NoteKind, Valence } from '../../../shared/domain';
 import { cuesToNoteDrafts, EafParseError, fromEaf, parseSrt, parseWebVtt, SubtitleParseError } from '../../../shared/exchange';
+import { MAX_TRANSCRIPT_FRAGMENTS, MAX_TRANSCRIPT_LINES } from '../../../shared/input-rules';
 
 export type TranscriptFormat = 'vtt' | 'srt' | 'eaf';
 
@@ -61,7 +62,7 @@ export type TranscriptPreview =
       problem: TranscriptProblem | null;
     };
 
-export type TranscriptProblem = 'no-header' | 'bad-time' | 'expected-timing' | 'ends-before-start' | 'missing-blank-line' | 'not-eaf';
+export type TranscriptProblem = 'no-header' | 'bad-time' | 'expected-timing' | 'ends-before-start' | 'missing-blank-line' | 'not-eaf' | 'too-many-lines';
 
 /** Sorts the parsers' English details into a few kinds the UI can explain in Dutch. */
 export function problemOf(detail: string): TranscriptProblem | null {
@@ -112,6 +113,16 @@ const MAX_LISTED_SKIPS = 200;
 
 /** Parses transcript text; never throws for a malformed file (that's an 'error' preview). */
 export function previewTranscript(fileName: string, text: string): TranscriptPreview {
+  const preview = parsedPreview(fileName, text);
+  // More than one import may store: refused here, before the page is sent a list it can't show or store.
+  if (preview.status === 'ready' && (preview.notes.length > MAX_TRANSCRIPT_LINES || preview.fragments.length > MAX_TRANSCRIPT_FRAGMENTS)) {
+    const detail = `${fileName} has ${preview.notes.length} lines and ${preview.fragments.length} fragments; one import takes at most ${MAX_TRANSCRIPT_LINES} and ${MAX_TRANSCRIPT_FRAGMENTS}`;
+    return { status: 'error', fileName, format: preview.format, line: null, lineText: '', detail, problem: 'too-many-lines' };
+  }
+  return preview;
+}
+
+function parsedPreview(fileName: string, text: string): TranscriptPreview {
   const format = transcriptFormatOf(fileName, text);
   const lineOf = linesOf(text);
   try {
