@@ -228,7 +228,7 @@ const TranscriptFragmentDraft = z.object({
   valence: Valence,
   author: Author,
 });
-const TranscriptProblem = z.enum(['no-header', 'bad-time', 'expected-timing', 'ends-before-start', 'missing-blank-line', 'not-eaf', 'too-many-lines']);
+const TranscriptProblem = z.enum(['no-header', 'bad-time', 'expected-timing', 'ends-before-start', 'missing-blank-line', 'not-eaf', 'too-many-lines', 'too-big']);
 export const TranscriptPreview = z.discriminatedUnion('status', [
   z.object({ status: z.literal('cancelled') }),
   z.object({

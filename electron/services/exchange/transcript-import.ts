@@ -62,7 +62,7 @@ export type TranscriptPreview =
       problem: TranscriptProblem | null;
     };
 
-export type TranscriptProblem = 'no-header' | 'bad-time' | 'expected-timing' | 'ends-before-start' | 'missing-blank-line' | 'not-eaf' | 'too-many-lines';
+export type TranscriptProblem = 'no-header' | 'bad-time' | 'expected-timing' | 'ends-before-start' | 'missing-blank-line' | 'not-eaf' | 'too-many-lines' | 'too-big';
 
 /** Sorts the parsers' English details into a few kinds the UI can explain in Dutch. */
 export function problemOf(detail: string): TranscriptProblem | null {
@@ -161,7 +161,7 @@ export async function readTranscriptFile(filePath: string): Promise<TranscriptPr
   const info = await stat(filePath).catch(() => null);
   if (!info?.isFile()) return { status: 'error', fileName, format: null, line: null, lineText: '', detail: `Cannot read ${filePath}`, problem: null };
   if (info.size > MAX_TRANSCRIPT_BYTES) {
-    return { status: 'error', fileName, format: null, line: null, lineText: '', detail: `${fileName} is ${info.size} bytes: too big for a transcript`, problem: null };
+    return { status: 'error', fileName, format: null, line: null, lineText: '', detail: `${fileName} is ${info.size} bytes: too big for a transcript`, problem: 'too-big' };
   }
   return previewTranscript(fileName, decodeTextFile(await readFile(filePath)));
 }

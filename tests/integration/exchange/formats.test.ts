@@ -1,7 +1,7 @@
 // The formats through the backend, as the UI uses them: CSV/EAF/WebVTT/SRT written through the
 // save dialog, transcripts read through the open dialog, previewed and stored. Real SQLite, a
 // real generated video.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,15 @@ describe('transcript import', () => {
     const preview = await previewFile('telefoon.srt', srt);
     expect(preview).toMatchObject({ status: 'ready', format: 'srt', notes: [{ speaker: 'Spreker 1', text: 'Hallo.' }, { speaker: 'Spreker 2', text: 'Dag.' }] });
     expect(await a.call('exchange.previewTranscript', { recordingId })).toEqual({ status: 'cancelled' });
+  });
+
+  it('refuses a file over 50 MB before reading it, saying so', async () => {
+    const file = path.join(tmp, 'enorm.vtt');
+    writeFileSync(file, 'WEBVTT\n\n');
+    truncateSync(file, 51 * 1024 * 1024); // sparse: nothing is written
+    a.open.push([file]);
+    expect(await a.call('exchange.previewTranscript', { recordingId })).toMatchObject({ status: 'error', problem: 'too-big', fileName: 'enorm.vtt' });
+    rmSync(file);
   });
 
   it('a big transcript can be cancelled while it is read: the worker stops, nothing is shown or stored', async () => {
