@@ -19,7 +19,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compareToolVersions, parseToolVersion, type ToolVersion } from './binary-version';
 import { MediaError } from './errors';
-import { runProcess } from './run-process';
+import { queryTool } from './ffmpeg-runner';
 
 export type BinarySource = 'setting' | 'environment' | 'bundled' | 'path';
 
@@ -150,7 +150,7 @@ export async function verifyBinary(tool: Tool, binary: string): Promise<string |
 async function checkBinary(tool: Tool, binary: string): Promise<ToolVersion | string> {
   if (path.isAbsolute(binary) && !existsSync(binary)) return 'file does not exist';
   try {
-    const result = await runProcess(binary, ['-version'], { timeoutMs: VERSION_TIMEOUT_MS });
+    const result = await queryTool(binary, ['-version'], { timeoutMs: VERSION_TIMEOUT_MS });
     if (result.code !== 0) return `exited with code ${result.code ?? result.signal}`;
     if (!result.stdout.trimStart().startsWith(`${tool} version`)) return `does not identify itself as ${tool}`;
     return parseToolVersion(result.stdout.trimStart());

@@ -15,9 +15,8 @@ import type { MediaInfo } from '../../../shared/domain';
 import type { MediaBinaries } from './binaries';
 import { buildClipArgs, planClipCut, type ClipCut, type ClipRange, type TimecodeBurnIn } from './clip-args';
 import { MediaError } from './errors';
-import { runFfmpeg } from './ffmpeg-runner';
+import { queryTool, runFfmpeg } from './ffmpeg-runner';
 import { partialPathFor } from './proxy';
-import { runProcess } from './run-process';
 
 export interface ExportClipOptions {
   input: string;
@@ -147,7 +146,7 @@ const drawtextSupport = new Map<string, Promise<boolean>>();
 export function hasDrawtext(bin: MediaBinaries): Promise<boolean> {
   let known = drawtextSupport.get(bin.ffmpeg);
   if (!known) {
-    known = runProcess(bin.ffmpeg, ['-hide_banner', '-filters'], { timeoutMs: 15_000 }).then(
+    known = queryTool(bin.ffmpeg, ['-hide_banner', '-filters'], { timeoutMs: 15_000 }).then(
       (result) => result.code === 0 && /^\s*\S+\s+drawtext\s/m.test(result.stdout),
       () => false,
     );

@@ -1,8 +1,10 @@
 // Runs ffmpeg and ffprobe: the one runner every caller goes through (proxies, thumbnails, the
-// waveform's PCM stream, clips, stills, probes). The ONLY module that imports fluent-ffmpeg
-// (archived upstream in 2025), so it can be replaced by a plain spawn here without touching
-// anything else. Every run takes an AbortSignal, may have a time limit and an output size
-// limit, runs background work at a lower CPU priority, and logs its command line.
+// waveform's PCM stream, clips, stills, probes, the `-version` check of a chosen binary, the
+// filter list). The ONLY module that starts ffmpeg or ffprobe, and the only one that imports
+// fluent-ffmpeg (archived upstream in 2025), so it can be replaced by a plain spawn here
+// without touching anything else. Every run takes an AbortSignal, may have a time limit and an
+// output size limit, runs background work at a lower CPU priority, and logs its command line
+// (shortened, when VKZ_DEBUG is set; a failure is always logged with it).
 //
 // How fluent-ffmpeg is used, and why:
 // - fluent-ffmpeg has no "run exactly these arguments" call, and its ffprobe() adds its own
@@ -26,11 +28,12 @@
 //   listener, so an uncaught exception) and never settles when the binary can't be spawned, or the
 //   path is empty. So before every run we check ourselves that the binary exists and is executable
 //   (assertRunnable), and refuse with MediaError 'no-ffmpeg' otherwise.
-// - ffprobe runs through run-process.ts (plain spawn with an argument array) so we get its JSON
-//   unparsed, with the same abort handling.
+// - ffprobe and the short queries (`-version`, `-filters`) can't go through fluent-ffmpeg (its
+//   ffprobe() adds options and parses the output itself; it has no "just ask" call): they run
+//   through queryTool below, a plain spawn with an argument array and the same limits.
 // - The waveform reads ffmpeg's stdout as raw PCM (`onStdout`): then there is no `-progress` on
 //   stdout, and fluent-ffmpeg does not read stdout itself (no captureStdout).
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -39,7 +42,6 @@ import ffmpeg from 'fluent-ffmpeg';
 import type { MediaBinaries } from './binaries';
 import { MediaError } from './errors';
 import { parseProgressChunk } from './progress';
-import { KILL_GRACE_MS, lastLines, ProcessTimeoutError, runProcess } from './run-process';
 
 export interface RunFfmpegOptions {
   signal?: AbortSignal;
@@ -64,10 +66,27 @@ export interface RunFfprobeOptions {
   signal?: AbortSignal;
   /** Give up after this long (default 60 s): a probe normally takes well under a second. */
   timeoutMs?: number;
+  /** Stop ffprobe when its output passes this many bytes (default 64 MB). */
+  maxOutputBytes?: number;
+  niceness?: number;
 }
 
 const STDERR_TAIL_LINES = 20;
 const FFPROBE_TIMEOUT_MS = 60_000;
+const FFPROBE_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+
+/** How long a process gets to exit after SIGTERM before it is killed outright. */
+export const KILL_GRACE_MS = 2000;
+
+/** Command lines of successful runs are logged only when asked for: there are many, and long. */
+const LOG_EVERY_COMMAND = process.env.VKZ_DEBUG === '1';
+
+/** A command line for the log: file paths shortened to their names, the whole kept to one line. */
+export function shortCommandLine(binary: string, args: readonly string[]): string {
+  const short = (arg: string) => (/[\\/]/.test(arg) && !arg.startsWith('-') ? `…${path.sep}${path.basename(arg)}` : arg);
+  const line = [path.basename(binary), ...args.map(short)].join(' ').replace(/\s*[\r\n]+\s*/g, ' ');
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
 
 /** Our argument list split the way fluent-ffmpeg composes a command. */
 export interface FluentCommandParts {
@@ -186,9 +205,9 @@ export async function runFfmpeg(bin: MediaBinaries, args: string[], opts: RunFfm
       return;
     }
 
-    command.on('start', (commandLine: string) => {
+    command.on('start', () => {
       releaseGate();
-      console.info(`[ffmpeg] ${commandLine}`);
+      if (LOG_EVERY_COMMAND) console.debug(`[ffmpeg] ${shortCommandLine(bin.ffmpeg, limited)}`);
       const child = processOf();
       if (child?.pid !== undefined && niceness > 0) {
         try {
@@ -230,6 +249,7 @@ export async function runFfmpeg(bin: MediaBinaries, args: string[], opts: RunFfm
       const exit = /exited with code (\d+)|killed with signal (\w+)/.exec(error.message);
       const how = exit ? (exit[1] ? `exited with code ${exit[1]}` : `was killed (${exit[2]})`) : `failed: ${error.message}`;
       const lastLine = detail.split('\n').pop();
+      console.warn(`[ffmpeg] ${how}: ${shortCommandLine(bin.ffmpeg, limited)}`);
       finish(new MediaError('ffmpeg-failed', `ffmpeg ${how}${lastLine ? `: ${lastLine}` : ''}`, detail || error.message));
     });
     command.on('end', () => {
@@ -252,13 +272,16 @@ export async function runFfprobe(
   opts: RunFfprobeOptions = {},
 ): Promise<{ stdout: string; stderr: string }> {
   const timeoutMs = opts.timeoutMs ?? FFPROBE_TIMEOUT_MS;
+  const maxOutputBytes = opts.maxOutputBytes ?? FFPROBE_MAX_OUTPUT_BYTES;
   let result;
   try {
-    result = await runProcess(bin.ffprobe, args, { signal: opts.signal, timeoutMs });
+    result = await queryTool(bin.ffprobe, args, { signal: opts.signal, timeoutMs, maxOutputBytes, niceness: opts.niceness });
   } catch (error) {
     if (error instanceof MediaError) throw error;
-    if (error instanceof ProcessTimeoutError) {
-      throw new MediaError('ffmpeg-failed', `ffprobe did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    if (error instanceof ToolStoppedError) {
+      const why = error.reason === 'timeout' ? `did not answer within ${Math.round(timeoutMs / 1000)} s` : `wrote more than ${maxOutputBytes} bytes`;
+      console.warn(`[ffprobe] ${why}: ${shortCommandLine(bin.ffprobe, args)}`);
+      throw new MediaError('ffmpeg-failed', `ffprobe ${why}`);
     }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES') {
@@ -269,9 +292,128 @@ export async function runFfprobe(
   if (result.code !== 0) {
     const detail = lastLines(result.stderr, STDERR_TAIL_LINES);
     const how = result.code === null ? `was killed (${result.signal})` : `exited with code ${result.code}`;
+    console.warn(`[ffprobe] ${how}: ${shortCommandLine(bin.ffprobe, args)}`);
     throw new MediaError('ffmpeg-failed', `ffprobe ${how}${detail ? `: ${detail.split('\n').pop()}` : ''}`, detail);
   }
   return { stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface ToolAnswer {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface QueryToolOptions {
+  signal?: AbortSignal;
+  /** Stop the process when it runs longer than this: rejects with ToolStoppedError 'timeout'. */
+  timeoutMs: number;
+  /** Stop it when stdout and stderr together pass this many bytes: ToolStoppedError 'output'. */
+  maxOutputBytes?: number;
+  niceness?: number;
+}
+
+/** The process was stopped by its time or output limit. */
+export class ToolStoppedError extends Error {
+  override readonly name = 'ToolStoppedError';
+  constructor(readonly reason: 'timeout' | 'output', message: string) {
+    super(message);
+  }
+}
+
+/**
+ * Runs ffprobe, or ffmpeg/ffprobe for a short answer (`-version`, `-filters`), with an argument
+ * array (never a shell) and collects its output. Resolves whatever the exit code (the caller
+ * decides what a failure is); rejects when the process can't be started (the spawn error, e.g.
+ * ENOENT), with ToolStoppedError at a limit, and with MediaError 'cancelled' when the signal
+ * aborts. Stopping sends SIGTERM, then SIGKILL after a grace period.
+ */
+export function queryTool(binary: string, args: string[], opts: QueryToolOptions): Promise<ToolAnswer> {
+  const { signal, timeoutMs, maxOutputBytes = 16 * 1024 * 1024, niceness = 0 } = opts;
+  return new Promise<ToolAnswer>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new MediaError('cancelled', `Cancelled before starting ${path.basename(binary)}`));
+      return;
+    }
+    if (LOG_EVERY_COMMAND) console.debug(`[ffmpeg] ${shortCommandLine(binary, args)}`);
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    if (child.pid !== undefined && niceness > 0) {
+      try {
+        os.setPriority(child.pid, niceness);
+      } catch {
+        // Not permitted here (or already ended): it runs at normal priority.
+      }
+    }
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let bytes = 0;
+    let settled = false;
+    let stopReason: 'aborted' | 'timeout' | 'output' | null = null;
+    let killTimer: NodeJS.Timeout | undefined;
+    const collect = (into: Buffer[]) => (chunk: Buffer) => {
+      if (stopReason) return;
+      bytes += chunk.length;
+      if (bytes > maxOutputBytes) return stop('output');
+      into.push(chunk);
+    };
+    child.stdout.on('data', collect(stdout));
+    child.stderr.on('data', collect(stderr));
+
+    const stop = (reason: 'aborted' | 'timeout' | 'output') => {
+      if (stopReason || child.exitCode !== null || child.signalCode !== null) return;
+      stopReason = reason;
+      child.kill('SIGTERM');
+      killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+      killTimer.unref();
+    };
+    const onAbort = () => stop('aborted');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timeoutTimer = setTimeout(() => stop('timeout'), timeoutMs);
+
+    const finish = (error: Error | null, answer?: ToolAnswer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timeoutTimer);
+      clearTimeout(killTimer);
+      signal?.removeEventListener('abort', onAbort);
+      if (error) reject(error);
+      else resolve(answer!);
+    };
+    const name = path.basename(binary);
+    const finishStopped = () =>
+      finish(
+        stopReason === 'aborted'
+          ? new MediaError('cancelled', `Cancelled: ${name}`)
+          : stopReason === 'timeout'
+            ? new ToolStoppedError('timeout', `${name} did not finish within ${timeoutMs} ms`)
+            : new ToolStoppedError('output', `${name} wrote more than ${maxOutputBytes} bytes`),
+      );
+    child.on('error', (error) => finish(error));
+    // A stopped process is done when it exits, even if a child it started still holds its
+    // output open (a shell script's `sleep`): its output no longer matters.
+    child.on('exit', () => {
+      if (!stopReason) return;
+      child.stdout.destroy();
+      child.stderr.destroy();
+      finishStopped();
+    });
+    // 'close' (not 'exit'): all output has been read by then.
+    child.on('close', (code, exitSignal) => {
+      if (stopReason) finishStopped();
+      else finish(null, { code, signal: exitSignal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+    });
+  });
+}
+
+/** The last `count` non-empty lines of a tool's output, for error details. */
+export function lastLines(text: string, count = 20): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '')
+    .slice(-count)
+    .join('\n');
 }
 
 /**

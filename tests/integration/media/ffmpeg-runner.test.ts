@@ -1,4 +1,5 @@
-// runFfmpeg / runFfprobe with real binaries: our argument lists reach the binary we name.
+// runFfmpeg / runFfprobe / queryTool with real binaries: our argument lists reach the binary we
+// name, and every run can be cancelled, time-limited and size-limited.
 import { mkdtemp, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { createRequire } from 'node:module';
@@ -6,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateBinaries, type MediaBinaries } from '../../../electron/services/media/binaries';
 import { MediaError } from '../../../electron/services/media/errors';
-import { runFfmpeg, runFfprobe } from '../../../electron/services/media/ffmpeg-runner';
+import { queryTool, runFfmpeg, runFfprobe } from '../../../electron/services/media/ffmpeg-runner';
 import { removeFixtureDir } from '../../support/media-fixtures';
 
 // The @ffmpeg-installer build, named as a setting (without one, a newer system ffmpeg would win).
@@ -124,5 +125,33 @@ describe('runFfprobe', () => {
   it("rejects with 'no-ffmpeg' when ffprobe has gone", async () => {
     await expect(runFfprobe({ ...bundled, ffprobe: path.join(dir, 'gone-ffprobe') }, ['-version']))
       .rejects.toMatchObject({ code: 'no-ffmpeg' });
+  });
+
+  // ffprobe listing the packets of an endless generated tone never ends by itself.
+  const endlessProbe = ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=500', '-show_packets', '-of', 'compact'];
+
+  it('stops ffprobe when cancelled, and at its time limit', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    await expect(runFfprobe(bundled, endlessProbe, { signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(runFfprobe(bundled, endlessProbe, { timeoutMs: 500 })).rejects.toMatchObject({
+      code: 'ffmpeg-failed',
+      message: expect.stringMatching(/did not answer within/),
+    });
+  });
+
+  it('stops ffprobe when its output passes the size limit', async () => {
+    await expect(runFfprobe(bundled, endlessProbe, { maxOutputBytes: 100_000, timeoutMs: 10_000 })).rejects.toMatchObject({
+      code: 'ffmpeg-failed',
+      message: expect.stringMatching(/more than 100000 bytes/),
+    });
+  });
+});
+
+describe('queryTool', () => {
+  it('asks a binary for its version, with a time limit, and answers with what it printed', async () => {
+    const answer = await queryTool(bundled.ffmpeg, ['-version'], { timeoutMs: 10_000 });
+    expect(answer).toMatchObject({ code: 0, stdout: expect.stringMatching(/^ffmpeg version/) });
+    await expect(queryTool(path.join(dir, 'gone'), ['-version'], { timeoutMs: 10_000 })).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
