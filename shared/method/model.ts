@@ -215,6 +215,9 @@ export const PreparationAnswer = z.object({
 });
 export type PreparationAnswer = z.infer<typeof PreparationAnswer>;
 
+/** Answers of at most this many review packages are kept per cycle; the next package's file is refused. */
+export const MAX_PREPARATIONS = 100;
+
 /** One imported answers file (shared/review-package/answers-file.ts); a newer file of the same package replaces it. */
 export const CaseManagerPreparation = z.object({
   packageId: z.string().min(1).max(100),
@@ -248,7 +251,7 @@ export const CycleMethod = z.object({
    * it belongs to the cycle's method like the outcome, and travels with it in project archives.
    * Older records have none.
    */
-  preparations: z.array(CaseManagerPreparation).max(100).default([]),
+  preparations: z.array(CaseManagerPreparation).max(MAX_PREPARATIONS).default([]),
 });
 export type CycleMethod = z.infer<typeof CycleMethod>;
 

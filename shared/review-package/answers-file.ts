@@ -5,7 +5,7 @@
 // attacker (who could recompute it): the file carries nothing that is trusted beyond text.
 import { AnswersFile } from './model';
 
-export type AnswersFileProblem = 'unreadable' | 'not-answers' | 'tampered' | 'other-cycle';
+export type AnswersFileProblem = 'unreadable' | 'not-answers' | 'tampered' | 'other-cycle' | 'too-many-packages';
 
 /** Why an answers file is refused; `problem` picks the message the researcher sees. */
 export class AnswersFileError extends Error {

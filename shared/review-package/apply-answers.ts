@@ -1,7 +1,7 @@
 // An imported answers file joins the cycle's method record: its answers are kept per package (a
 // newer file of the same package replaces the older one), and the case manager's new doubts join
 // the intake's (one per line, each once). Pure; the caller stores the result.
-import { type CaseManagerPreparation, type CycleMethod, orderedItems, type TextItem } from '../method';
+import { type CaseManagerPreparation, type CycleMethod, MAX_PREPARATIONS, orderedItems, type TextItem } from '../method';
 import { AnswersFileError } from './answers-file';
 import type { AnswersFile } from './model';
 
@@ -13,8 +13,9 @@ export interface AppliedAnswers {
   doubtsAdded: number;
 }
 
-function sameText(a: string, b: string): boolean {
-  return a.trim().replace(/\s+/g, ' ').toLocaleLowerCase() === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+/** Two doubts are the same when their texts differ only in spacing and case. */
+function textKey(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 }
 
 export function applyAnswers(
@@ -34,11 +35,16 @@ export function applyAnswers(
     doubts: file.doubts,
   };
   const preparations = [...method.preparations.filter((p) => p.packageId !== file.packageId), preparation];
+  if (preparations.length > MAX_PREPARATIONS) {
+    throw new AnswersFileError('too-many-packages', `The cycle keeps the answers of at most ${MAX_PREPARATIONS} packages`);
+  }
 
   const doubts: TextItem[] = [...method.intake.doubts];
+  const known = new Set(doubts.map((d) => textKey(d.text)));
   let doubtsAdded = 0;
   for (const line of file.doubts.split(/\r?\n/).map((l) => l.trim())) {
-    if (line === '' || doubts.some((d) => sameText(d.text, line))) continue;
+    if (line === '' || known.has(textKey(line))) continue;
+    known.add(textKey(line));
     doubts.push({ id: newId(), text: line });
     doubtsAdded++;
   }

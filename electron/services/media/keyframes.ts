@@ -5,7 +5,7 @@
 // camera recordings often have 10 s or more) makes every seek slow: that is when the app suggests
 // a scrub proxy. Argument builder and parser are pure.
 import type { MediaBinaries } from './binaries';
-import { runFfprobe } from './ffmpeg-runner';
+import { BACKGROUND_NICENESS, runFfprobe } from './ffmpeg-runner';
 
 export interface KeyframeWindow {
   startSec: number;
@@ -104,7 +104,8 @@ export async function estimateKeyframeInterval(
   signal?: AbortSignal,
 ): Promise<KeyframeEstimate> {
   const windows = keyframeWindows(durationSec);
-  const { stdout } = await runFfprobe(bin, keyframeProbeArgs(input, windows), { signal, timeoutMs: 20_000 });
+  // Background work (the scrub-proxy offer): at low priority.
+  const { stdout } = await runFfprobe(bin, keyframeProbeArgs(input, windows), { signal, timeoutMs: 20_000, niceness: BACKGROUND_NICENESS });
   return parseKeyframePackets(stdout, windows);
 }
 
