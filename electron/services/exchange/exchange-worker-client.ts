@@ -96,7 +96,7 @@ export interface ArchiveImportOptions {
 
 /**
  * Imports a project archive in the worker (archive-import.ts). Cancelled before the merge
- * begins, the worker is stopped and every file it wrote is removed: nothing is stored.
+ * begins (or failed), the worker is stopped and every file it wrote is removed: nothing is stored.
  */
 export async function importArchive(opts: ArchiveImportOptions): Promise<ArchiveImportResult> {
   let written: string[] = [];
@@ -113,10 +113,9 @@ export async function importArchive(opts: ArchiveImportOptions): Promise<Archive
     const request = { type: 'import-archive', path: opts.archivePath, dataDir: opts.dataDir, author: opts.author } as const;
     return (await worker.ask(request, 'imported', stop.signal)).result;
   } catch (error) {
-    if (stop.signal.aborted) {
-      await worker.close(); // no write is under way when the files go
-      await Promise.all(written.map((file) => rm(file, { force: true })));
-    }
+    // Cancelled, or the worker failed or died: no merge committed, so no file it wrote may stay.
+    await worker.close(); // no write is under way when the files go
+    await Promise.all(written.map((file) => rm(file, { force: true })));
     throw error;
   } finally {
     opts.signal?.removeEventListener('abort', cancel);
