@@ -49,17 +49,47 @@ export function methodWithLiveFeedback(method: CycleMethod, clientLabel: string,
 }
 
 /**
- * A client-feedback item with nothing to show (read with live feedback): all its feedback is
- * private and none of it was ever on the agenda. It stays in the record, so that sharing later
- * brings it back, but no screen or output shows it (no empty heading).
+ * A client-feedback item with no feedback the client allows out now (read with live feedback):
+ * all of it is private, or was withdrawn. Its title alone ("Feedback van de cliënt over: …")
+ * says the client said something on that theme, and a meeting note on it may retell what was
+ * withdrawn; so outputs for others (the report, the archive for others) leave it out, with the
+ * notes and answers attached to it.
+ */
+export function hasNothingToShare(item: AgendaItem): boolean {
+  return item.source.kind === 'feedback' && item.feedback.length === 0;
+}
+
+/**
+ * A client-feedback item with nothing to show (read with live feedback): nothing to share, and
+ * none of it was ever on the agenda (so there is no "withdrawn" notice to show either). It stays
+ * in the record, so that sharing later brings it back, but no screen or output shows it (no
+ * empty heading).
  */
 export function isSilentFeedbackItem(item: AgendaItem): boolean {
-  return item.source.kind === 'feedback' && item.feedback.length === 0 && item.withdrawnFeedback === 0;
+  return hasNothingToShare(item) && item.withdrawnFeedback === 0;
 }
 
 /** The agenda as it is shown: without silent feedback items (see isSilentFeedbackItem). */
 export function visibleAgenda(agenda: Agenda): Agenda {
   return { ...agenda, items: agenda.items.filter((item) => !isSilentFeedbackItem(item)) };
+}
+
+/**
+ * A stored agenda read with the live records, for code that needs only which items show or
+ * share something (no attribution labels are read).
+ */
+function liveForChecks(agenda: Agenda, records: readonly ClientFeedback[]): Agenda {
+  return agendaWithLiveFeedback(agenda, records, '', agenda.lang);
+}
+
+/** The items of a stored agenda that the screens show (see isSilentFeedbackItem). */
+export function shownItemIds(agenda: Agenda, records: readonly ClientFeedback[]): Set<string> {
+  return new Set(visibleAgenda(liveForChecks(agenda, records)).items.map((item) => item.id));
+}
+
+/** The items of a stored agenda that outputs for others leave out (see hasNothingToShare). */
+export function itemIdsWithNothingToShare(agenda: Agenda, records: readonly ClientFeedback[]): Set<string> {
+  return new Set(liveForChecks(agenda, records).items.filter(hasNothingToShare).map((item) => item.id));
 }
 
 function referenceOnly(agenda: Agenda | null, records: readonly ClientFeedback[]): Agenda | null {

@@ -2,17 +2,28 @@
 // - every text pseudonymised with the trajectory's list, and the list itself left out (it holds
 //   the real names);
 // - the client's feedback only as sharing.ts lets it out: "niet delen" feedback is left out,
-//   anonymous feedback loses who said it; agendas keep references only (live-feedback.ts);
+//   anonymous feedback loses who said it; agendas keep references only (live-feedback.ts), and
+//   a client-feedback item with nothing to share goes, with its meeting note and the case
+//   manager's answers on it (its title alone would say the client said something on a theme);
+// - no merge-log hashes (syncedHash): they are hashes of the full records, and the receiver
+//   never had those versions, so they could only confirm a guess at what was left out;
 // - deleted notes and fragments, and undone alignment decisions, left out;
 // - no local paths (an archive never holds them: recordings travel by file name only).
 // Then the same guard as every other export: if a listed name is still anywhere, refuse.
 import { createPseudonymiser, PseudonymisationError, type Pseudonymiser, type PseudonymList } from '../../../shared/exchange/pseudonymise';
-import { feedbackForOutside, methodForStorage, type ClientFeedback, type CycleMethod } from '../../../shared/method';
+import {
+  type Agenda,
+  type ClientFeedback,
+  type CycleMethod,
+  feedbackForOutside,
+  itemIdsWithNothingToShare,
+  methodForStorage,
+} from '../../../shared/method';
 import type { ArchiveData } from './archive-model';
 import { ExchangeError } from './exchange-error';
 
 /** Keys whose values are identifiers, stamps or hashes, never text a person wrote. */
-const NOT_TEXT = /^(id|.*Id|.*Ids|.*At|syncedHash|mediaEntry|sharing|kind|origin|valence|section|source)$/;
+const NOT_TEXT = /^(id|.*Id|.*Ids|.*At|mediaEntry|sharing|kind|origin|valence|section|source)$/;
 
 function pseudonymiseDeep<T>(value: T, p: Pseudonymiser, key = ''): T {
   if (typeof value === 'string') return (NOT_TEXT.test(key) ? value : p.pseudonymise(value)) as T;
@@ -30,7 +41,23 @@ function feedbackForOthers(method: CycleMethod, clientLabel: string): { doc: Cyc
     if (!shared) return [];
     return [{ ...f, text: shared.text, isQuote: shared.isQuote, speakerLabel: shared.attribution ?? '' }];
   });
-  return { doc: methodForStorage({ ...method, feedback }), withheld: method.feedback.length - feedback.length };
+  const dropped = new Set(
+    [method.interviewAgenda, method.reflectionAgenda].flatMap((agenda) => (agenda ? [...itemIdsWithNothingToShare(agenda, method.feedback)] : [])),
+  );
+  const kept = (agenda: Agenda | null) => agenda && { ...agenda, items: agenda.items.filter((i) => !dropped.has(i.id)) };
+  const doc: CycleMethod = {
+    ...method,
+    feedback,
+    interviewAgenda: kept(method.interviewAgenda),
+    reflectionAgenda: kept(method.reflectionAgenda),
+    outcome: { ...method.outcome, itemNotes: method.outcome.itemNotes.filter((n) => !dropped.has(n.agendaItemId)) },
+    preparations: method.preparations.map((p) => ({ ...p, answers: p.answers.filter((a) => !dropped.has(a.itemId)) })),
+  };
+  return { doc: methodForStorage(doc), withheld: method.feedback.length - feedback.length };
+}
+
+function unsynced<T extends { syncedHash: string | null }>(record: T): T {
+  return { ...record, syncedHash: null };
 }
 
 export interface ArchiveForOthers {
@@ -45,13 +72,16 @@ export function archiveDataForOthers(data: ArchiveData, pseudonyms: PseudonymLis
   const methods = data.methods.map((m) => {
     const shared = feedbackForOthers(m.doc, data.trajectory.client);
     withheld += shared.withheld;
-    return { ...m, doc: shared.doc };
+    return unsynced({ ...m, doc: shared.doc });
   });
   const reduced: ArchiveData = {
     ...data,
-    reportSettings: data.reportSettings && { ...data.reportSettings, pseudonyms: [] },
-    notes: data.notes.filter((n) => n.deletedAt === null),
-    fragments: data.fragments.filter((f) => f.deletedAt === null),
+    trajectory: unsynced(data.trajectory),
+    reportSettings: data.reportSettings && unsynced({ ...data.reportSettings, pseudonyms: [] }),
+    cycles: data.cycles.map(unsynced),
+    recordings: data.recordings.map(unsynced),
+    notes: data.notes.filter((n) => n.deletedAt === null).map(unsynced),
+    fragments: data.fragments.filter((f) => f.deletedAt === null).map(unsynced),
     alignments: data.alignments.filter((a) => a.deletedAt === null),
     methods,
   };
