@@ -1,7 +1,7 @@
 // An imported answers file joins the cycle's method record: its answers are kept per package (a
 // newer file of the same package replaces the older one), and the case manager's new doubts join
 // the intake's (one per line, each once). Pure; the caller stores the result.
-import { type CaseManagerPreparation, type CycleMethod, MAX_PREPARATIONS, orderedItems, type TextItem } from '../method';
+import { type CaseManagerPreparation, type CycleMethod, MAX_PREPARATIONS, orderedItems, shownItemIds, type TextItem } from '../method';
 import { AnswersFileError } from './answers-file';
 import type { AnswersFile } from './model';
 
@@ -51,7 +51,11 @@ export function applyAnswers(
 
   const flagged = new Set(preparation.answers.filter((a) => a.discuss).map((a) => a.itemId));
   const agenda = method.reflectionAgenda;
-  const flaggedItemIds = agenda ? orderedItems(agenda).filter((i) => !i.removed && flagged.has(i.id)).map((i) => i.id) : [];
+  // Only items the reflection page shows: a hidden one would move to the front unseen.
+  const onScreen = agenda ? shownItemIds(agenda, method.feedback) : new Set<string>();
+  const flaggedItemIds = agenda
+    ? orderedItems(agenda).filter((i) => !i.removed && onScreen.has(i.id) && flagged.has(i.id)).map((i) => i.id)
+    : [];
 
   return { method: { ...method, preparations, intake: { ...method.intake, doubts } }, flaggedItemIds, doubtsAdded };
 }

@@ -22,6 +22,7 @@ import {
   replaySnapshot,
   sectionTitle,
   SECTION_IDS,
+  shownItemIds,
   type SectionId,
   type SharedFeedback,
 } from '../method';
@@ -119,7 +120,8 @@ function reflectionItems(input: ReviewPackageInput, clips: Clips, shared: Shared
   const agenda = input.method.reflectionAgenda;
   if (!agenda) throw new ReviewPackageInputError('no-agenda', 'The cycle has no reflection agenda yet');
   const { lang } = input;
-  const shown = orderedItems(agenda).filter((i) => !i.removed);
+  const onScreen = shownItemIds(agenda, input.method.feedback);
+  const shown = orderedItems(agenda).filter((i) => !i.removed && onScreen.has(i.id));
   const items: PackageItem[] = [];
   const placed = new Set<string>();
   for (const item of shown.filter((i) => i.source.kind !== 'feedback')) {
@@ -138,8 +140,8 @@ function reflectionItems(input: ReviewPackageInput, clips: Clips, shared: Shared
   }
   const rest = shared.filter((f) => !placed.has(f.id));
   if (rest.length > 0) {
-    // Answers about it go to the agenda's first client-feedback item that refers to some of it
-    // (one whose feedback is all private is on no screen), else its first client-feedback item.
+    // Answers about it go to the agenda's first client-feedback item that refers to some of it,
+    // else its first client-feedback item; never to one the reflection page hides (`shown`).
     const restIds = new Set(rest.map((f) => f.id));
     const feedbackItems = shown.filter((i) => i.source.kind === 'feedback');
     const feedbackItem: AgendaItem | undefined =

@@ -10,9 +10,12 @@ import {
   buildReflectionAgenda,
   type ClientFeedback,
   CycleMethod,
+  methodForStorage,
+  methodWithLiveFeedback,
   moveItemsToFront,
   newCycleMethod,
   orderedItems,
+  visibleAgenda,
 } from '../../../shared/method';
 import {
   answersChecksum,
@@ -117,6 +120,23 @@ describe('the review package document', () => {
     expect(JSON.stringify(document)).not.toContain(SECRET);
   });
 
+  it('files answers under no item the reflection page hides, when no item refers to the shared feedback', () => {
+    // At build time only private general feedback: its item is silent (on no screen).
+    const atBuild = [clientFeedback('general-private', { text: SECRET, sharing: 'private' })];
+    const agenda = agendaFor(atBuild);
+    // Then the client gives shared feedback on a theme; no regeneration, so no item refers to it.
+    const feedback = [...atBuild, clientFeedback('goal-new', { themeId: 'shared-goal', text: 'Ik wil eigenlijk iets anders', sharing: 'share' })];
+    const m = methodForStorage({ ...method(), reflectionAgenda: agenda, feedback });
+    const { document } = buildReviewPackage(input({ method: m }));
+    const packaged = document.items.find((i) => i.feedback.some((f) => f.text.includes('iets anders')))!;
+    const shown = visibleAgenda(methodWithLiveFeedback(m, 'Jan de Vries', 'nl').reflectionAgenda!).items;
+    const silent = agenda.items.find((i) => i.source.kind === 'feedback' && i.source.refId === null)!;
+    expect(packaged.id).not.toBe(silent.id);
+    // Either an item the page shows, or (no such item) the package's own id for the block.
+    const named = agenda.items.find((i) => i.id === packaged.id);
+    expect(named === undefined || shown.some((i) => i.id === named.id)).toBe(true);
+  });
+
   it('replaces every listed name, and refuses a document that would still hold one', () => {
     const { document } = buildReviewPackage(input());
     const json = JSON.stringify(document);
@@ -201,6 +221,17 @@ describe('answers files', () => {
     expect(applied.method.preparations).toHaveLength(1);
     expect(applied.method.intake.doubts.map((d) => d.text)).toEqual(['Ben ik te sturend bij Jan?', 'Nieuwe twijfel']);
     expect(() => applyAnswers(m, { ...content, cycleId: 'other', checksum: '0'.repeat(64) }, 'now', counterIds())).toThrow(AnswersFileError);
+  });
+
+  it('flags no item the reflection page hides, so none moves to the front unseen', () => {
+    const feedback = [clientFeedback('general-private', { text: SECRET, sharing: 'private' })];
+    const agenda = agendaFor(feedback);
+    const silent = agenda.items.find((i) => i.source.kind === 'feedback' && i.source.refId === null)!;
+    const fragmentItem = agenda.items.find((i) => i.fragmentId === 'f1')!;
+    const m = methodForStorage({ ...method(), reflectionAgenda: agenda, feedback });
+    const answers = [silent, fragmentItem].map((i) => ({ itemId: i.id, title: i.title, text: 'Bespreken', discuss: true }));
+    const applied = applyAnswers(m, { ...content, answers, checksum: '0'.repeat(64) }, 'now', counterIds('doubt'));
+    expect(applied.flaggedItemIds).toEqual([fragmentItem.id]);
   });
 
   it('moves flagged items to the front of their theme group, in their order', () => {
