@@ -26,6 +26,7 @@ import {
   feedbackForOutside,
   type FragmentLike,
   intentionsForNextCycle,
+  itemIdsWithNothingToShare,
   itemNote,
   orderedItems,
   primaryTheme,
@@ -596,10 +597,17 @@ function writeMeetingReport(
   if (date) w.paragraph(w.t('dateLine', { date: w.date(date) }), 'meta');
   let written = 0;
   const items = stored ? orderedItems(agenda) : [];
+  // A note on a client-feedback item the client shares nothing of (any more) may retell what
+  // they withdrew: it stays in the app, not in the report, and the researcher is told.
+  const nothingToShare = stored && c.method ? itemIdsWithNothingToShare(agenda, c.method.feedback) : new Set<string>();
   if (outcome) {
     for (const item of items) {
       const note = itemNote(outcome, item.id).trim();
       if (note === '') continue;
+      if (nothingToShare.has(item.id)) {
+        w.warnings.push(w.t('warnNoteOnWithdrawn', { n: c.cycle.number, item: item.title }));
+        continue;
+      }
       const ref = itemReference(w, c, item);
       w.lead(ref !== '' ? `${item.title} — ${ref}` : item.title);
       w.text(note);

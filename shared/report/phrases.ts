@@ -132,6 +132,10 @@ const PHRASES = {
     nl: 'Gesprek {n}: nog geen agenda voor het reflectiegesprek; de indeling volgt uit de analyse.',
     en: 'Conversation {n}: no reflection agenda saved yet; the outline follows from the analysis.',
   },
+  warnNoteOnWithdrawn: {
+    nl: 'Gesprek {n}: de notitie bij "{item}" staat niet in het rapport: de cliënt deelt de feedback daarbij niet (meer).',
+    en: 'Conversation {n}: the note on "{item}" is left out of the report: the client no longer shares (or never shared) the feedback it is about.',
+  },
   warnNoNotes: { nl: 'Gesprek {n}: nog geen notities bij de opname.', en: 'Conversation {n}: no notes on the recording yet.' },
 } satisfies Record<string, Local>;
 export type ReportPhrase = keyof typeof PHRASES;

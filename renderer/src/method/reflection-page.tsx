@@ -4,7 +4,7 @@
 // produced: takeaways, intentions (carried into the next cycle) and the evaluation.
 import type { MethodView } from '../../../shared/contract';
 import type { Framework } from '../../../shared/framework';
-import { type AgendaItem, itemNote, setItemNote, type TextItem } from '../../../shared/method';
+import { type AgendaItem, hasNothingToShare, itemNote, setItemNote, type TextItem } from '../../../shared/method';
 import { useState } from 'react';
 import { ClipProgress } from '../clips/clip-progress';
 import { useI18n } from '../i18n';
@@ -109,6 +109,11 @@ export function ReflectionPage({
                   }}
                   onBlur={flush}
                 />
+                {hasNothingToShare(item) && (
+                  <span className="meeting-note-withdrawn" role="note" data-testid="note-on-withdrawn">
+                    {t('reflection.itemNotesWithdrawn')}
+                  </span>
+                )}
               </label>
             </>
           )}

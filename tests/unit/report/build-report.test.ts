@@ -301,6 +301,23 @@ describe('buildReport: the sharing rules', () => {
     expect(renderReportHtml(doc)).not.toContain(PRIVATE_MARK);
   });
 
+  it("leaves out the meeting note on a client-feedback item whose feedback was all withdrawn, and says so", () => {
+    const input = trajectoryInput();
+    const method = input.cycles[0]!.method!;
+    // The note was taken while the feedback on authenticity was shared; then the client withdrew it.
+    const item = method.reflectionAgenda!.items.find((i) => i.source.kind === 'feedback' && i.source.refId === 'authenticity')!;
+    method.outcome.itemNotes.push({ agendaItemId: item.id, text: 'Ze voelde zich niet gehoord (NOTITIE-TERUG)' });
+    method.feedback = method.feedback.map((f) => (f.id === 'fb-share' ? { ...f, sharing: 'private' as const } : f));
+    const doc = buildReport(input, { lang: 'nl', scope: 'trajectory', pseudonyms: PSEUDONYMS });
+    expect(allText(doc)).not.toContain('NOTITIE-TERUG');
+    expect(renderReportHtml(doc)).not.toContain('NOTITIE-TERUG');
+    // Other notes stay, and the researcher is told why this one is not there.
+    expect(JSON.stringify(section(doc, 'Verslag van het reflectiegesprek', 0))).toContain('ziet nu dat het doel van haar kwam');
+    expect(doc.warnings).toContain(
+      `Gesprek 1: de notitie bij "${item.title}" staat niet in het rapport: de cliënt deelt de feedback daarbij niet (meer).`,
+    );
+  });
+
   it('shows anonymous feedback without a name and not as a quote', () => {
     const html = renderReportHtml(trajectoryReport());
     expect(html).not.toContain(`“${ANONYMOUS_QUOTE}`);
