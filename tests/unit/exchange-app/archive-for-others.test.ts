@@ -4,36 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { archiveDataForOthers } from '../../../electron/services/exchange/archive-for-others';
 import type { ArchiveData } from '../../../electron/services/exchange/archive-model';
-import {
-  buildReflectionAgenda,
-  type ClientFeedback,
-  type CycleMethod,
-  methodForStorage,
-  newCycleMethod,
-  setItemNote,
-} from '../../../shared/method';
-import { clientFeedback, counterIds, fragment, kijkwijzer, noIntake, video1 } from '../method/fixtures';
+import { type ClientFeedback, type CycleMethod, setItemNote } from '../../../shared/method';
+import { clientFeedback, fragment, storedMethod } from '../method/fixtures';
 
 const fragments = [fragment('frag', { forCaseManager: true, themes: ['authenticity'] })];
 const T = '2026-03-01T10:00:00.000Z';
 const stamps = { createdAt: T, updatedAt: T, author: 'Anna', syncedHash: 'a'.repeat(64) };
 
-/** A method record as the store keeps it, with an agenda built from `atBuild`, then `feedback` now. */
-function stored(atBuild: ClientFeedback[], feedback = atBuild): CycleMethod {
-  const reflectionAgenda = buildReflectionAgenda({
-    framework: kijkwijzer,
-    lang: 'nl',
-    intake: noIntake,
-    fragments,
-    notes: [],
-    recordings: [video1],
-    feedback: atBuild,
-    clientLabel: 'Cliënt A',
-    previousIntentions: [],
-    newId: counterIds(),
-  });
-  return methodForStorage({ ...newCycleMethod('cycle-1', 'kijkwijzer'), feedback, reflectionAgenda });
-}
+const stored = (atBuild: ClientFeedback[], feedback = atBuild) => storedMethod(fragments, atBuild, feedback);
 
 function forOthers(method: CycleMethod): ArchiveData {
   const data = {

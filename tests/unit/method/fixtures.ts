@@ -3,7 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Framework, parseFramework } from '../../../shared/framework';
-import type { ClientFeedback, FragmentLike, NoteLike, RecordingLike } from '../../../shared/method';
+import {
+  buildReflectionAgenda,
+  type ClientFeedback,
+  type CycleMethod,
+  type FragmentLike,
+  methodForStorage,
+  newCycleMethod,
+  type NoteLike,
+  type RecordingLike,
+} from '../../../shared/method';
 
 export function shippedFramework(name: 'kijkwijzer' | 'samenleerwijzer'): Framework {
   const file = fileURLToPath(new URL(`../../../resources/frameworks/${name}.json`, import.meta.url));
@@ -56,3 +65,23 @@ export function clientFeedback(id: string, fields: Partial<ClientFeedback> = {})
 }
 
 export const noIntake = { doubts: [], learningGoals: [] };
+
+/**
+ * A method record as the store keeps it: a Dutch reflection agenda built from these fragments
+ * and the feedback `atBuild`, then the feedback as it is now (sharing may have changed since).
+ */
+export function storedMethod(fragments: FragmentLike[], atBuild: ClientFeedback[], feedback = atBuild): CycleMethod {
+  const reflectionAgenda = buildReflectionAgenda({
+    framework: kijkwijzer,
+    lang: 'nl',
+    intake: noIntake,
+    fragments,
+    notes: [],
+    recordings: [video1],
+    feedback: atBuild,
+    clientLabel: 'Cliënt A',
+    previousIntentions: [],
+    newId: counterIds(),
+  });
+  return methodForStorage({ ...newCycleMethod('cycle-1', 'kijkwijzer'), feedback, reflectionAgenda });
+}

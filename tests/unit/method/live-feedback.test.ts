@@ -5,34 +5,20 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Agenda,
-  buildReflectionAgenda,
   type ClientFeedback,
   type CycleMethod,
   isSilentFeedbackItem,
   methodForStorage,
   methodWithLiveFeedback,
-  newCycleMethod,
   visibleAgenda,
 } from '../../../shared/method';
-import { clientFeedback, counterIds, fragment, kijkwijzer, noIntake, video1 } from './fixtures';
+import { clientFeedback, fragment, storedMethod } from './fixtures';
 
 const fragments = [fragment('frag', { forCaseManager: true, themes: ['authenticity'] })];
 
 function built(feedback: ClientFeedback[]): CycleMethod {
-  const reflectionAgenda = buildReflectionAgenda({
-    framework: kijkwijzer,
-    lang: 'nl',
-    intake: noIntake,
-    fragments,
-    notes: [],
-    recordings: [video1],
-    feedback,
-    clientLabel: 'Cliënt A',
-    previousIntentions: [],
-    newId: counterIds(),
-  });
   // As the store keeps it, then as the app reads it.
-  return methodForStorage({ ...newCycleMethod('cycle-1', 'kijkwijzer'), feedback, reflectionAgenda });
+  return storedMethod(fragments, feedback);
 }
 
 /** The client changes one sharing choice; the record is saved (no regeneration). */
