@@ -70,7 +70,7 @@ test('a damaged database: restore the newest backup from the recovery page, and 
   await expect(page.getByRole('button', { name: 'Andere gegevensmap kiezen…' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Afsluiten' })).toBeVisible();
   const rows = page.getByTestId('backup');
-  await expect(rows.first()).toContainText('1 trajecten, 0 notities, 0 fragmenten');
+  await expect(rows.first()).toContainText('1 traject, 0 notities, 0 fragmenten');
   await shot(page, 'recovery-corrupt');
 
   page.once('dialog', (dialog) => void dialog.accept());
@@ -216,7 +216,7 @@ test('Settings lists the backups with their contents and puts one back while the
   await page.getByRole('button', { name: 'Instellingen' }).click();
   const settings = page.getByRole('dialog', { name: 'Instellingen' });
   const newest = settings.getByTestId('backup').first();
-  await expect(newest).toContainText('1 trajecten, 0 notities, 0 fragmenten');
+  await expect(newest).toContainText('1 traject, 0 notities, 0 fragmenten');
   await expect(settings.getByTestId('tool-ffmpeg')).toContainText('versie');
   await shot(page, 'settings-backups');
   page.once('dialog', (dialog) => void dialog.accept());

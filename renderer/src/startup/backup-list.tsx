@@ -34,9 +34,9 @@ export function BackupList({
               <td>
                 {backup.counts
                   ? t('backups.counts', {
-                      trajectories: backup.counts.trajectories,
-                      notes: backup.counts.notes,
-                      fragments: backup.counts.fragments,
+                      trajectories: t('backups.trajectories', { count: backup.counts.trajectories }),
+                      notes: t('backups.notes', { count: backup.counts.notes }),
+                      fragments: t('backups.fragments', { count: backup.counts.fragments }),
                     })
                   : t('backups.unreadable')}
               </td>

@@ -54,6 +54,31 @@ describe('translations', () => {
     }
   });
 
+  it('"1 trajecten" cannot happen: a counted noun after a placeholder only in a plural text', () => {
+    // The nouns a language counts are the words its plural texts change between the forms
+    // ("notitie"/"notities"); a plain text with "{something} <such a noun>" gets its number from
+    // elsewhere and says "1 notities".
+    const words = (text: string) => text.toLowerCase().match(/\p{L}[\p{L}']*/gu) ?? [];
+    for (const dict of [nl, en] as Record<string, string>[]) {
+      const isPlural = (key: string) => /\.(zero|one|two|few|many|other)$/.test(key);
+      const counted = new Set<string>();
+      for (const [key, text] of Object.entries(dict)) {
+        if (!key.endsWith('.other')) continue;
+        const one = new Set(words(dict[key.replace(/other$/, 'one')] ?? ''));
+        for (const word of words(text)) if (!one.has(word)) counted.add(word);
+      }
+      expect(counted.size).toBeGreaterThan(5);
+      const bypassing = Object.entries(dict)
+        .filter(([key]) => !isPlural(key))
+        .filter(([, text]) => [...text.matchAll(/\{\w+\} (\p{L}[\p{L}']*)/gu)].some((m) => counted.has(m[1]!.toLowerCase())))
+        .map(([key]) => key);
+      expect(bypassing).toEqual([]);
+    }
+    expect(translate('nl', nl, nl, 'backups.trajectories', { count: 1 })).toBe('1 traject');
+    expect(translate('en', en, nl, 'backups.trajectories', { count: 1 })).toBe('1 trajectory');
+    expect(translate('nl', nl, nl, 'forget.confirmMessage', { count: 1 })).toContain('de 1 cyclus met zijn notities');
+  });
+
   it('every key the renderer uses exists', () => {
     const used = new Set<string>();
     const walk = (dir: string) => {
