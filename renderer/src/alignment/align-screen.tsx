@@ -2,7 +2,7 @@
 // in lanes with one playhead, the items to align (pairs, singles, note groups) with what
 // differs, the decision per item, progress, and the agreement table. Keyboard-first (see
 // align-shortcuts.ts); the originals are never changed.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { alignmentProgress, MIN_OVERLAP_THRESHOLD } from '../../../shared/alignment';
 import type { Settings } from '../../../shared/domain';
 import { CycleHeader, CycleLoadFailed } from '../components/cycle-header';
@@ -12,9 +12,10 @@ import type { PlayerAdapter } from '../player/player-adapter';
 import { VideoPlayer } from '../player/video-player';
 import { useFramework } from '../method/use-framework';
 import { HelpOverlay } from '../workspace/help-overlay';
-import { isTypingTarget } from '../components/key-actions';
+import { controlOwnsKey } from '../components/control-keys';
+import { isTypingTarget, useKeyActions } from '../components/key-actions';
 import { alignModel, lanesOf, unitDecision, type AlignUnit } from './align-model';
-import { ALIGN_SHORTCUTS, alignShortcutFor, type AlignAction } from './align-shortcuts';
+import { ALIGN_SHORTCUTS, type AlignCommands } from './align-shortcuts';
 import { AgreementPanel } from './agreement-panel';
 import { AlignmentLanes } from './alignment-lanes';
 import { UnitDetail } from './unit-detail';
@@ -74,71 +75,40 @@ export function AlignScreen({ cycleId, settings, onOpenSettings }: { cycleId: st
 
   const sideLabel = useCallback((side: 'left' | 'right') => (side === 'left' ? model?.left : model?.right) ?? '', [model]);
 
-  const run = useCallback(
-    (action: AlignAction) => {
-      if (action === 'help') return setHelpOpen(true);
-      if (action === 'togglePlay') return player?.toggle();
-      if (!selected) return;
-      const fragments = selected.kind !== 'notes';
-      const decide = (a: 'take' | 'combine' | 'discussed' | 'keep' | 'merge', extra: { takeId?: string; range?: 'union' | 'intersection' } = {}) => {
-        if (decision || busy) return;
-        void actions.decide({ subject: fragments ? 'fragments' : 'notes', sourceIds: selected.ids, action: a, comment: commentRef.current?.value ?? '', ...extra });
-      };
-      switch (action) {
-        case 'next':
-          return select(units[selectedIndex + 1]);
-        case 'previous':
-          return select(units[selectedIndex - 1]);
-        case 'playSpan':
-          return playSpan(false);
-        case 'loopSpan':
-          return playSpan(true);
-        case 'takeLeft':
-        case 'takeRight': {
-          const side = action === 'takeLeft' ? 'left' : 'right';
-          const fragment =
-            selected.kind === 'pair' ? selected.pair[side] : selected.kind === 'single' && selected.single.side === side ? selected.single.fragment : null;
-          return fragment ? decide('take', { takeId: fragment.id }) : undefined;
-        }
-        case 'combine':
-          return selected.kind === 'pair' ? decide('combine', { range: 'union' }) : selected.kind === 'notes' ? decide('merge') : undefined;
-        case 'combineOverlap':
-          return selected.kind === 'pair' ? decide('combine', { range: 'intersection' }) : undefined;
-        case 'keepNotes':
-          return selected.kind === 'notes' ? decide('keep') : undefined;
-        case 'discussed':
-          // First B: write the note; B again (or the button) records it.
-          if (decision) return;
-          if (document.activeElement !== commentRef.current && (commentRef.current?.value ?? '') === '') return commentRef.current?.focus();
-          return decide('discussed');
-        case 'edit':
-          return editorRef.current?.focus();
-        case 'undo':
-          return decision && !busy ? void actions.undo(decision.id) : undefined;
-      }
-    },
-    [selected, selectedIndex, units, decision, busy, actions, select, playSpan, player],
-  );
+  const decide = (action: 'take' | 'combine' | 'discussed' | 'keep' | 'merge', extra: { takeId?: string; range?: 'union' | 'intersection' } = {}) => {
+    if (!selected || decision || busy) return;
+    const subject = selected.kind === 'notes' ? 'notes' : 'fragments';
+    void actions.decide({ subject, sourceIds: selected.ids, action, comment: commentRef.current?.value ?? '', ...extra });
+  };
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (helpOpen || document.querySelector('dialog[open]')) return;
-      if (isTypingTarget(event.target)) {
-        // Enter in the note of "besproken" records it.
-        if (event.key === 'Enter' && !event.shiftKey && event.target === commentRef.current && !decision) {
-          event.preventDefault();
-          run('discussed');
-        }
-        return;
-      }
-      const action = alignShortcutFor(event);
-      if (!action) return;
-      event.preventDefault();
-      run(action);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [run, helpOpen, decision]);
+  const commands: AlignCommands = {
+    next: () => select(units[selectedIndex + 1]),
+    previous: () => select(units[selectedIndex - 1]),
+    take: (side) => {
+      const fragment =
+        selected?.kind === 'pair' ? selected.pair[side] : selected?.kind === 'single' && selected.single.side === side ? selected.single.fragment : null;
+      if (fragment) decide('take', { takeId: fragment.id });
+    },
+    combine: (range) => {
+      if (selected?.kind === 'pair') decide('combine', { range });
+      else if (selected?.kind === 'notes' && range === 'union') decide('merge');
+    },
+    keepNotes: () => selected?.kind === 'notes' && decide('keep'),
+    discussed: () => {
+      if (decision) return;
+      const comment = commentRef.current;
+      if (comment && document.activeElement !== comment && comment.value === '') comment.focus();
+      else decide('discussed');
+    },
+    edit: () => editorRef.current?.focus(),
+    undo: () => decision && !busy && void actions.undo(decision.id),
+    togglePlay: () => player?.toggle(),
+    playSpan,
+    help: () => setHelpOpen(true),
+  };
+  useKeyActions(ALIGN_SHORTCUTS, commands, {
+    ignore: (event) => helpOpen || document.querySelector('dialog[open]') !== null || isTypingTarget(event.target) || controlOwnsKey(event),
+  });
 
   if (loadFailed) return <CycleLoadFailed message={t('align.loadFailed')} />;
 
@@ -257,6 +227,7 @@ export function AlignScreen({ cycleId, settings, onOpenSettings }: { cycleId: st
                     commentRef={commentRef}
                     editorRef={editorRef}
                     onPlay={playSpan}
+                    onDiscussed={commands.discussed}
                   />
                 )}
                 <section className="card">

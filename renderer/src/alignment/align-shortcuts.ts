@@ -1,55 +1,55 @@
-// The keyboard of the alignment page, in one table: the key handler and the help overlay both
-// read it. Playback keys match the workspace (Space, P, R).
-import type { TextKey } from '../i18n';
+// The keyboard of the alignment page as one table of actions (see key-actions.ts): the key
+// handler and the help overlay both read it. Playback keys match the workspace (Space, P, R).
+import { character, key, shifted, withCtrl, type KeyAction } from '../components/key-actions';
 
-export type AlignAction =
-  | 'next'
-  | 'previous'
-  | 'takeLeft'
-  | 'takeRight'
-  | 'combine'
-  | 'combineOverlap'
-  | 'discussed'
-  | 'keepNotes'
-  | 'edit'
-  | 'undo'
-  | 'togglePlay'
-  | 'playSpan'
-  | 'loopSpan'
-  | 'help';
-
-export interface AlignShortcut {
-  id: AlignAction;
-  keys: string[];
-  label: TextKey;
-  matches(event: KeyboardEvent): boolean;
+/** What the alignment page offers its keys; each does nothing when it doesn't apply to the selected item. */
+export interface AlignCommands {
+  next(): void;
+  previous(): void;
+  take(side: 'left' | 'right'): void;
+  /** A pair: the joint fragment over both spans (`union`) or only their overlap; notes: merged. */
+  combine(range: 'union' | 'intersection'): void;
+  keepNotes(): void;
+  /** First press: write the note; again (or Enter in the note): recorded as discussed. */
+  discussed(): void;
+  edit(): void;
+  undo(): void;
+  togglePlay(): void;
+  playSpan(loop: boolean): void;
+  help(): void;
 }
 
-const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
-const key = (k: string) => (e: KeyboardEvent) => plain(e) && !e.shiftKey && e.key.toLowerCase() === k;
-
-export const ALIGN_SHORTCUTS: AlignShortcut[] = [
-  { id: 'next', keys: ['↓', 'N'], label: 'align.key.next', matches: (e) => key('arrowdown')(e) || key('n')(e) },
-  { id: 'previous', keys: ['↑', 'Shift+N'], label: 'align.key.previous', matches: (e) => key('arrowup')(e) || (plain(e) && e.shiftKey && e.key === 'N') },
-  { id: 'takeLeft', keys: ['1'], label: 'align.key.takeLeft', matches: key('1') },
-  { id: 'takeRight', keys: ['2'], label: 'align.key.takeRight', matches: key('2') },
-  { id: 'combine', keys: ['C'], label: 'align.key.combine', matches: key('c') },
-  { id: 'combineOverlap', keys: ['Shift+C'], label: 'align.key.combineOverlap', matches: (e) => plain(e) && e.shiftKey && e.key === 'C' },
-  { id: 'keepNotes', keys: ['K'], label: 'align.key.keepNotes', matches: key('k') },
-  { id: 'discussed', keys: ['B'], label: 'align.key.discussed', matches: key('b') },
-  { id: 'edit', keys: ['E'], label: 'align.key.edit', matches: key('e') },
+export const ALIGN_SHORTCUTS: readonly KeyAction<AlignCommands>[] = [
+  { id: 'next', keys: ['↓', 'N'], label: 'align.key.next', matches: key('arrowdown', 'n'), perform: (c) => c.next() },
+  {
+    id: 'previous',
+    keys: ['↑', 'Shift+N'],
+    label: 'align.key.previous',
+    matches: (e) => key('arrowup')(e) || shifted('N')(e),
+    perform: (c) => c.previous(),
+  },
+  { id: 'takeLeft', keys: ['1'], label: 'align.key.takeLeft', matches: key('1'), perform: (c) => c.take('left') },
+  { id: 'takeRight', keys: ['2'], label: 'align.key.takeRight', matches: key('2'), perform: (c) => c.take('right') },
+  { id: 'combine', keys: ['C'], label: 'align.key.combine', matches: key('c'), perform: (c) => c.combine('union') },
+  {
+    id: 'combineOverlap',
+    keys: ['Shift+C'],
+    label: 'align.key.combineOverlap',
+    matches: shifted('C'),
+    perform: (c) => c.combine('intersection'),
+  },
+  { id: 'keepNotes', keys: ['K'], label: 'align.key.keepNotes', matches: key('k'), perform: (c) => c.keepNotes() },
+  { id: 'discussed', keys: ['B'], label: 'align.key.discussed', matches: key('b'), perform: (c) => c.discussed() },
+  { id: 'edit', keys: ['E'], label: 'align.key.edit', matches: key('e'), perform: (c) => c.edit() },
   {
     id: 'undo',
     keys: ['U', 'Ctrl+Z'],
     label: 'align.key.undo',
-    matches: (e) => key('u')(e) || ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z'),
+    matches: (e) => key('u')(e) || withCtrl('z')(e),
+    perform: (c) => c.undo(),
   },
-  { id: 'togglePlay', keys: ['Spatie'], label: 'shortcut.togglePlay', matches: key(' ') },
-  { id: 'playSpan', keys: ['P'], label: 'align.key.playSpan', matches: key('p') },
-  { id: 'loopSpan', keys: ['R'], label: 'align.key.loopSpan', matches: key('r') },
-  { id: 'help', keys: ['?', 'H'], label: 'shortcut.help', matches: (e) => (plain(e) && e.key === '?') || key('h')(e) },
+  { id: 'togglePlay', keys: ['Spatie'], label: 'shortcut.togglePlay', matches: key(' '), perform: (c) => c.togglePlay() },
+  { id: 'playSpan', keys: ['P'], label: 'align.key.playSpan', matches: key('p'), perform: (c) => c.playSpan(false) },
+  { id: 'loopSpan', keys: ['R'], label: 'align.key.loopSpan', matches: key('r'), perform: (c) => c.playSpan(true) },
+  { id: 'help', keys: ['?', 'H'], label: 'shortcut.help', matches: (e) => character('?')(e) || key('h')(e), perform: (c) => c.help() },
 ];
-
-export function alignShortcutFor(event: KeyboardEvent): AlignAction | null {
-  return ALIGN_SHORTCUTS.find((s) => s.matches(event))?.id ?? null;
-}

@@ -25,6 +25,7 @@ export function UnitDetail({
   commentRef,
   editorRef,
   onPlay,
+  onDiscussed,
 }: {
   unit: AlignUnit;
   index: number;
@@ -39,6 +40,8 @@ export function UnitDetail({
   commentRef: React.RefObject<HTMLTextAreaElement | null>;
   editorRef: React.RefObject<HTMLInputElement | null>;
   onPlay: (loop: boolean) => void;
+  /** Enter in the note of an open item records it as discussed. */
+  onDiscussed: () => void;
 }) {
   const { t, lang } = useI18n();
   const [comment, setComment] = useState(decision?.comment ?? '');
@@ -132,7 +135,18 @@ export function UnitDetail({
           )}
           <label className="align-comment">
             {t('align.comment')}
-            <textarea ref={commentRef} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('align.commentPlaceholder')} />
+            <textarea
+              ref={commentRef}
+              rows={2}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' || e.shiftKey) return;
+                e.preventDefault();
+                onDiscussed();
+              }}
+              placeholder={t('align.commentPlaceholder')}
+            />
           </label>
           <button type="button" disabled={busy} onClick={() => decide('discussed')}>
             {t('align.discussed')} <kbd>B</kbd>
