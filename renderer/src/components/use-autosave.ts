@@ -8,12 +8,13 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 /** How long typing may pause before it is stored. */
 export const AUTOSAVE_DELAY_MS = 500;
 
-export interface Autosave {
+export interface Autosave<T = unknown> {
   /**
    * Stores the newest value now (unless it is stored already); resolves when every save is done:
-   * true when the newest value is stored.
+   * true when the newest value is stored. `value`: the newest value when the caller has it before
+   * the component draws it (a choice stored at once, not after a pause).
    */
-  flush(): Promise<boolean>;
+  flush(value?: T): Promise<boolean>;
   /** Forgets what waits (Escape): nothing more is stored; resolves when saves under way are done. */
   discard(): Promise<void>;
 }
@@ -34,7 +35,7 @@ export function useAutosave<T>(
   value: T | null,
   save: (value: T) => unknown,
   { delayMs = AUTOSAVE_DELAY_MS, equals = Object.is }: AutosaveOptions<T> = {},
-): Autosave {
+): Autosave<T> {
   const saveRef = useRef(save);
   saveRef.current = save;
   const equalsRef = useRef(equals);
@@ -50,8 +51,9 @@ export function useAutosave<T>(
     timer.current = null;
   };
 
-  const flush = useCallback((): Promise<boolean> => {
+  const flush = useCallback((value?: T): Promise<boolean> => {
     stopTimer();
+    if (value !== undefined) latest.current = value;
     chain.current = chain.current.then(async () => {
       const next = latest.current;
       if (next === null || (stored.current !== null && equalsRef.current(stored.current, next))) return;

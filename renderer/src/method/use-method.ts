@@ -1,20 +1,18 @@
-// The method record of one cycle, kept in step with the store. Every change is saved as it is
-// made (no save button): choices at once, typing after a short pause (and at once on blur or when
-// the page closes), so nothing typed is lost. Changes replace whole parts of the record (the
-// intake, the outcome, an agenda ...), computed from the latest local state.
+// The method record of one cycle, kept in step with the store. Every change is shown at once and
+// stored through the one autosave (components/use-autosave.ts): choices at once, typing after a
+// short pause (and at once on blur, when the page closes or goes away), in order, newest last.
+// Changes replace whole parts of the record (the intake, the outcome, an agenda ...), computed
+// from the latest local state; a save sends only the parts that differ from what the store holds.
 //
-// Saves run one after another. The store's answer to a save is shown with every later change laid
-// over it (those still on their way and those waiting for a pause in typing), so an answer to an
-// older save never undoes what the user did since.
+// The store's answer to a save is shown with every part changed on screen since laid over it, so
+// an answer to an older save never undoes what the user did meanwhile.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MethodView } from '../../../shared/contract';
 import type { CycleMethod } from '../../../shared/method';
 import { call } from '../api';
+import { useAutosave } from '../components/use-autosave';
 
 export type MethodPatch = Partial<Omit<CycleMethod, 'cycleId' | 'preparations'>>;
-
-/** How long typing may pause before it is saved. */
-export const TYPING_SAVE_DELAY_MS = 400;
 
 export interface MethodActions {
   /**
@@ -30,24 +28,24 @@ export interface MethodActions {
   apply(request: () => Promise<MethodView>): Promise<boolean>;
 }
 
-interface Sent {
-  id: number;
-  patch: MethodPatch;
+/** The parts of `to` that are not the very parts of `from` (changes replace whole parts). */
+function changedParts(from: CycleMethod, to: CycleMethod): MethodPatch {
+  const patch: Record<string, unknown> = {};
+  for (const part of Object.keys(to) as (keyof CycleMethod)[]) {
+    if (part !== 'cycleId' && part !== 'preparations' && to[part] !== from[part]) patch[part] = to[part];
+  }
+  return patch as MethodPatch;
 }
+
+const isEmpty = (patch: MethodPatch) => Object.keys(patch).length === 0;
 
 export function useMethod(cycleId: string, reportError: (error: unknown) => void) {
   const [view, setView] = useState<MethodView | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [saving, setSaving] = useState(false);
   const viewRef = useRef<MethodView | null>(null);
-  /** Changed on screen, not sent yet (waiting for a pause in typing). */
-  const pending = useRef<MethodPatch>({});
-  /** Sent to the store, no answer yet; oldest first. */
-  const sent = useRef<Sent[]>([]);
-  const jobs = useRef(0);
-  const nextId = useRef(1);
-  const timer = useRef<number | null>(null);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** The record as the store holds it (its last answer). */
+  const stored = useRef<CycleMethod | null>(null);
   const reportRef = useRef(reportError);
   reportRef.current = reportError;
 
@@ -56,22 +54,25 @@ export function useMethod(cycleId: string, reportError: (error: unknown) => void
     setView(next);
   }, []);
 
-  const refreshSaving = useCallback(() => {
-    setSaving(jobs.current > 0 || Object.keys(pending.current).length > 0);
-  }, []);
-
-  /** The store's answer with every change it does not know about yet laid over it. */
-  const withUnsaved = useCallback((server: MethodView): MethodView => {
-    const method = { ...server.method };
-    for (const { patch } of sent.current) Object.assign(method, patch);
-    Object.assign(method, pending.current);
-    return { ...server, method };
-  }, []);
+  /**
+   * Takes the store's answer to a request made when the screen showed `sentFrom`: shows it with
+   * the parts changed on screen since laid over, and says whether anything still waits.
+   */
+  const answered = useCallback(
+    (server: MethodView, sentFrom: CycleMethod | null) => {
+      stored.current = server.method;
+      const current = viewRef.current?.method;
+      const since = current && sentFrom ? changedParts(sentFrom, current) : {};
+      show({ ...server, method: { ...server.method, ...since } });
+      setSaving(!isEmpty(since));
+    },
+    [show],
+  );
 
   useEffect(() => {
     let cancelled = false;
     call('method.get', { cycleId })
-      .then((v) => !cancelled && show(withUnsaved(v)))
+      .then((v) => !cancelled && answered(v, viewRef.current?.method ?? v.method))
       .catch((error: unknown) => {
         if (cancelled) return;
         setLoadFailed(true);
@@ -80,111 +81,77 @@ export function useMethod(cycleId: string, reportError: (error: unknown) => void
     return () => {
       cancelled = true;
     };
-  }, [cycleId, show, withUnsaved]);
+  }, [cycleId, answered]);
 
-  /**
-   * Runs a request after the ones before it. `patch` is the change it carries (laid over older
-   * answers until this one is answered). Shows the answer; on failure reports it and shows what
-   * the store really holds, so the page never pretends unsaved work is saved.
-   */
-  const send = useCallback(
-    (patch: MethodPatch, request: () => Promise<MethodView>): Promise<boolean> => {
-      const entry: Sent = { id: nextId.current++, patch };
-      sent.current = [...sent.current, entry];
-      jobs.current += 1;
-      refreshSaving();
-      const done = () => {
-        sent.current = sent.current.filter((s) => s.id !== entry.id);
-        jobs.current -= 1;
-      };
-      const run = queue.current.then(async () => {
+  /** Stores the parts of `method` the store doesn't hold; on failure shows what the store really holds. */
+  const save = useCallback(
+    async (method: CycleMethod): Promise<boolean> => {
+      const base = stored.current;
+      const patch = base ? changedParts(base, method) : {};
+      if (isEmpty(patch)) {
+        const current = viewRef.current?.method;
+        setSaving(!!base && !!current && !isEmpty(changedParts(base, current)));
+        return true;
+      }
+      try {
+        answered(await call('method.update', { cycleId, patch }), method);
+        return true;
+      } catch (error) {
+        reportRef.current(error);
         try {
-          const server = await request();
-          done();
-          show(withUnsaved(server));
-          return true;
-        } catch (error) {
-          done();
-          reportRef.current(error);
-          try {
-            show(withUnsaved(await call('method.get', { cycleId })));
-          } catch {
-            // The first error is the one the user needs to see.
-          }
-          return false;
-        } finally {
-          refreshSaving();
+          answered(await call('method.get', { cycleId }), method);
+        } catch {
+          // The first error is the one the user needs to see.
         }
-      });
-      queue.current = run;
-      return run;
+        return false;
+      }
     },
-    [cycleId, refreshSaving, show, withUnsaved],
+    [cycleId, answered],
   );
 
-  const flush = useCallback(async () => {
-    if (timer.current !== null) {
-      window.clearTimeout(timer.current);
-      timer.current = null;
-    }
-    const patch = pending.current;
-    if (Object.keys(patch).length === 0) {
-      await queue.current;
-      return;
-    }
-    pending.current = {};
-    await send(patch, () => call('method.update', { cycleId, patch }));
-  }, [cycleId, send]);
-
-  const flushRef = useRef(flush);
-  flushRef.current = flush;
+  const autosave = useAutosave(view?.method ?? null, save);
 
   const change = useCallback<MethodActions['change']>(
     (makePatch, opts) => {
       const current = viewRef.current;
       if (!current) return;
       const patch = makePatch(current.method);
-      if (Object.keys(patch).length === 0) return;
-      pending.current = { ...pending.current, ...patch };
-      show({ ...current, method: { ...current.method, ...patch } });
-      refreshSaving();
-      if (timer.current !== null) window.clearTimeout(timer.current);
-      timer.current = null;
-      if (opts?.typing) {
-        timer.current = window.setTimeout(() => void flushRef.current(), TYPING_SAVE_DELAY_MS);
-      } else {
-        void flushRef.current();
+      if (isEmpty(patch)) return;
+      const method = { ...current.method, ...patch };
+      show({ ...current, method });
+      setSaving(true);
+      if (!opts?.typing) void autosave.flush(method);
+    },
+    [show, autosave],
+  );
+
+  const flush = useCallback(async () => {
+    await autosave.flush();
+  }, [autosave]);
+
+  /** Runs `request` once what waits is stored, and shows its answer. */
+  const apply = useCallback(
+    async (request: () => Promise<MethodView>) => {
+      await autosave.flush();
+      const sentFrom = viewRef.current?.method ?? null;
+      setSaving(true);
+      try {
+        answered(await request(), sentFrom);
+        return true;
+      } catch (error) {
+        reportRef.current(error);
+        setSaving(false);
+        return false;
       }
     },
-    [show, refreshSaving],
+    [autosave, answered],
   );
 
   const buildAgenda = useCallback(
-    async (kind: 'interview' | 'reflection') => {
-      await flush();
-      const channel = kind === 'interview' ? 'method.buildInterviewAgenda' : 'method.buildReflectionAgenda';
-      return send({}, () => call(channel, { cycleId }));
-    },
-    [cycleId, flush, send],
+    (kind: 'interview' | 'reflection') =>
+      apply(() => call(kind === 'interview' ? 'method.buildInterviewAgenda' : 'method.buildReflectionAgenda', { cycleId })),
+    [cycleId, apply],
   );
-
-  const apply = useCallback(
-    async (request: () => Promise<MethodView>) => {
-      await flush();
-      return send({}, request);
-    },
-    [flush, send],
-  );
-
-  // Leaving the page (another tab of the cycle, the library, closing the window) saves what waits.
-  useEffect(() => {
-    const onHide = () => void flushRef.current();
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      void flushRef.current();
-    };
-  }, []);
 
   const actions = useMemo<MethodActions>(() => ({ change, flush, buildAgenda, apply }), [change, flush, buildAgenda, apply]);
   return { view, loadFailed, saving, actions };
