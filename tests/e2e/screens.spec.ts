@@ -142,6 +142,9 @@ test('every screen and every dialog passes axe-core WCAG 2.1 A/AA', async ({ pag
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '▶ Review-modus' }).click();
   await expect(page.getByTestId('review-position')).toHaveText('1 / 2');
+  // The video fills the stage (it once collapsed to nothing: a player sized by a parent of no height).
+  const videoBox = await page.getByTestId('player').boundingBox();
+  expect(videoBox?.height ?? 0).toBeGreaterThan(200);
   await check(page, testInfo, 'review');
   await page.keyboard.press('Escape');
 
