@@ -196,6 +196,9 @@ export async function scrollFrames(page: Page, selector: string, mode: 'scrollTo
           });
         });
       }
+      // A port with a message handler stays alive, and with it everything its handler's scope
+      // holds (here the list or timeline, and so the whole page of this visit): close it.
+      channel.port1.close();
       return { busy: busy.slice(5), intervals: intervals.slice(5) };
     },
     { selector, mode, step, frames },
@@ -212,6 +215,12 @@ export interface ScrubTimes {
   feedback: number[];
   /** From the pointer event until the decoded frame replaced the thumbnail ('seeked'), ms per step. */
   frame: number[];
+  /**
+   * The app's own work per step: its pointer handler and the React update that queued (a
+   * microtask queued after the event runs after React's), ms. The rest of `feedback` is waiting
+   * for tasks queued before the step (the media element's data, timers), which grows with load.
+   */
+  work: number[];
 }
 
 /**
@@ -250,6 +259,7 @@ export async function scrubSteps(page: Page, fractions: number[]): Promise<Scrub
       });
     const feedback: number[] = [];
     const frame: number[] = [];
+    const work: number[] = [];
     // Pressed a little beside the first step, so the first move is already a drag.
     fire('pointerdown', steps[0]! > 0.5 ? steps[0]! - 0.03 : steps[0]! + 0.03);
     for (const fraction of steps) {
@@ -257,6 +267,7 @@ export async function scrubSteps(page: Page, fractions: number[]): Promise<Scrub
         requestAnimationFrame(() => {
           const t = performance.now();
           fire('pointermove', fraction);
+          queueMicrotask(() => work.push(performance.now() - t));
           resolve(t);
         }),
       );
@@ -267,7 +278,9 @@ export async function scrubSteps(page: Page, fractions: number[]): Promise<Scrub
       await new Promise((r) => setTimeout(r, 30));
     }
     fire('pointerup', steps.at(-1)!);
-    return { feedback, frame };
+    // As in scrollFrames: an open port would keep this visit's timeline (and its page) alive.
+    channel.port1.close();
+    return { feedback, frame, work };
   }, fractions);
 }
 
