@@ -82,3 +82,11 @@ export function formatDate(iso: string, lang: DateLanguage): string {
 export function todayIso(now = new Date()): string {
   return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** A moment (an ISO timestamp) as shown in `lang`, in local time: "29-11-2026 15:36" /
+ * "29/11/2026 15:36" (always 24-hour). Text that is not a timestamp is returned as it is. */
+export function formatDateTime(timestamp: string, lang: DateLanguage): string {
+  const at = new Date(timestamp);
+  if (Number.isNaN(at.getTime())) return timestamp;
+  return `${formatDate(todayIso(at), lang)} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datePattern, formatDate, parseDate, todayIso } from '../../shared/calendar-date';
+import { datePattern, formatDate, formatDateTime, parseDate, todayIso } from '../../shared/calendar-date';
 
 const iso = (text: string, lang: 'nl' | 'en' = 'nl') => {
   const result = parseDate(text, lang);
@@ -61,5 +61,12 @@ describe('dates as people write them', () => {
   it('today in local time', () => {
     expect(todayIso(new Date(2025, 2, 10, 23, 59))).toBe('2025-03-10');
     expect(todayIso(new Date(2025, 0, 1, 0, 0))).toBe('2025-01-01');
+  });
+
+  it('moments day first with a 24-hour time, in local time, whatever the locale', () => {
+    const moment = new Date(2026, 10, 9, 15, 6).toISOString();
+    expect(formatDateTime(moment, 'nl')).toBe('09-11-2026 15:06');
+    expect(formatDateTime(moment, 'en')).toBe('09/11/2026 15:06');
+    expect(formatDateTime('kapot', 'nl')).toBe('kapot');
   });
 });

@@ -3,6 +3,7 @@
 // user chooses, the local version stays; "Later" keeps the questions for another time.
 import { useState } from 'react';
 import type { ExchangeConflict, ExchangeRecordType } from '../../../shared/contract';
+import { formatDateTime } from '../../../shared/calendar-date';
 import { formatTimecode } from '../../../shared/timecode';
 import { call } from '../api';
 import { Modal } from '../components/modal';
@@ -22,12 +23,7 @@ const RECORD_LABEL: Record<ExchangeRecordType, TextKey> = {
 
 function useWhen() {
   const { lang } = useI18n();
-  return (iso: string) => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime())
-      ? iso
-      : new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
-  };
+  return (iso: string) => formatDateTime(iso, lang);
 }
 
 function ConflictTitle({ conflict }: { conflict: ExchangeConflict }) {

@@ -4,6 +4,7 @@
 // later stay available behind the "Conflicten" button.
 import { useCallback, useEffect, useState } from 'react';
 import type { ArchiveImportSummary, ExchangeConflict } from '../../../shared/contract';
+import { formatDateTime } from '../../../shared/calendar-date';
 import { ApiError, call } from '../api';
 import { Modal } from '../components/modal';
 import { useToasts } from '../components/toasts';
@@ -52,10 +53,7 @@ export function ProjectImport({ onChanged }: { onChanged: (trajectoryId: string 
     }
   };
 
-  const when = (iso: string) => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
-  };
+  const when = (iso: string) => formatDateTime(iso, lang);
 
   return (
     <>

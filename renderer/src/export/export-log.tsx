@@ -3,6 +3,7 @@
 // feedback was left out. Saved as CSV for the project's data-management file.
 import { useCallback, useEffect, useState } from 'react';
 import { exportKindLabel, pseudonymListLabel, scopeLabel, type ExportLogEntry } from '../../../shared/privacy/export-log';
+import { formatDateTime } from '../../../shared/calendar-date';
 import { call } from '../api';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
@@ -36,8 +37,7 @@ export function ExportLog({ trajectoryId }: { trajectoryId: string }) {
     }
   };
 
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => formatDateTime(iso, lang);
 
   return (
     <div className="export-log" data-testid="export-log">

@@ -1,5 +1,6 @@
 // The automatic backups, newest first, with what each holds; one can be put back.
 import type { BackupInfo } from '../../../shared/startup-contract';
+import { formatDateTime } from '../../../shared/calendar-date';
 import { useI18n } from '../i18n';
 
 export function BackupList({
@@ -13,7 +14,6 @@ export function BackupList({
 }) {
   const { t, lang } = useI18n();
   if (backups.length === 0) return <p className="backup-empty">{t('backups.none')}</p>;
-  const format = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <table className="backup-list">
       <thead>
@@ -27,7 +27,7 @@ export function BackupList({
       </thead>
       <tbody>
         {backups.map((backup) => {
-          const when = format.format(new Date(backup.createdAt));
+          const when = formatDateTime(backup.createdAt, lang);
           return (
             <tr key={backup.id} data-testid="backup">
               <td>{when}</td>
