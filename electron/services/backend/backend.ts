@@ -21,6 +21,7 @@ import type { MediaTool } from '../media';
 import { chooseBinary, resetBinary, type BinarySettingsOptions } from './binary-settings';
 import { lockDataFolder, openStore, type Store } from '../store';
 import { removeLeftoverFiles } from '../startup/leftover-files';
+import { RunningFfmpegLog, stopSurvivingFfmpeg } from '../media/running-ffmpeg';
 import { isStartupChannel, type MediaToolInfo, type StartupChannel } from '../../../shared/startup-contract';
 import { AlignmentService } from './alignment-service';
 import { ClipsService } from './clips-service';
@@ -85,6 +86,9 @@ export function createBackend(options: BackendOptions): Backend {
   let store: Store;
   try {
     if (!options.readOnly) {
+      // ffmpeg a killed run left going would write its files again after the cleanup below.
+      const survivors = stopSurvivingFfmpeg(options.dataDir);
+      if (survivors.killed.length > 0) console.log(`[backend] stopped ffmpeg left running by an interrupted run: pids ${survivors.killed.join(', ')}`);
       const removed = removeLeftoverFiles(options.dataDir);
       if (removed.length > 0) console.log(`[backend] removed leftovers of an interrupted run: ${removed.join(', ')}`);
     }
@@ -94,6 +98,7 @@ export function createBackend(options: BackendOptions): Backend {
     throw error;
   }
   const author = () => store.settings.get().authorName;
+  const runningFfmpeg = new RunningFfmpegLog(options.dataDir);
 
   // Found once and reused; forgotten when it failed or the user changes the ffmpeg settings.
   let binaries: Promise<MediaBinaries> | null = null;
@@ -105,7 +110,7 @@ export function createBackend(options: BackendOptions): Backend {
       ffprobeSetting: settings.ffprobePath || undefined,
       env: process.env,
       resourcesPath: options.binariesResourcesPath,
-    });
+    }).then((located) => ({ ...located, running: runningFfmpeg }));
     binaries = found;
     found.catch(() => {
       if (binaries === found) binaries = null;

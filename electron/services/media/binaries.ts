@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { compareToolVersions, parseToolVersion, type ToolVersion } from './binary-version';
 import { MediaError } from './errors';
 import { queryTool } from './ffmpeg-runner';
+import type { RunningFfmpegLog } from './running-ffmpeg';
 
 export type BinarySource = 'setting' | 'environment' | 'bundled' | 'path';
 
@@ -39,6 +40,8 @@ export interface MediaBinaries {
   ffprobeVersion: ToolVersion;
   /** Candidates that were tried before the ones chosen and didn't work (absent when none). */
   skipped?: SkippedBinary[];
+  /** Where a backend notes the ffmpeg processes it runs, so its next start can stop survivors. */
+  running?: RunningFfmpegLog;
 }
 
 export interface LocateBinariesOptions {

@@ -209,6 +209,7 @@ export async function runFfmpeg(bin: MediaBinaries, args: string[], opts: RunFfm
       releaseGate();
       if (LOG_EVERY_COMMAND) console.debug(`[ffmpeg] ${shortCommandLine(bin.ffmpeg, limited)}`);
       const child = processOf();
+      if (child?.pid !== undefined && bin.running) child.once('exit', bin.running.note(child.pid, child.spawnargs));
       if (child?.pid !== undefined && niceness > 0) {
         try {
           os.setPriority(child.pid, niceness);

@@ -1,8 +1,8 @@
 // Crash soak: the backend (the test host process, the same backend as the desktop app) is
 // killed with SIGKILL at random moments while notes are typed, a proxy is being made and a
 // project archive is imported, 100 times. After every kill: SQLite's integrity_check is ok and
-// every note the backend acknowledged is there. After every next start: the half-written files
-// the killed run left (`.part`, the scratch folder) are gone. Needs `npm run build` (the host).
+// every note the backend acknowledged is there. After every next start: no ffmpeg the killed run
+// started still runs, and the half-written files it left (`.part`, the scratch folder) are gone. Needs `npm run build` (the host).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -80,24 +80,21 @@ function leftovers(): string[] {
 }
 
 /**
- * ffmpeg runs as a child process, and a SIGKILL of the backend does not end it: it finishes its
- * job on its own and then (faststart) reopens its `.part` output by name, which can bring the
- * file back after the next start's cleanup. Waits until no process works in the data folder any
- * more; returns whether one had outlived the backend.
+ * The processes still working in the data folder (ffmpeg the backend started): a SIGKILL of the
+ * backend does not end them, the next start must. Seen from outside, by their command line.
  */
-async function waitForOrphans(): Promise<boolean> {
-  const alive = () => {
-    try {
-      execFileSync('pgrep', ['-f', dataDir], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const hadOrphan = alive();
-  const deadline = Date.now() + 60_000;
-  while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  return hadOrphan;
+function processesInDataDir(): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', dataDir], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return []; // pgrep exits 1 when none matches
+  }
+}
+
+/** Of `pids`, those still running a command in the data folder. */
+function stillInDataDir(pids: number[]): number[] {
+  const now = new Set(processesInDataDir());
+  return pids.filter((pid) => now.has(pid));
 }
 
 describe('crash soak', () => {
@@ -129,14 +126,17 @@ describe('crash soak', () => {
     let leftoversAfterStart = 0;
     let leftoversSeen = 0;
     const killedDuring = { proxy: 0, import: 0 };
-    let orphanedFfmpeg = 0;
+    let outlived: number[] = []; // ffmpeg of the killed run, still running when it died
+    let roundsWithSurvivors = 0;
+    let survivorsAfterStart = 0;
 
     for (let round = 0; round < ROUNDS; round++) {
       if (round > 0) {
         const before = leftovers();
         leftoversSeen += before.length;
         host = await startHost();
-        // Cleanup runs before the host listens: what the killed run left is gone now.
+        // Before the host listens it has stopped the killed run's ffmpeg and removed what it left.
+        survivorsAfterStart += stillInDataDir(outlived).length;
         leftoversAfterStart += before.filter((p) => existsSync(path.join(dataDir, p))).length;
       }
       const current = host;
@@ -173,7 +173,8 @@ describe('crash soak', () => {
       if (workspace?.recordings.find((r: any) => r.id === proxyRecordingId)?.proxyState === 'running') killedDuring.proxy++;
       current.child.kill('SIGKILL');
       await current.exited;
-      if (await waitForOrphans()) orphanedFfmpeg++;
+      outlived = processesInDataDir();
+      if (outlived.length > 0) roundsWithSurvivors++;
       stop = true;
       await Promise.all([typing, proxy, importing]);
 
@@ -187,6 +188,7 @@ describe('crash soak', () => {
       }
     }
     host = await startHost();
+    survivorsAfterStart += stillInDataDir(outlived).length;
     const finalLeftovers = leftovers().filter((p) => !p.startsWith('backups'));
     host.child.kill('SIGKILL');
     await host.exited;
@@ -195,10 +197,12 @@ describe('crash soak', () => {
       `[soak] ${ROUNDS} SIGKILLs: ${acknowledged.length} notes acknowledged, ${lost} lost; ` +
         `integrity_check failed ${integrityFailures}×; ${leftoversSeen} leftover files after kills, ` +
         `${leftoversAfterStart} still there after the next start; killed during a proxy ${killedDuring.proxy}×, ` +
-        `during an archive import ${killedDuring.import}×; an ffmpeg outlived the backend ${orphanedFfmpeg}×`,
+        `during an archive import ${killedDuring.import}×; an ffmpeg outlived the backend ${roundsWithSurvivors}×, ` +
+        `${survivorsAfterStart} still running after the next start`,
     );
     expect(lost).toBe(0);
     expect(integrityFailures).toBe(0);
+    expect(survivorsAfterStart).toBe(0);
     expect(leftoversAfterStart).toBe(0);
     expect(finalLeftovers).toEqual([]);
     expect(acknowledged.length).toBeGreaterThan(ROUNDS);
