@@ -11,6 +11,7 @@ import { useRoute } from './route';
 import { LibraryScreen } from './library/library-screen';
 import { SettingsDialog } from './settings-dialog';
 import { ReadOnlyBanner } from './startup/read-only-banner';
+import { ReadOnlyProvider } from './startup/read-only';
 import { MethodScreen } from './method/method-screen';
 import { ReviewScreen } from './review/review-screen';
 import { WorkspaceScreen } from './workspace/workspace-screen';
@@ -44,6 +45,7 @@ export function App({ readOnly = false }: { readOnly?: boolean }) {
 
   return (
     <I18nProvider lang={settings.language}>
+      <ReadOnlyProvider readOnly={readOnly}>
       <ToastProvider>
         {readOnly && <ReadOnlyBanner />}
         {route.screen === 'library' && <LibraryScreen onOpenSettings={openSettings} />}
@@ -70,6 +72,7 @@ export function App({ readOnly = false }: { readOnly?: boolean }) {
           <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setSettingsOpen(false)} />
         )}
       </ToastProvider>
+      </ReadOnlyProvider>
     </I18nProvider>
   );
 }

@@ -10,6 +10,7 @@ import { useI18n } from './i18n';
 import { AboutDialog } from './about/about-dialog';
 import { BackupsSection } from './settings/backups-section';
 import { MediaToolsInfo } from './settings/media-tools-info';
+import { useEditControl } from './startup/read-only';
 
 export function SettingsDialog({
   settings,
@@ -25,6 +26,7 @@ export function SettingsDialog({
   const [draft, setDraft] = useState(settings);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const editControl = useEditControl();
 
   useEffect(() => {
     call('app.info', {}).then(setInfo).catch(reportError);
@@ -83,11 +85,11 @@ export function SettingsDialog({
               <span id={`settings-${which}`}>{t(which === 'ffmpeg' ? 'settings.ffmpegPath' : 'settings.ffprobePath')}</span>
               <div className="settings-binary" role="group" aria-labelledby={`settings-${which}`}>
                 <code data-testid={`settings-${which}-path`}>{chosen || t('settings.automatic')}</code>
-                <button type="button" onClick={() => void binary(which, 'choose')}>
+                <button type="button" {...editControl()} onClick={() => void binary(which, 'choose')}>
                   {t('settings.chooseBinary')}
                 </button>
                 {chosen && (
-                  <button type="button" onClick={() => void binary(which, 'reset')}>
+                  <button type="button" {...editControl()} onClick={() => void binary(which, 'reset')}>
                     {t('settings.automatic')}
                   </button>
                 )}
@@ -111,7 +113,7 @@ export function SettingsDialog({
           <button type="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" {...editControl()}>
             {t('common.save')}
           </button>
         </div>

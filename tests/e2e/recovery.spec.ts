@@ -83,11 +83,12 @@ test('a damaged database: restore the newest backup from the recovery page, and 
   expect(readdirSync(path.join(dataDir, 'backups', aside[0]!))).toContain('vkz.sqlite');
 });
 
-test('data of a newer VKZ: opened read-only on request, changes refused with a clear message', async ({ page }) => {
+test('data of a newer VKZ: opened read-only on request, editing offered nowhere, changes refused with a clear message', async ({ page }) => {
   const dataDir = tempDir();
   let host = await openHost(page, dataDir);
   await setResearcherName(page, 'Onderzoeker N');
-  await invoke(page, 'trajectories.create', { caseManager: 'KM-N', client: 'Cliënt N' });
+  const trajectory = await invoke(page, 'trajectories.create', { caseManager: 'KM-N', client: 'Cliënt N' });
+  await invoke(page, 'cycles.create', { trajectoryId: trajectory.id, title: 'Gesprek N', date: '2025-06-01' });
   host.child.kill('SIGKILL');
   await new Promise((resolve) => host.child.once('exit', resolve));
   const db = new Database(path.join(dataDir, 'vkz.sqlite'));
@@ -101,7 +102,34 @@ test('data of a newer VKZ: opened read-only on request, changes refused with a c
   await page.getByRole('button', { name: 'Alleen-lezen openen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Alleen-lezen' })).toBeVisible();
   await expect(page.getByText('KM-N · Cliënt N').first()).toBeVisible();
+  // Every control that would change the data is disabled and says why; looking around still works.
+  const reason = /alleen te lezen/;
+  const expectNoEditing = async (name: string | RegExp) => {
+    const button = page.getByRole('button', { name }).first();
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAttribute('title', reason);
+  };
+  await expectNoEditing('+ Nieuw traject');
+  await expectNoEditing('Project importeren…');
+  await page.getByRole('button', { name: /KM-N · Cliënt N/ }).click();
+  await expectNoEditing('Naam wijzigen');
+  await expectNoEditing('Vergeet deze cliënt…');
+  await expectNoEditing('+ Nieuwe cyclus');
+  await expectNoEditing('Bewerken');
+  await expectNoEditing('Verwijderen');
+  await expect(page.getByTestId('retention').getByRole('textbox')).toBeDisabled();
   await shot(page, 'read-only-open');
+  await page.getByRole('button', { name: 'Instellingen' }).click();
+  const settings = page.getByRole('dialog', { name: 'Instellingen' });
+  await expect(settings.getByRole('button', { name: 'Opslaan' })).toBeDisabled();
+  await expect(settings.getByRole('button', { name: 'Nu een back-up maken' })).toBeDisabled();
+  await shot(page, 'read-only-settings');
+  await settings.getByRole('button', { name: 'Annuleren' }).click();
+  await page.getByRole('button', { name: 'Openen' }).first().click();
+  await expect(page.getByRole('heading', { name: /Gesprek N/ })).toBeVisible();
+  for (const add of await page.getByRole('button', { name: /Opname toevoegen/ }).all()) await expect(add).toBeDisabled();
+  await expectNoEditing(/Notitie bij afspeelpositie/);
+  await shot(page, 'read-only-workspace');
   const refused = await page.evaluate(() =>
     (window as unknown as { vkz: { invoke(c: string, r: unknown): Promise<unknown> } }).vkz.invoke('trajectories.create', {
       caseManager: 'KM-X',

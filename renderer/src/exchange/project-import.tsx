@@ -13,12 +13,14 @@ import { ConflictsDialog } from './conflicts-dialog';
 import { useArchiveProgress } from './use-archive-progress';
 import { formatBytes, useCount, useErrorText } from './use-error-text';
 import './exchange.css';
+import { useEditControl } from '../startup/read-only';
 
 type View = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; summary: ArchiveImportSummary } | { kind: 'failed'; text: string } | { kind: 'conflicts' };
 
 /** `onChanged` is told the imported trajectory (null after choosing in conflicts), to reload and show it. */
 export function ProjectImport({ onChanged }: { onChanged: (trajectoryId: string | null) => void }) {
   const { t, lang } = useI18n();
+  const editControl = useEditControl();
   const { reportError, notify } = useToasts();
   const errorText = useErrorText();
   const count = useCount();
@@ -62,7 +64,7 @@ export function ProjectImport({ onChanged }: { onChanged: (trajectoryId: string 
           {t('exchange.openConflicts', { count: pending.length })}
         </button>
       )}
-      <button type="button" onClick={() => void run()} disabled={view.kind === 'running'} aria-busy={view.kind === 'running'}>
+      <button type="button" onClick={() => void run()} {...editControl(view.kind === 'running')} aria-busy={view.kind === 'running'}>
         {t('exchange.importProject')}
       </button>
 

@@ -15,6 +15,7 @@ import { useI18n, type TextKey } from '../i18n';
 import { useArchiveProgress } from './use-archive-progress';
 import { useCount, useErrorText } from './use-error-text';
 import './exchange.css';
+import { useEditControl } from '../startup/read-only';
 
 type Ready = Extract<TranscriptPreview, { status: 'ready' }>;
 type Failed = Extract<TranscriptPreview, { status: 'error' }>;
@@ -29,6 +30,7 @@ const KIND_LABEL: Record<NoteKind, TextKey> = {
 
 export function TranscriptImportButton({ recording, onImported }: { recording: Recording; onImported: () => void }) {
   const { t } = useI18n();
+  const editControl = useEditControl();
   const { reportError, notify } = useToasts();
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<Ready | Failed | null>(null);
@@ -50,7 +52,7 @@ export function TranscriptImportButton({ recording, onImported }: { recording: R
 
   return (
     <>
-      <button type="button" disabled={busy} aria-busy={busy} onClick={() => void open()} title={t('exchange.importTranscriptTitle')}>
+      <button type="button" aria-busy={busy} onClick={() => void open()} title={t('exchange.importTranscriptTitle')} {...editControl(busy)}>
         {t('exchange.importTranscript')}
       </button>
       {busy && reading && (

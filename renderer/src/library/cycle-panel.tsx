@@ -7,6 +7,7 @@ import { DateInput } from '../components/date-input';
 import { ConfirmDialog } from '../components/modal';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
+import { useEditControl } from '../startup/read-only';
 
 export function CyclePanel({
   trajectory,
@@ -18,6 +19,7 @@ export function CyclePanel({
   onChanged: () => void;
 }) {
   const { t, lang } = useI18n();
+  const editControl = useEditControl();
   const { reportError } = useToasts();
   const [cycles, setCycles] = useState<Cycle[]>([]);
   const [editing, setEditing] = useState<{ id: string | null; title: string; date: string | null } | null>(null);
@@ -102,6 +104,7 @@ export function CyclePanel({
         <button
           type="button"
           className="primary"
+          {...editControl()}
           onClick={() =>
             setEditing({ id: null, title: t('library.defaultCycleTitle', { n: cycles.length + 1 }), date: todayIso() })
           }
@@ -127,10 +130,10 @@ export function CyclePanel({
                   <button type="button" onClick={() => onOpen(cycle)}>
                     {t('library.openCycle')}
                   </button>
-                  <button type="button" onClick={() => setEditing({ id: cycle.id, title: cycle.title, date: cycle.date })}>
+                  <button type="button" {...editControl()} onClick={() => setEditing({ id: cycle.id, title: cycle.title, date: cycle.date })}>
                     {t('common.edit')}
                   </button>
-                  <button type="button" className="danger" onClick={() => setDeleting(cycle)}>
+                  <button type="button" className="danger" {...editControl()} onClick={() => setDeleting(cycle)}>
                     {t('common.delete')}
                   </button>
                 </div>

@@ -13,6 +13,7 @@ import { ForgetTrajectory } from './forget-trajectory';
 import { RetentionBadge, RetentionField, today } from './retention';
 import { isPastRetention } from '../../../shared/privacy/forgetting';
 import { TrajectoryForm } from './trajectory-form';
+import { useEditControl } from '../startup/read-only';
 
 export function trajectoryTitle(t: Pick<Trajectory, 'caseManager' | 'client'>): string {
   return `${t.caseManager} · ${t.client}`;
@@ -20,6 +21,7 @@ export function trajectoryTitle(t: Pick<Trajectory, 'caseManager' | 'client'>): 
 
 export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }) {
   const { t } = useI18n();
+  const editControl = useEditControl();
   const titleRef = useRef<HTMLHeadingElement>(null);
   useFocusWhenLost(titleRef);
   const { reportError } = useToasts();
@@ -86,7 +88,7 @@ export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }
         <nav className="trajectory-list" aria-label={t('library.trajectories')}>
           <div className="pane-header">
             <h2>{t('library.trajectories')}</h2>
-            <button type="button" className="primary" onClick={() => setCreating(true)}>
+            <button type="button" className="primary" {...editControl()} onClick={() => setCreating(true)}>
               {t('library.newTrajectory')}
             </button>
           </div>
@@ -132,10 +134,10 @@ export function LibraryScreen({ onOpenSettings }: { onOpenSettings: () => void }
                   <>
                     <h2>{trajectoryTitle(selected)}</h2>
                     <div className="button-row">
-                      <button type="button" onClick={() => setRenaming(true)}>
+                      <button type="button" {...editControl()} onClick={() => setRenaming(true)}>
                         {t('common.rename')}
                       </button>
-                      <button type="button" className="danger" onClick={() => setForgetting(selected)}>
+                      <button type="button" className="danger" {...editControl()} onClick={() => setForgetting(selected)}>
                         {t('forget.action')}
                       </button>
                     </div>

@@ -5,6 +5,7 @@ import { call } from '../api';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { DateField } from '../method/date-field';
+import { EditGroup } from '../startup/read-only';
 
 /** Today as YYYY-MM-DD in the user's own time zone. */
 export function today(): string {
@@ -25,6 +26,7 @@ export function RetentionField({
   const { reportError } = useToasts();
   const past = isPastRetention(keepUntil, today());
   return (
+    <EditGroup className="retention">
     <div className="retention" data-testid="retention">
       <DateField
         label={t('retention.keepUntil')}
@@ -42,6 +44,7 @@ export function RetentionField({
         <span className="hint">{t('retention.hint')}</span>
       )}
     </div>
+    </EditGroup>
   );
 }
 

@@ -6,10 +6,13 @@ import { call } from '../api';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { BackupList } from '../startup/backup-list';
+import { useEditControl, useReadOnly } from '../startup/read-only';
 
 export function BackupsSection() {
   const { t } = useI18n();
   const { reportError } = useToasts();
+  const readOnly = useReadOnly();
+  const editControl = useEditControl();
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -36,7 +39,7 @@ export function BackupsSection() {
       {backups && (
         <BackupList
           backups={backups}
-          disabled={busy}
+          disabled={busy || readOnly}
           onRestore={(id) =>
             run(async () => {
               await call('backups.restore', { id });
@@ -45,7 +48,7 @@ export function BackupsSection() {
           }
         />
       )}
-      <button type="button" disabled={busy} onClick={() => run(async () => (await call('backups.create', {}), reload()))}>
+      <button type="button" {...editControl(busy)} onClick={() => run(async () => (await call('backups.create', {}), reload()))}>
         {t('backups.createNow')}
       </button>
     </section>

@@ -11,6 +11,7 @@ import { FragmentClipActions } from '../clips/clip-export';
 import { useI18n } from '../i18n';
 import type { WorkspaceActions } from './use-workspace';
 import { ValenceSwitch } from '../components/valence-switch';
+import { EditGroup } from '../startup/read-only';
 
 function ThemeQuestions({ theme, lang }: { theme: FrameworkTheme; lang: 'nl' | 'en' }) {
   return (
@@ -114,6 +115,7 @@ export function FragmentCard({
           {selected ? t('fragments.collapse') : t('fragments.details')}
         </button>
       </div>
+      <EditGroup>
       <input
         className="fragment-title"
         value={title}
@@ -211,6 +213,7 @@ export function FragmentCard({
           </div>
         </div>
       )}
+      </EditGroup>
     </li>
   );
 }

@@ -7,6 +7,7 @@ import { ClipExport } from '../clips/clip-export';
 import { useI18n } from '../i18n';
 import { FragmentCard } from './fragment-card';
 import type { WorkspaceActions } from './use-workspace';
+import { EditGroup } from '../startup/read-only';
 
 export function FragmentsPanel({
   fragments,
@@ -54,6 +55,7 @@ export function FragmentsPanel({
           ? t('fragments.markHint')
           : t('fragments.markedInAt', { time: formatTimecode(markIn, { fractionDigits: 2 }) })}
       </p>
+      <EditGroup>
       <form
         className="inline-form range-form"
         onSubmit={(event) => {
@@ -74,6 +76,7 @@ export function FragmentsPanel({
           {t('fragments.add')}
         </button>
       </form>
+      </EditGroup>
       {invalid && <p className="field-error">{t('fragments.invalidRange')}</p>}
       {fragments.length === 0 && <p className="empty">{t('fragments.empty')}</p>}
       <ClipExport fragments={fragments}>

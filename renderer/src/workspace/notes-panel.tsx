@@ -12,6 +12,7 @@ import { currentNoteIndex } from './current-note';
 import { NoteForm, type NoteDraft } from './note-form';
 import { noteKindLabel } from './note-kinds';
 import type { WorkspaceActions } from './use-workspace';
+import { useEditControl } from '../startup/read-only';
 
 const noteKey = (note: Note) => note.id;
 
@@ -34,6 +35,7 @@ const NoteRow = memo(function NoteRow({
   onDelete: (note: Note) => void;
 }) {
   const { t } = useI18n();
+  const editControl = useEditControl();
   return (
     <div
       role="listitem"
@@ -54,13 +56,13 @@ const NoteRow = memo(function NoteRow({
         <p className="note-text">{note.text}</p>
       </div>
       <div className="note-actions">
-        <button type="button" onClick={() => onEdit(note)} aria-label={t('common.edit')} title={t('common.edit')}>
+        <button type="button" {...editControl()} onClick={() => onEdit(note)} aria-label={t('common.edit')} title={t('common.edit')}>
           <Icon name="edit" />
         </button>
-        <button type="button" onClick={() => onRetime(note)} aria-label={t('notes.retime')} title={t('notes.retime')}>
+        <button type="button" {...editControl()} onClick={() => onRetime(note)} aria-label={t('notes.retime')} title={t('notes.retime')}>
           <Icon name="retime" />
         </button>
-        <button type="button" onClick={() => onDelete(note)} aria-label={t('common.delete')} title={t('common.delete')}>
+        <button type="button" {...editControl()} onClick={() => onDelete(note)} aria-label={t('common.delete')} title={t('common.delete')}>
           <Icon name="trash" />
         </button>
       </div>
@@ -89,6 +91,7 @@ export function NotesPanel({
   onDeleted: (what: 'note') => void;
 }) {
   const { t } = useI18n();
+  const editControl = useEditControl();
   const [editingId, setEditingId] = useState<string | null>(null);
   const editOriginal = useRef<Note | null>(null);
   const currentIndex = usePlayerSelector(player, (s) => currentNoteIndex(notes, s.time));
@@ -149,7 +152,7 @@ export function NotesPanel({
           onCancel={() => void cancelNew()}
         />
       ) : (
-        <button type="button" className="primary add-note" disabled={!recordingId} onClick={onComposeStart}>
+        <button type="button" className="primary add-note" {...editControl(!recordingId)} onClick={onComposeStart}>
           {t('notes.addAtPlayhead')} <kbd>N</kbd>
         </button>
       )}

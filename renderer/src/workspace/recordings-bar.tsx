@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../components/modal';
 import { useI18n } from '../i18n';
 import { TranscriptImportButton } from '../exchange/transcript-import';
 import type { WorkspaceActions } from './use-workspace';
+import { useEditControl } from '../startup/read-only';
 
 function mediaSummary(recording: Recording): string {
   const { media } = recording;
@@ -34,6 +35,7 @@ export function RecordingsBar({
   children?: ReactNode;
 }) {
   const { t } = useI18n();
+  const editControl = useEditControl();
   const [removing, setRemoving] = useState<Recording | null>(null);
   const active = recordings.find((r) => r.id === activeId) ?? null;
 
@@ -62,7 +64,7 @@ export function RecordingsBar({
           </button>
         ))}
       </div>
-      <button type="button" className="primary" onClick={() => void actions.addRecordingsViaDialog()}>
+      <button type="button" className="primary" {...editControl()} onClick={() => void actions.addRecordingsViaDialog()}>
         {t('recordings.add')}
       </button>
       {active && (
@@ -73,7 +75,7 @@ export function RecordingsBar({
           {active.missing && (
             <span className="recording-missing" role="alert">
               {t('recordings.missing', { path: active.filePath })}
-              <button type="button" onClick={() => void actions.relocateRecording(active.id)}>
+              <button type="button" {...editControl()} onClick={() => void actions.relocateRecording(active.id)}>
                 {t('recordings.relocate')}
               </button>
             </span>
@@ -94,7 +96,7 @@ export function RecordingsBar({
               {active.proxyState === 'failed'
                 ? t('recordings.proxyFailed', { detail: active.proxyError ?? '' })
                 : t('recordings.proxyCancelled')}
-              <button type="button" onClick={() => void actions.retryProxy(active.id)}>
+              <button type="button" {...editControl()} onClick={() => void actions.retryProxy(active.id)}>
                 {t('recordings.proxyRetry')}
               </button>
             </span>
@@ -104,15 +106,15 @@ export function RecordingsBar({
             <TranscriptImportButton recording={active} onImported={() => void actions.reload()} />
             {recordings.length > 1 && (
               <>
-                <button type="button" onClick={() => move(active, -1)} aria-label={t('recordings.moveEarlier')}>
+                <button type="button" {...editControl()} onClick={() => move(active, -1)} aria-label={t('recordings.moveEarlier')}>
                   ◀
                 </button>
-                <button type="button" onClick={() => move(active, 1)} aria-label={t('recordings.moveLater')}>
+                <button type="button" {...editControl()} onClick={() => move(active, 1)} aria-label={t('recordings.moveLater')}>
                   ▶
                 </button>
               </>
             )}
-            <button type="button" className="danger" onClick={() => setRemoving(active)}>
+            <button type="button" className="danger" {...editControl()} onClick={() => setRemoving(active)}>
               {t('recordings.remove')}
             </button>
           </span>

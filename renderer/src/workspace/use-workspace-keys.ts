@@ -8,6 +8,7 @@ import { isTypingTarget, useKeyActions } from '../components/key-actions';
 import type { PlayerAdapter } from '../player/player-adapter';
 import { SHORTCUTS, type WorkspaceCommands } from './shortcuts';
 import type { TimelineHandle } from './timeline';
+import { useReadOnly } from '../startup/read-only';
 
 export interface WorkspaceKeyTargets {
   player: PlayerAdapter | null;
@@ -29,14 +30,16 @@ export interface WorkspaceKeyTargets {
 export function useWorkspaceKeys(targets: WorkspaceKeyTargets): void {
   const { player, timeline, goToInput, fragments, selectedFragmentId, canAddNote, enabled } = targets;
   const selected = () => fragments.find((f) => f.id === selectedFragmentId);
+  // Read-only: the keys that would change the data (a note, a fragment, undoing a delete) do nothing.
+  const readOnly = useReadOnly();
   const commands: WorkspaceCommands = {
     player,
     openHelp: targets.openHelp,
-    undo: targets.undo,
+    undo: () => !readOnly && targets.undo(),
     zoom: (direction) => timeline.current?.zoom(direction),
     zoomFit: () => timeline.current?.fit(),
     markIn: () => player && targets.markIn(player.currentTime()),
-    markOut: targets.markOut,
+    markOut: () => !readOnly && targets.markOut(),
     playSelectedFragment: () => {
       const fragment = selected();
       if (player && fragment) targets.playFragment(fragment, player.getState().range?.loop ?? false);
@@ -47,7 +50,7 @@ export function useWorkspaceKeys(targets: WorkspaceKeyTargets): void {
       if (range) player?.setLoop(!range.loop);
       else if (fragment) targets.playFragment(fragment, true);
     },
-    newNote: () => player && canAddNote && targets.newNote(player.currentTime()),
+    newNote: () => player && canAddNote && !readOnly && targets.newNote(player.currentTime()),
     goToTime: () => goToInput.current?.focus(),
   };
   useKeyActions(SHORTCUTS, commands, {

@@ -14,6 +14,7 @@ import { VideoPlayer } from '../player/video-player';
 import { TimelineStatus } from '../timeline/timeline-status';
 import type { TimelineData } from '../timeline/use-timeline-data';
 import { Timeline, type TimelineHandle } from './timeline';
+import { useEditControl } from '../startup/read-only';
 
 const PLAYER_ID = 'workspace-player';
 
@@ -52,6 +53,7 @@ export function WorkspaceStage({
   onPlayerHeight: (px: number) => void;
 }) {
   const { t } = useI18n();
+  const editControl = useEditControl();
   const stageRef = useRef<HTMLDivElement>(null);
   const controlsRef = useRef<HTMLDivElement>(null);
   const stage = useElementSize(stageRef);
@@ -66,7 +68,7 @@ export function WorkspaceStage({
       {empty && (
         <div className="dropzone">
           <p>{t('recordings.none')}</p>
-          <button type="button" className="primary" onClick={onAddRecordings}>
+          <button type="button" className="primary" {...editControl()} onClick={onAddRecordings}>
             {t('recordings.add')}
           </button>
         </div>
