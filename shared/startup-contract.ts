@@ -43,7 +43,13 @@ export const MediaToolInfo = z.object({
 export type MediaToolInfo = z.infer<typeof MediaToolInfo>;
 
 export const AboutComponent = z.object({ name: z.string(), version: z.string(), licence: z.string() });
-export const AboutInfo = z.object({ components: z.array(AboutComponent), licenceNotes: z.array(z.string()) });
+/** A licence as its own file says it (the one shipped with a bundled ffmpeg build). */
+export const LicenceText = z.object({ title: z.string(), text: z.string() });
+export const AboutInfo = z.object({
+  components: z.array(AboutComponent),
+  licenceNotes: z.array(z.string()),
+  licenceTexts: z.array(LicenceText),
+});
 export type AboutInfo = z.infer<typeof AboutInfo>;
 
 export const startupContract = {

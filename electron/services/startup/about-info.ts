@@ -1,13 +1,24 @@
 // The About dialog's list: the versions of the app and what it is built on, with licences.
+// ffmpeg's licence: the licence file shipped next to the binary when there is one (the current
+// build scripts/fetch-ffmpeg.mjs puts in bin/current/ of a packaged app); otherwise what the
+// build itself reports (its configure flags, see binary-version.ts).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AboutInfo } from '../../../shared/startup-contract';
+import type { AboutInfo, MediaToolInfo } from '../../../shared/startup-contract';
 import type { Backend } from '../backend/backend';
+
+/** What the fetch script writes next to the binaries: the build's licence, and where it came from. */
+const LICENCE_FILES = ['LICENSE.txt', 'SOURCE.txt'];
+/** A licence text is a few dozen KB; more is not a licence file. */
+const MAX_LICENCE_CHARS = 200_000;
 
 export async function aboutInfo(opts: {
   appVersion: string;
   backend: Backend | null;
   shellVersions?: { electron?: string; chromium?: string };
 }): Promise<AboutInfo> {
+  // The app's own licence is in package.json ("UNLICENSED": no licence granted, all rights reserved).
   const components: AboutInfo['components'] = [{ name: 'VKZ', version: opts.appVersion, licence: 'VKZ' }];
   if (opts.shellVersions?.electron) components.push({ name: 'Electron', version: opts.shellVersions.electron, licence: 'MIT' });
   if (opts.shellVersions?.chromium) {
@@ -16,16 +27,37 @@ export async function aboutInfo(opts: {
   components.push({ name: 'Node.js', version: process.versions.node, licence: 'MIT' });
   components.push({ name: 'SQLite', version: sqliteVersion(), licence: 'Public domain' });
   const licenceNotes: string[] = [];
+  const licenceTexts: AboutInfo['licenceTexts'] = [];
   const tools = opts.backend ? await opts.backend.mediaTools().catch(() => null) : null;
   if (tools) {
     for (const tool of [tools.ffmpeg, tools.ffprobe]) {
       components.push({ name: tool.tool, version: tool.version, licence: tool.licence });
     }
+    const shipped = shippedLicenceFiles(tools.ffmpeg);
+    licenceTexts.push(...shipped);
     licenceNotes.push(
-      `ffmpeg and ffprobe are separate programs from the FFmpeg project (https://ffmpeg.org), run by VKZ as they are; their licence is ${tools.ffmpeg.licence}. Their source code is available from ffmpeg.org.`,
+      shipped.length > 0
+        ? `ffmpeg and ffprobe are separate programs from the FFmpeg project (https://ffmpeg.org), run by VKZ as they are. Their licence and origin, as shipped with this build, are below; their source code is available from ffmpeg.org.`
+        : `ffmpeg and ffprobe are separate programs from the FFmpeg project (https://ffmpeg.org), run by VKZ as they are. No licence file came with this build (${tools.ffmpeg.path}); by how it was configured it reports the licence ${tools.ffmpeg.licence}. Their source code is available from ffmpeg.org.`,
     );
   }
-  return { components, licenceNotes };
+  return { components, licenceNotes, licenceTexts };
+}
+
+/** The licence files next to the ffmpeg binary in use (a bare name from PATH has none of ours). */
+export function shippedLicenceFiles(tool: Pick<MediaToolInfo, 'path'>): AboutInfo['licenceTexts'] {
+  if (!path.isAbsolute(tool.path)) return [];
+  const dir = path.dirname(tool.path);
+  const found: AboutInfo['licenceTexts'] = [];
+  for (const name of LICENCE_FILES) {
+    try {
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      if (text.trim() !== '' && text.length <= MAX_LICENCE_CHARS) found.push({ title: `ffmpeg: ${name}`, text });
+    } catch {
+      // not shipped with this build
+    }
+  }
+  return found;
 }
 
 function sqliteVersion(): string {

@@ -44,6 +44,16 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
             {note}
           </p>
         ))}
+        {about && about.licenceTexts.length > 0 && (
+          <section className="about-licences" aria-label={t('about.licenceTexts')}>
+            {about.licenceTexts.map((licence) => (
+              <details key={licence.title}>
+                <summary>{licence.title}</summary>
+                <pre className="about-licence-text">{licence.text}</pre>
+              </details>
+            ))}
+          </section>
+        )}
         <div className="modal-actions">
           <button type="button" className="primary" onClick={onClose}>
             {t('common.close')}
