@@ -33,7 +33,7 @@ async function launch(dataDir: string) {
 test.describe('desktop app', () => {
   test.skip(
     binary === null,
-    'No Electron binary in node_modules/electron/dist (its download is blocked on this machine); run `npx install-electron` on a normal machine to run this test.',
+    'No Electron binary in node_modules/electron/dist (its download is blocked on this machine); run `node node_modules/electron/install.js` (as the release workflow does) on a machine that can download it.',
   );
 
   test('opens the library, adds a video, writes a note, all inside Electron', async () => {
