@@ -22,6 +22,7 @@ import { chooseBinary, resetBinary, type BinarySettingsOptions } from './binary-
 import { lockDataFolder, openStore, type Store } from '../store';
 import { removeLeftoverFiles } from '../startup/leftover-files';
 import { RunningFfmpegLog, stopSurvivingFfmpeg } from '../media/running-ffmpeg';
+import { BinaryVersionCache } from '../media/binary-version-cache';
 import { isStartupChannel, type MediaToolInfo, type StartupChannel } from '../../../shared/startup-contract';
 import { AlignmentService } from './alignment-service';
 import { ClipsService } from './clips-service';
@@ -99,6 +100,7 @@ export function createBackend(options: BackendOptions): Backend {
   }
   const author = () => store.settings.get().authorName;
   const runningFfmpeg = new RunningFfmpegLog(options.dataDir);
+  const versionCache = new BinaryVersionCache(path.join(options.dataDir, 'binary-versions.json'));
 
   // Found once and reused; forgotten when it failed or the user changes the ffmpeg settings.
   let binaries: Promise<MediaBinaries> | null = null;
@@ -110,6 +112,7 @@ export function createBackend(options: BackendOptions): Backend {
       ffprobeSetting: settings.ffprobePath || undefined,
       env: process.env,
       resourcesPath: options.binariesResourcesPath,
+      versionCache: options.readOnly ? undefined : versionCache, // read-only: nothing written in the folder
     }).then((located) => ({ ...located, running: runningFfmpeg }));
     binaries = found;
     found.catch(() => {

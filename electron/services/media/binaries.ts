@@ -21,6 +21,8 @@ import { compareToolVersions, parseToolVersion, type ToolVersion } from './binar
 import { MediaError } from './errors';
 import { queryTool } from './ffmpeg-runner';
 import type { RunningFfmpegLog } from './running-ffmpeg';
+import type { BinaryVersionCache } from './binary-version-cache';
+import { findOnPath } from './find-on-path';
 
 export type BinarySource = 'setting' | 'environment' | 'bundled' | 'path';
 
@@ -50,6 +52,8 @@ export interface LocateBinariesOptions {
   env?: NodeJS.ProcessEnv;
   /** Electron's process.resourcesPath in a packaged app; undefined in development. */
   resourcesPath?: string;
+  /** Remembers what each binary answered to -version, so it needn't be run at every start. */
+  versionCache?: BinaryVersionCache;
 }
 
 export type MediaTool = 'ffmpeg' | 'ffprobe';
@@ -72,8 +76,8 @@ const INSTALLER_PACKAGES: Record<Tool, string> = {
 export async function locateBinaries(opts: LocateBinariesOptions): Promise<MediaBinaries> {
   const env = opts.env ?? process.env;
   const [ffmpeg, ffprobe] = await Promise.all([
-    locateTool('ffmpeg', opts.ffmpegSetting, env, opts.resourcesPath),
-    locateTool('ffprobe', opts.ffprobeSetting, env, opts.resourcesPath),
+    findWorkingBinary('ffmpeg', binaryCandidates('ffmpeg', opts.ffmpegSetting, env, opts.resourcesPath), opts.versionCache),
+    findWorkingBinary('ffprobe', binaryCandidates('ffprobe', opts.ffprobeSetting, env, opts.resourcesPath), opts.versionCache),
   ]);
   const skipped = [...ffmpeg.skipped, ...ffprobe.skipped];
   return {
@@ -110,15 +114,6 @@ export function binaryCandidates(
   return candidates;
 }
 
-function locateTool(
-  tool: Tool,
-  setting: string | undefined,
-  env: NodeJS.ProcessEnv,
-  resourcesPath: string | undefined,
-): Promise<{ found: BinaryCandidate; version: ToolVersion; skipped: SkippedBinary[] }> {
-  return findWorkingBinary(tool, binaryCandidates(tool, setting, env, resourcesPath));
-}
-
 /**
  * Tries the user's candidates (setting, environment) in order: the first that answers `-version`
  * as `tool` wins. Otherwise the newest working one of the others wins.
@@ -126,11 +121,18 @@ function locateTool(
 export async function findWorkingBinary(
   tool: Tool,
   candidates: BinaryCandidate[],
+  cache?: BinaryVersionCache,
 ): Promise<{ found: BinaryCandidate; version: ToolVersion; skipped: SkippedBinary[] }> {
   const skipped: SkippedBinary[] = [];
   let newest: { found: BinaryCandidate; version: ToolVersion } | null = null;
   for (const candidate of candidates) {
-    const checked = await checkBinary(tool, candidate.path);
+    // The cache knows files: a bare name (PATH) is remembered as the file it resolves to now.
+    const file = cache ? (path.isAbsolute(candidate.path) ? candidate.path : await findOnPath(candidate.path)) : null;
+    let checked: ToolVersion | string | null = file ? cache!.get(tool, file) : null;
+    if (!checked) {
+      checked = await checkBinary(tool, candidate.path);
+      if (file && typeof checked !== 'string') cache!.set(tool, file, checked);
+    }
     if (typeof checked === 'string') {
       skipped.push({ tool, ...candidate, reason: checked });
       continue;

@@ -34,13 +34,13 @@
 // - The waveform reads ffmpeg's stdout as raw PCM (`onStdout`): then there is no `-progress` on
 //   stdout, and fluent-ffmpeg does not read stdout itself (no captureStdout).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
 import type { MediaBinaries } from './binaries';
 import { MediaError } from './errors';
+import { findOnPath, isExecutable } from './find-on-path';
 import { parseProgressChunk } from './progress';
 
 export interface RunFfmpegOptions {
@@ -423,19 +423,11 @@ export function lastLines(text: string, count = 20): string {
  */
 export async function assertRunnable(binary: string, tool: string): Promise<void> {
   if (binary.trim() === '') throw new MediaError('no-ffmpeg', `No ${tool} binary configured`);
-  const isExecutable = (file: string) =>
-    access(file, process.platform === 'win32' ? constants.F_OK : constants.X_OK).then(
-      () => true,
-      () => false,
-    );
   if (binary.includes('/') || binary.includes('\\')) {
     if (await isExecutable(binary)) return;
     throw new MediaError('no-ffmpeg', `${tool} is no longer available at ${binary}`);
   }
-  const extensions = process.platform === 'win32' ? ['', ...(process.env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';')] : [''];
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    for (const ext of extensions) if (await isExecutable(path.join(dir, binary + ext))) return;
-  }
+  if (await findOnPath(binary)) return;
   throw new MediaError('no-ffmpeg', `${tool} (${binary}) is not on PATH any more`);
 }
 
