@@ -29,7 +29,7 @@ export class BackupSchedule {
   backUpNow(): Promise<BackupInfo> {
     if (this.running) return this.running;
     this.changesAtLastBackup = this.store.changeCount();
-    const run = createBackup(this.store, this.dataDir).finally(() => {
+    const run = createBackup(this.dataDir).finally(() => {
       if (this.running === run) this.running = null;
     });
     this.running = run;

@@ -1,13 +1,16 @@
-// Backups of the database in `<data folder>/backups/`: SQLite's online backup (a consistent copy
-// taken while the app keeps working), written as `.part` and renamed when complete, kept as a
+// Backups of the database in `<data folder>/backups/`: a consistent copy taken in a worker thread
+// while the app keeps working (backup-worker.ts), written as `.part` and renamed when complete, kept as a
 // rolling set (backup-retention.ts), listed with what they hold, and restored with the current
 // database set aside first in `backups/replaced-<time>/`.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../../shared/startup-contract';
-import { STORE_FILE_NAME, StoreError, type Store } from '../store';
+import { STORE_FILE_NAME, StoreError } from '../store';
+import { workerScript } from '../workers/worker-script';
 import { backupsToKeep, DEFAULT_RETENTION, type RetentionRule } from './backup-retention';
+import type { BackupReply, BackupRequest } from './backup-worker';
 
 export const BACKUP_DIR_NAME = 'backups';
 /** `vkz-20261129-142501-123.sqlite`: the time (UTC) is in the name, so sorting needs no stat. */
@@ -29,8 +32,8 @@ function createdAtOf(id: string): Date | null {
   return new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
 }
 
-/** Backs the open store up into a new file, prunes the set, and returns the new backup. */
-export async function createBackup(store: Store, dataDir: string, now = new Date(), rule = DEFAULT_RETENTION): Promise<BackupInfo> {
+/** Backs the data folder's database up into a new file, prunes the set, and returns the new backup. */
+export async function createBackup(dataDir: string, now = new Date(), rule = DEFAULT_RETENTION): Promise<BackupInfo> {
   const dir = backupDir(dataDir);
   mkdirSync(dir, { recursive: true });
   let at = now;
@@ -38,8 +41,7 @@ export async function createBackup(store: Store, dataDir: string, now = new Date
   const final = path.join(dir, backupName(at));
   const part = `${final}.part`;
   try {
-    await store.backupTo(part);
-    selfContained(part);
+    await copyInWorker(path.join(dataDir, STORE_FILE_NAME), part);
     renameSync(part, final);
   } catch (error) {
     rmSync(part, { force: true });
@@ -49,17 +51,18 @@ export async function createBackup(store: Store, dataDir: string, now = new Date
   return describeBackup(dir, path.basename(final));
 }
 
-/**
- * The copy keeps the source's WAL mode; switched to a rollback journal it is one file that
- * reading never adds -wal/-shm files to. (Restored, the store switches it back to WAL.)
- */
-function selfContained(file: string): void {
-  const db = new Database(file);
-  try {
-    db.pragma('journal_mode = DELETE');
-  } finally {
-    db.close();
-  }
+/** Copies the database off the main thread (backup-worker.ts): a consistent, self-contained snapshot. */
+function copyInWorker(database: string, target: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const worker = new Worker(workerScript('backup-worker'), { workerData: { database, target } satisfies BackupRequest });
+    let reply: BackupReply | null = null;
+    worker.once('message', (message: BackupReply) => (reply = message));
+    worker.once('error', reject);
+    worker.once('exit', () => {
+      if (reply?.ok) resolve();
+      else reject(new Error(`The backup copy failed: ${reply?.message ?? 'the worker stopped'}`));
+    });
+  });
 }
 
 /** Deletes the backups the retention rule doesn't keep. */

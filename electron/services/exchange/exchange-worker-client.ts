@@ -2,33 +2,18 @@
 // import or transcript preview, ended when the work is done or cancelled. Cancelling terminates
 // the worker at once, whatever it is inflating, hashing or parsing; an archive import can be
 // cancelled until its merge transaction begins.
-import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../workers/worker-script';
 import type { ArchiveImportResult } from './archive-import';
 import type { TranscriptPreview } from './transcript-import';
 import { ExchangeError, type ExchangeErrorCode } from './exchange-error';
 import type { WorkerNotice, WorkerReply, WorkerRequest } from './exchange-worker';
 
-/**
- * The worker's bundle (scripts/build.mjs; the test setup builds it too): next to the running
- * bundle in out/, or in out/ of the repository when running from source.
- */
-function workerScript(): string {
-  // In a packaged app the bundle sits in app.asar; electron-builder unpacks the workers next to it.
-  const here = path.dirname(fileURLToPath(import.meta.url)).replace(/app\.asar(?=$|[\\/])/, 'app.asar.unpacked');
-  const candidates = [path.join(here, '../workers/exchange-worker.mjs'), path.join(here, '../../../out/workers/exchange-worker.mjs')];
-  const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error(`The exchange worker is not built (looked in ${candidates.join(', ')}); run npm run build`);
-  return found;
-}
-
 type Reply<T extends WorkerReply['type']> = Extract<WorkerReply, { type: T }>;
 
 export class ExchangeWorker {
-  private readonly worker = new Worker(workerScript());
+  private readonly worker = new Worker(workerScript('exchange-worker'));
   private failure: Error | null = null;
   private waiting: { type: WorkerReply['type']; resolve(reply: WorkerReply): void; reject(error: Error): void } | null = null;
 

@@ -91,9 +91,9 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
     'app.about': () => aboutInfo({ appVersion: options.appVersion, backend, shellVersions: options.shellVersions }),
     'backups.list': () => listBackups(dataDir),
     'backups.create': () => {
-      const open = requireOpen();
+      requireOpen();
       if (readOnly) throw new UserFacingError('store.read-only', 'The data is open read-only.');
-      return schedule ? schedule.backUpNow() : createBackup(open.store, dataDir);
+      return schedule ? schedule.backUpNow() : createBackup(dataDir);
     },
     'backups.restore': async ({ id }) => {
       if (readOnly) throw new UserFacingError('store.read-only', 'The data is open read-only.');

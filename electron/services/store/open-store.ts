@@ -70,8 +70,6 @@ export interface Store {
   checkIntegrity(): { ok: boolean; problems: string[] };
   /** Opened read-only (a newer VKZ's data): every change is refused. */
   readonly readOnly: boolean;
-  /** SQLite's online backup into `file` (a consistent copy while the app keeps working). */
-  backupTo(file: string): Promise<void>;
   /** Grows with every change, through this connection or another: tells whether a new backup is due. */
   changeCount(): number;
   close(): void;
@@ -242,9 +240,6 @@ function buildStore(db: Database.Database, path: string, readOnly: boolean): Sto
     forgetting: createForgetting(db),
     transaction: (fn) => db.transaction(fn)(),
     readOnly,
-    async backupTo(file) {
-      await db.backup(file);
-    },
     // data_version moves when another connection commits (an archive import in the exchange worker).
     changeCount: () => (db.prepare('SELECT total_changes()').pluck().get() as number) + (db.pragma('data_version', { simple: true }) as number),
     checkIntegrity() {
