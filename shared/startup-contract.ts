@@ -47,7 +47,8 @@ export const AboutComponent = z.object({ name: z.string(), version: z.string(), 
 export const LicenceText = z.object({ title: z.string(), text: z.string() });
 export const AboutInfo = z.object({
   components: z.array(AboutComponent),
-  licenceNotes: z.array(z.string()),
+  /** The ffmpeg in use: where it is, the licence it reports, and whether a licence file came with it (licenceTexts). */
+  ffmpeg: z.object({ path: z.string(), licence: z.string(), licenceFileShipped: z.boolean() }).nullable(),
   licenceTexts: z.array(LicenceText),
 });
 export type AboutInfo = z.infer<typeof AboutInfo>;

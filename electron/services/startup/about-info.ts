@@ -26,22 +26,17 @@ export async function aboutInfo(opts: {
   }
   components.push({ name: 'Node.js', version: process.versions.node, licence: 'MIT' });
   components.push({ name: 'SQLite', version: sqliteVersion(), licence: 'Public domain' });
-  const licenceNotes: string[] = [];
   const licenceTexts: AboutInfo['licenceTexts'] = [];
+  let ffmpeg: AboutInfo['ffmpeg'] = null;
   const tools = opts.backend ? await opts.backend.mediaTools().catch(() => null) : null;
   if (tools) {
     for (const tool of [tools.ffmpeg, tools.ffprobe]) {
       components.push({ name: tool.tool, version: tool.version, licence: tool.licence });
     }
-    const shipped = shippedLicenceFiles(tools.ffmpeg);
-    licenceTexts.push(...shipped);
-    licenceNotes.push(
-      shipped.length > 0
-        ? `ffmpeg and ffprobe are separate programs from the FFmpeg project (https://ffmpeg.org), run by VKZ as they are. Their licence and origin, as shipped with this build, are below; their source code is available from ffmpeg.org.`
-        : `ffmpeg and ffprobe are separate programs from the FFmpeg project (https://ffmpeg.org), run by VKZ as they are. No licence file came with this build (${tools.ffmpeg.path}); by how it was configured it reports the licence ${tools.ffmpeg.licence}. Their source code is available from ffmpeg.org.`,
-    );
+    licenceTexts.push(...shippedLicenceFiles(tools.ffmpeg));
+    ffmpeg = { path: tools.ffmpeg.path, licence: tools.ffmpeg.licence, licenceFileShipped: licenceTexts.length > 0 };
   }
-  return { components, licenceNotes, licenceTexts };
+  return { components, ffmpeg, licenceTexts };
 }
 
 /** The licence files next to the ffmpeg binary in use (a bare name from PATH has none of ours). */

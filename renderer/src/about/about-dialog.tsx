@@ -39,11 +39,13 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
             </tbody>
           </table>
         )}
-        {about?.licenceNotes.map((note) => (
-          <p key={note} className="settings-info">
-            {note}
+        {about?.ffmpeg && (
+          <p className="settings-info">
+            {about.ffmpeg.licenceFileShipped
+              ? t('about.ffmpegLicenceShipped')
+              : t('about.ffmpegLicenceReported', { path: about.ffmpeg.path, licence: about.ffmpeg.licence })}
           </p>
-        ))}
+        )}
         {about && about.licenceTexts.length > 0 && (
           <section className="about-licences" aria-label={t('about.licenceTexts')}>
             {about.licenceTexts.map((licence) => (
