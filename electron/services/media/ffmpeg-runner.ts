@@ -209,7 +209,7 @@ export async function runFfmpeg(bin: MediaBinaries, args: string[], opts: RunFfm
       releaseGate();
       if (LOG_EVERY_COMMAND) console.debug(`[ffmpeg] ${shortCommandLine(bin.ffmpeg, limited)}`);
       const child = processOf();
-      if (child?.pid !== undefined && bin.running) child.once('exit', bin.running.note(child.pid, child.spawnargs));
+      if (child) noteRunning(bin, child);
       if (child?.pid !== undefined && niceness > 0) {
         try {
           os.setPriority(child.pid, niceness);
@@ -276,7 +276,7 @@ export async function runFfprobe(
   const maxOutputBytes = opts.maxOutputBytes ?? FFPROBE_MAX_OUTPUT_BYTES;
   let result;
   try {
-    result = await queryTool(bin.ffprobe, args, { signal: opts.signal, timeoutMs, maxOutputBytes, niceness: opts.niceness });
+    result = await queryTool(bin.ffprobe, args, { signal: opts.signal, timeoutMs, maxOutputBytes, niceness: opts.niceness, onSpawn: (child) => noteRunning(bin, child) });
   } catch (error) {
     if (error instanceof MediaError) throw error;
     if (error instanceof ToolStoppedError) {
@@ -313,6 +313,8 @@ export interface QueryToolOptions {
   /** Stop it when stdout and stderr together pass this many bytes: ToolStoppedError 'output'. */
   maxOutputBytes?: number;
   niceness?: number;
+  /** Called with the started process (to note it, see running-ffmpeg.ts). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 /** The process was stopped by its time or output limit. */
@@ -339,6 +341,7 @@ export function queryTool(binary: string, args: string[], opts: QueryToolOptions
     }
     if (LOG_EVERY_COMMAND) console.debug(`[ffmpeg] ${shortCommandLine(binary, args)}`);
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    opts.onSpawn?.(child);
     if (child.pid !== undefined && niceness > 0) {
       try {
         os.setPriority(child.pid, niceness);
@@ -429,6 +432,11 @@ export async function assertRunnable(binary: string, tool: string): Promise<void
   }
   if (await findOnPath(binary)) return;
   throw new MediaError('no-ffmpeg', `${tool} (${binary}) is not on PATH any more`);
+}
+
+/** Notes a started ffmpeg/ffprobe in the backend's log until it exits (running-ffmpeg.ts). */
+function noteRunning(bin: MediaBinaries, child: ChildProcess): void {
+  if (child.pid !== undefined && bin.running) child.once('exit', bin.running.note(child.pid, child.spawnargs));
 }
 
 /** Passes options as separate arguments: fluent-ffmpeg splits a lone "a b" string at its space. */

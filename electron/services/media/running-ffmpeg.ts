@@ -1,5 +1,5 @@
-// The ffmpeg processes a backend has running, noted in its data folder so the next start can
-// stop the ones a killed backend left behind. Such a survivor finishes its job on its own and
+// The ffmpeg (and ffprobe) processes a backend has running, noted in its data folder so the next
+// start can stop the ones a killed backend left behind. Such a survivor finishes its job on its own and
 // then writes (faststart reopens its `.part` output by name) into a folder the new backend has
 // just cleaned, or that it is writing itself.
 //

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { locateBinaries } from '../../../electron/services/media/binaries';
-import { runFfmpeg } from '../../../electron/services/media/ffmpeg-runner';
+import { runFfmpeg, runFfprobe } from '../../../electron/services/media/ffmpeg-runner';
 import {
   RUNNING_FFMPEG_DIR_NAME,
   RunningFfmpegLog,
@@ -90,6 +90,15 @@ describe.skipIf(process.platform === 'win32')('ffmpeg left running by a killed b
     });
     expect(seenWhileRunning).toHaveLength(1);
     expect(seenWhileRunning[0]).toMatch(/^\d+\.json$/);
+    expect(notes()).toEqual([]);
+  });
+
+  it('runFfprobe notes each ffprobe while it runs (a probe of a long file outlives a killed backend too)', async () => {
+    const binaries = { ...(await locateBinaries({ ffmpegSetting: ffmpegPath, env: {} })), running: new RunningFfmpegLog(dataDir) };
+    const probing = runFfprobe(binaries, ['-v', 'error', '-f', 'lavfi', '-i', 'sine=duration=3', '-show_packets', '-of', 'csv']);
+    const seen = notes();
+    await probing;
+    expect(seen).toHaveLength(1);
     expect(notes()).toEqual([]);
   });
 });

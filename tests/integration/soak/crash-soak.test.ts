@@ -91,11 +91,20 @@ function processesInDataDir(): number[] {
   }
 }
 
-/** Of `pids`, those still running a command in the data folder. */
+/** Of `pids`, those still running a command in the data folder (their command lines are kept for the report). */
 function stillInDataDir(pids: number[]): number[] {
   const now = new Set(processesInDataDir());
-  return pids.filter((pid) => now.has(pid));
+  const still = pids.filter((pid) => now.has(pid));
+  for (const pid of still) {
+    try {
+      survivorCommands.push(execFileSync('ps', ['-ww', '-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+    } catch {
+      // ended just now
+    }
+  }
+  return still;
 }
+const survivorCommands: string[] = [];
 
 describe('crash soak', () => {
   it(`kills the backend ${ROUNDS} times mid-work: no acknowledged note lost, integrity ok, no leftovers`, async () => {
@@ -202,6 +211,7 @@ describe('crash soak', () => {
     );
     expect(lost).toBe(0);
     expect(integrityFailures).toBe(0);
+    expect(survivorCommands).toEqual([]);
     expect(survivorsAfterStart).toBe(0);
     expect(leftoversAfterStart).toBe(0);
     expect(finalLeftovers).toEqual([]);
