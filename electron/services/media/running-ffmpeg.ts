@@ -12,6 +12,8 @@
 // - macOS (and other Unix): `ps -ww -o args= -p <pid>`, the arguments joined by spaces.
 // - Windows: not checked and never killed. There libuv puts every child in a job object that
 //   ends it when the backend's process ends, so nothing survives to stop.
+// A process killed with the backend between its start and its note is found on Linux by its
+// arguments instead: an ffmpeg/ffprobe naming a file in this data folder.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,11 +65,11 @@ export interface StoppedSurvivors {
 export function stopSurvivingFfmpeg(dataDir: string, platform: NodeJS.Platform = process.platform): StoppedSurvivors {
   const dir = path.join(dataDir, RUNNING_FFMPEG_DIR_NAME);
   const result: StoppedSurvivors = { killed: [], leftAlone: [] };
-  let names: string[];
+  let names: string[] = [];
   try {
     names = readdirSync(dir);
   } catch {
-    return result; // nothing was running
+    // nothing was noted
   }
   for (const name of names) {
     const record = readRecord(path.join(dir, name));
@@ -83,8 +85,41 @@ export function stopSurvivingFfmpeg(dataDir: string, platform: NodeJS.Platform =
       result.leftAlone.push(record.pid);
     }
   }
+  // One that was killed between its start and its note: any ffmpeg/ffprobe whose arguments name
+  // a file in this data folder (ours: we hold its lock, so no other VKZ works here).
+  for (const pid of toolsWorkingIn(dataDir, platform)) {
+    if (result.killed.includes(pid)) continue;
+    try {
+      process.kill(pid, 'SIGKILL');
+      result.killed.push(pid);
+    } catch {
+      result.leftAlone.push(pid);
+    }
+  }
   rmSync(dir, { recursive: true, force: true });
   return result;
+}
+
+const TOOL_NAME = /^ff(mpeg|probe)(\.exe)?$/i;
+
+/** Pids of ffmpeg/ffprobe processes with an argument inside `dataDir` (Linux: /proc; never on Windows). */
+function toolsWorkingIn(dataDir: string, platform: NodeJS.Platform): number[] {
+  if (platform !== 'linux') return []; // elsewhere only the noted ones (macOS: ps per pid above)
+  const inside = dataDir.endsWith(path.sep) ? dataDir : dataDir + path.sep;
+  const found: number[] = [];
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  for (const name of pids) {
+    const pid = Number(name);
+    if (pid === process.pid) continue;
+    const argv = commandLineOf(pid, platform) as string[] | null;
+    if (argv && TOOL_NAME.test(path.basename(argv[0] ?? '')) && argv.some((arg) => arg.startsWith(inside))) found.push(pid);
+  }
+  return found;
 }
 
 function readRecord(file: string): RunningRecord | null {

@@ -101,4 +101,12 @@ describe.skipIf(process.platform === 'win32')('ffmpeg left running by a killed b
     expect(seen).toHaveLength(1);
     expect(notes()).toEqual([]);
   });
+
+  it.runIf(process.platform === 'linux')('kills an ffmpeg working in the data folder that was never noted (killed between its start and its note)', async () => {
+    const survivor = longFfmpeg();
+    const result = stopSurvivingFfmpeg(dataDir);
+    expect(result.killed).toEqual([survivor.pid]);
+    await survivor.gone;
+    expect(survivor.signalCode).toBe('SIGKILL');
+  });
 });
