@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 const OTHER_PROCESSES: Record<string, string> = {
   'electron/services/export/report-pdf.ts': 'the PDF tool of the report export',
   'electron/services/media/clip.ts': 'fc-match, to find a font for burnt-in time codes',
+  'electron/services/media/running-ffmpeg.ts': "ps (macOS), to check a left-over ffmpeg's command line before stopping it",
 };
 
 function sources(dir: string): string[] {
