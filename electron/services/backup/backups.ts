@@ -2,12 +2,14 @@
 // while the app keeps working (backup-worker.ts), written as `.part` and renamed when complete, kept as a
 // rolling set (backup-retention.ts), listed with what they hold, and restored with the current
 // database set aside first in `backups/replaced-<time>/`.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../../shared/startup-contract';
 import { STORE_FILE_NAME, StoreError } from '../store';
+import { UserFacingError } from '../backend/errors';
+import { checkVkzSchema, type SchemaVerdict } from '../store/vkz-schema';
 import { workerScript } from '../workers/worker-script';
 import { backupsToKeep, DEFAULT_RETENTION, type RetentionRule } from './backup-retention';
 import type { BackupReply, BackupRequest } from './backup-worker';
@@ -103,7 +105,8 @@ function describeBackup(dir: string, id: string): BackupInfo {
 function countRecords(file: string): BackupInfo['counts'] {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openCandidate(file);
+    if (!checkVkzSchema(db).ok) return null; // not ours: nothing of it is read, let alone run
     const row = db
       .prepare(
         `SELECT (SELECT count(*) FROM trajectories) AS trajectories,
@@ -120,44 +123,91 @@ function countRecords(file: string): BackupInfo['counts'] {
 }
 
 /**
- * Puts backup `id` in place of the database. The store must be closed. The backup is checked
- * first; the current database (with its -wal and -shm files) is moved to
- * `backups/replaced-<time>/`, never deleted. Returns that folder.
+ * A backup larger than this is refused: VKZ's database holds text (media stay beside it), so
+ * even years of work stay far below it, and a bigger file would fill the disk when copied.
+ */
+export const MAX_BACKUP_BYTES = 4 * 1024 ** 3;
+
+/**
+ * Puts backup `id` in place of the database. The store must be closed. The backup must be a
+ * regular file (not a link to elsewhere) of a sane size; it is copied beside the database and
+ * the copy is checked (sound, and a VKZ database of a version this build knows, by
+ * vkz-schema.ts). Only then is the current database (with its -wal and -shm files) moved to
+ * `backups/replaced-<time>/`, never deleted, and the copy put in its place. An older version
+ * is migrated when the store opens it. Returns that folder.
  */
 export function restoreBackup(dataDir: string, id: string, now = new Date()): string {
   const dir = backupDir(dataDir);
-  if (!BACKUP_NAME.test(id) || !existsSync(path.join(dir, id))) {
-    throw new StoreError('not-found', `There is no backup ${id}.`, { params: { id } });
-  }
   const source = path.join(dir, id);
-  assertSound(source);
+  const stat = BACKUP_NAME.test(id) ? lstatOrNull(source) : null;
+  if (!stat) throw new StoreError('not-found', `There is no backup ${id}.`, { params: { id } });
+  if (!stat.isFile()) {
+    throw new UserFacingError('backup.not-a-file', `Backup ${id} is not a regular file (a link or folder); refused.`, { id });
+  }
+  if (stat.size > MAX_BACKUP_BYTES) {
+    throw new UserFacingError('backup.too-large', `Backup ${id} is ${stat.size} bytes, over the ${MAX_BACKUP_BYTES} limit; refused.`, { id });
+  }
+
+  const current = path.join(dataDir, STORE_FILE_NAME);
+  const part = `${current}.part`;
+  try {
+    copyFileSync(source, part);
+    assertRestorable(part, id);
+  } catch (error) {
+    rmSync(part, { force: true });
+    throw error;
+  }
 
   const aside = path.join(dir, `replaced-${backupName(now).slice(4, -'.sqlite'.length)}`);
   mkdirSync(aside, { recursive: true });
-  const current = path.join(dataDir, STORE_FILE_NAME);
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(current + suffix)) renameSync(current + suffix, path.join(aside, STORE_FILE_NAME + suffix));
   }
-  const part = `${current}.part`;
-  copyFileSync(source, part);
   renameSync(part, current);
   return aside;
 }
 
-function assertSound(file: string): void {
+function lstatOrNull(file: string): Stats | null {
+  try {
+    return lstatSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Opens a file that may come from anywhere without letting it act: read-only, SQL stored in it
+ * may not call functions with side effects, and pages are checked for sane cell sizes as read.
+ */
+function openCandidate(file: string): Database.Database {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('trusted_schema = OFF');
+  db.pragma('cell_size_check = ON');
+  return db;
+}
+
+function assertRestorable(file: string, id: string): void {
   let db: Database.Database | null = null;
   let result: unknown;
+  let verdict: SchemaVerdict | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openCandidate(file);
     result = db.pragma('quick_check', { simple: true });
+    if (result === 'ok') verdict = checkVkzSchema(db);
   } catch (error) {
     result = error instanceof Error ? error.message : String(error);
   } finally {
     db?.close();
   }
-  if (result !== 'ok') {
-    throw new StoreError('corrupt', `Backup ${path.basename(file)} is damaged (${String(result)}); choose another.`, {
-      params: { path: file },
+  if (result !== 'ok' || !verdict) {
+    throw new StoreError('corrupt', `Backup ${id} is damaged or not a database (${String(result)}); choose another.`, {
+      params: { path: id },
     });
+  }
+  if (!verdict.ok && verdict.reason === 'newer-version') {
+    throw new UserFacingError('backup.newer-version', `Backup ${id} has schema ${verdict.version}, newer than this VKZ knows; refused.`, { id });
+  }
+  if (!verdict.ok) {
+    throw new UserFacingError('backup.not-vkz', `Backup ${id} is not a VKZ database (${verdict.detail}); refused.`, { id });
   }
 }

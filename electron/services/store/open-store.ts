@@ -21,6 +21,7 @@ import { createRetentionRepo, type RetentionRepo } from './retention-repo';
 import { createSettingsRepo, type SettingsRepo } from './settings-repo';
 import { openFailureCode } from './open-failure';
 import { StoreError } from './store-error';
+import { checkVkzSchema } from './vkz-schema';
 import { createTrajectoriesRepo, type TrajectoriesRepo } from './trajectories-repo';
 
 export const STORE_FILE_NAME = 'vkz.sqlite';
@@ -33,9 +34,13 @@ export const STORE_FILE_NAME = 'vkz.sqlite';
  * - synchronous=FULL: every commit is fsynced, so a power cut loses at most the change in
  *   flight (NORMAL would be faster but may lose the last commits on power loss).
  * - foreign_keys: cascades and references are enforced (SQLite's default is off).
+ * - trusted_schema=OFF: SQL stored in the file (views, triggers, CHECKs, defaults) may only call
+ *   functions without side effects; ours need nothing else. The schema is also checked to be
+ *   exactly ours (vkz-schema.ts) before anything is written.
  */
 export const STORE_PRAGMAS = [
   'busy_timeout = 5000',
+  'trusted_schema = OFF',
   'journal_mode = WAL',
   'synchronous = FULL',
   'foreign_keys = ON',
@@ -110,8 +115,11 @@ export function openStore(dataDir: string, options: OpenStoreOptions = {}): Stor
   try {
     if (options.readOnly) {
       db.pragma(STORE_PRAGMAS[0]);
+      db.pragma(STORE_PRAGMAS[1]);
       const result = db.pragma('quick_check', { simple: true });
       if (result !== 'ok') throw corrupt(path, undefined, String(result));
+      const verdict = checkVkzSchema(db);
+      if (!verdict.ok && verdict.reason === 'foreign-schema') throw corrupt(path, undefined, `not VKZ's schema: ${verdict.detail}`);
     } else {
       retryWhileBusy(() => {
         checkBeforeWriting(db, path);
@@ -200,6 +208,8 @@ function checkBeforeWriting(db: Database.Database, path: string): void {
   }
   const result = db.pragma('quick_check', { simple: true });
   if (result !== 'ok') throw corrupt(path, undefined, String(result));
+  const verdict = checkVkzSchema(db);
+  if (!verdict.ok) throw corrupt(path, undefined, `not VKZ's schema: ${verdict.reason === 'foreign-schema' ? verdict.detail : verdict.reason}`);
 }
 
 function corrupt(path: string, cause?: unknown, detail?: string): StoreError {

@@ -94,16 +94,17 @@ describe('migration 1: the first schema', () => {
     expect(store.fragments.listByCycle(cycle.id).map((f) => f.valence).sort()).toEqual([...Valence.options].sort());
   });
 
-  it('brings a version-0 database that already holds unrelated tables to version 1 without touching them', () => {
-    // Version 0 is "no VKZ schema yet"; the only data it can hold is someone else's.
+  it('refuses a version-0 database that already holds unrelated tables, and leaves them untouched', () => {
+    // Version 0 is "no VKZ schema yet"; the only data it can hold is someone else's. It is not a
+    // VKZ database (vkz-schema.ts), so VKZ writes nothing into it.
     const db = rawDb();
     db.exec(`CREATE TABLE scratch (x TEXT); INSERT INTO scratch VALUES ('keep me');`);
     db.close();
-    const store = open();
-    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
-    store.close();
+    expect(() => open()).toThrow(/not VKZ's schema: unknown table scratch/);
     const check = rawDb();
     expect(check.prepare('SELECT x FROM scratch').pluck().all()).toEqual(['keep me']);
+    expect(check.pragma('user_version', { simple: true })).toBe(0);
+    check.close();
   });
 });
 
