@@ -49,12 +49,17 @@ function schemaOf(db: Db): Map<string, SchemaEntry> {
   return new Map(rows.map((row) => [`${row.type} ${row.name}`, row]));
 }
 
-/** Reads `db`'s version and schema (nothing is written) and says whether it is ours. */
+/**
+ * Reads `db`'s version and schema (nothing is written) and says whether it is ours. Both are
+ * read in one snapshot: another process migrating the file meanwhile is seen wholly or not at all.
+ */
 export function checkVkzSchema(db: Db): SchemaVerdict {
-  const version = readSchemaVersion(db);
+  return db.transaction(() => verdictOf(readSchemaVersion(db), schemaOf(db))).deferred();
+}
+
+function verdictOf(version: number, have: Map<string, SchemaEntry>): SchemaVerdict {
   if (version > LATEST_SCHEMA_VERSION) return { ok: false, reason: 'newer-version', version };
   const want = expectedSchema(version);
-  const have = schemaOf(db);
   for (const [key, entry] of have) {
     const ours = want.get(key);
     if (!ours) return { ok: false, reason: 'foreign-schema', version, detail: `unknown ${key}` };
