@@ -8,6 +8,7 @@ import type { Cycle } from '../../../shared/domain';
 import type { Clock } from './clock';
 import { Author, CalendarDate, CycleTitle, Id } from '../../../shared/input-rules';
 import { notFound, parseInput } from './store-error';
+import { writeTransaction } from './write-transaction';
 
 export interface CycleCreate {
   trajectoryId: string;
@@ -92,7 +93,7 @@ export function createCyclesRepo(db: BetterSqlite3.Database, now: Clock): Cycles
     return cycle;
   }
 
-  const create = db.transaction((input: CycleCreate, author: string): Cycle => {
+  const create = writeTransaction(db, (input: CycleCreate, author: string): Cycle => {
     const valid = parseInput(CreateInput, input, 'cycle');
     const validAuthor = parseInput(Author, author, 'author');
     if (!trajectoryExists.get(valid.trajectoryId)) throw notFound('Trajectory', valid.trajectoryId);
@@ -101,7 +102,7 @@ export function createCyclesRepo(db: BetterSqlite3.Database, now: Clock): Cycles
     return mustGet(id);
   });
 
-  const update = db.transaction((id: string, patch: CyclePatch, author: string): Cycle => {
+  const update = writeTransaction(db, (id: string, patch: CyclePatch, author: string): Cycle => {
     const validId = parseInput(Id, id, 'cycle id');
     const valid = parseInput(PatchInput, patch, 'cycle');
     const validAuthor = parseInput(Author, author, 'author');
@@ -116,7 +117,7 @@ export function createCyclesRepo(db: BetterSqlite3.Database, now: Clock): Cycles
     return mustGet(validId);
   });
 
-  const remove = db.transaction((id: string): string[] => {
+  const remove = writeTransaction(db, (id: string): string[] => {
     const validId = parseInput(Id, id, 'cycle id');
     mustGet(validId);
     const proxyPaths = selectProxyPaths.all(validId);

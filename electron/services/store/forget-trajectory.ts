@@ -5,6 +5,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { Id } from '../../../shared/domain';
 import { parseInput } from './store-error';
+import { writeTransaction } from './write-transaction';
 
 export interface ForgottenRecording {
   id: string;
@@ -59,7 +60,7 @@ export function createForgetting(db: BetterSqlite3.Database): Forgetting {
   const deleteConflicts = db.prepare<{ t: string }>(`DELETE FROM exchange_conflicts WHERE ${EXCHANGE_ROWS}`);
   const deleteTrajectory = db.prepare<{ t: string }>('DELETE FROM trajectories WHERE id = @t');
 
-  const forget = db.transaction((trajectoryId: string): ForgottenRecords => {
+  const forget = writeTransaction(db, (trajectoryId: string): ForgottenRecords => {
     const t = parseInput(Id, trajectoryId, 'trajectory id');
     const n = (q: BetterSqlite3.Statement<{ t: string }, { n: number }>) => q.get({ t })?.n ?? 0;
     const result: ForgottenRecords = {

@@ -9,6 +9,7 @@ import type { Clock } from './clock';
 import { Author, FragmentTitle, Id, NoteText, Seconds, Themes } from '../../../shared/input-rules';
 import { assertWithinRecording, createRecordingBoundsReader } from './recording-bounds';
 import { notFound, parseInput, StoreError } from './store-error';
+import { writeTransaction } from './write-transaction';
 
 export interface FragmentCreate {
   cycleId: string;
@@ -181,7 +182,7 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
     );
   }
 
-  const create = db.transaction((input: FragmentCreate, author: string): Fragment => {
+  const create = writeTransaction(db, (input: FragmentCreate, author: string): Fragment => {
     const valid = parseInput(CreateInput, input, 'fragment');
     const validAuthor = parseInput(Author, author, 'author');
     const values: FragmentValues = {
@@ -204,7 +205,7 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
     return toFragment(findAny(id));
   });
 
-  const update = db.transaction((id: string, patch: FragmentPatch, author: string): Fragment => {
+  const update = writeTransaction(db, (id: string, patch: FragmentPatch, author: string): Fragment => {
     const valid = parseInput(PatchInput, patch, 'fragment');
     const validAuthor = parseInput(Author, author, 'author');
     const current = toFragment(findLive(id));
@@ -233,7 +234,7 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
     return toFragment(findAny(current.id));
   });
 
-  const remove = db.transaction((id: string, author?: string): void => {
+  const remove = writeTransaction(db, (id: string, author?: string): void => {
     const validAuthor = author === undefined ? null : parseInput(Author, author, 'author');
     const current = findAny(id);
     if (current.deleted_at !== null) return;
@@ -241,7 +242,7 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
     setDeletedAt.run({ id: current.id, deletedAt: stamp, now: stamp, author: validAuthor });
   });
 
-  const restore = db.transaction((id: string, author?: string): Fragment => {
+  const restore = writeTransaction(db, (id: string, author?: string): Fragment => {
     const validAuthor = author === undefined ? null : parseInput(Author, author, 'author');
     const current = findAny(id);
     if (current.deleted_at === null) return toFragment(current);

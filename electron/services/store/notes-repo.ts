@@ -9,6 +9,7 @@ import type { Clock } from './clock';
 import { Author, Id, NoteText, Seconds, Speaker } from '../../../shared/input-rules';
 import { assertWithinRecording, createRecordingBoundsReader, type RecordingBounds } from './recording-bounds';
 import { notFound, parseInput, StoreError } from './store-error';
+import { writeTransaction } from './write-transaction';
 
 export interface NoteCreate {
   cycleId: string;
@@ -178,11 +179,11 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
     return note;
   }
 
-  const create = db.transaction((input: NoteCreate, author: string): Note => {
+  const create = writeTransaction(db, (input: NoteCreate, author: string): Note => {
     return insertOne(input, parseInput(Author, author, 'author'), new Map());
   });
 
-  const createMany = db.transaction((inputs: NoteCreate[], author: string): Note[] => {
+  const createMany = writeTransaction(db, (inputs: NoteCreate[], author: string): Note[] => {
     const validAuthor = parseInput(Author, author, 'author');
     parseInput(z.array(z.unknown()), inputs, 'notes');
     const cache = new Map<string, RecordingBounds>();
@@ -199,7 +200,7 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
     });
   });
 
-  const update = db.transaction((id: string, patch: NotePatch, author: string): Note => {
+  const update = writeTransaction(db, (id: string, patch: NotePatch, author: string): Note => {
     const valid = parseInput(PatchInput, patch, 'note');
     const validAuthor = parseInput(Author, author, 'author');
     const current = findLive(id);
@@ -219,7 +220,7 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
     return toNote(findAny(current.id));
   });
 
-  const remove = db.transaction((id: string, author?: string): void => {
+  const remove = writeTransaction(db, (id: string, author?: string): void => {
     const validAuthor = author === undefined ? null : parseInput(Author, author, 'author');
     const current = findAny(id);
     if (current.deleted_at !== null) return;
@@ -227,7 +228,7 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
     setDeletedAt.run({ id: current.id, deletedAt: stamp, now: stamp, author: validAuthor });
   });
 
-  const restore = db.transaction((id: string, author?: string): Note => {
+  const restore = writeTransaction(db, (id: string, author?: string): Note => {
     const validAuthor = author === undefined ? null : parseInput(Author, author, 'author');
     const current = findAny(id);
     if (current.deleted_at === null) return toNote(current);

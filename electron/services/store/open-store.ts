@@ -22,6 +22,7 @@ import { createSettingsRepo, type SettingsRepo } from './settings-repo';
 import { openFailureCode } from './open-failure';
 import { StoreError } from './store-error';
 import { checkVkzSchema } from './vkz-schema';
+import { writeTransaction } from './write-transaction';
 import { createTrajectoriesRepo, type TrajectoriesRepo } from './trajectories-repo';
 
 export const STORE_FILE_NAME = 'vkz.sqlite';
@@ -248,7 +249,7 @@ function buildStore(db: Database.Database, path: string, readOnly: boolean): Sto
     retention: createRetentionRepo(db, now),
     exportLog: createExportLogRepo(db, now),
     forgetting: createForgetting(db),
-    transaction: (fn) => db.transaction(fn)(),
+    transaction: (fn) => writeTransaction(db, fn)(),
     readOnly,
     // data_version moves when another connection commits (an archive import in the exchange worker).
     changeCount: () => (db.prepare('SELECT total_changes()').pluck().get() as number) + (db.pragma('data_version', { simple: true }) as number),

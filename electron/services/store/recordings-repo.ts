@@ -14,6 +14,7 @@ import { MediaInfo, ProxyState, type StoredRecording } from '../../../shared/dom
 import type { Clock } from './clock';
 import { Author, Id } from '../../../shared/input-rules';
 import { notFound, parseInput, StoreError } from './store-error';
+import { writeTransaction } from './write-transaction';
 
 export interface RecordingCreate {
   cycleId: string;
@@ -182,7 +183,7 @@ export function createRecordingsRepo(db: BetterSqlite3.Database, now: Clock): Re
     });
   }
 
-  const create = db.transaction((input: RecordingCreate, author: string): StoredRecording => {
+  const create = writeTransaction(db, (input: RecordingCreate, author: string): StoredRecording => {
     const valid = parseInput(CreateInput, input, 'recording');
     const validAuthor = parseInput(Author, author, 'author');
     if (!cycleExists.get(valid.cycleId)) throw notFound('Cycle', valid.cycleId);
@@ -202,7 +203,7 @@ export function createRecordingsRepo(db: BetterSqlite3.Database, now: Clock): Re
     return mustGet(id);
   });
 
-  const updateProxy = db.transaction((id: string, update: ProxyUpdate): StoredRecording => {
+  const updateProxy = writeTransaction(db, (id: string, update: ProxyUpdate): StoredRecording => {
     const validId = parseInput(Id, id, 'recording id');
     const valid = parseInput(ProxyInput, update, 'proxy update');
     const current = mustGet(validId);
@@ -219,7 +220,7 @@ export function createRecordingsRepo(db: BetterSqlite3.Database, now: Clock): Re
     return mustGet(validId);
   });
 
-  const relocate = db.transaction((id: string, newPath: string, author: string): StoredRecording => {
+  const relocate = writeTransaction(db, (id: string, newPath: string, author: string): StoredRecording => {
     const validId = parseInput(Id, id, 'recording id');
     const filePath = parseInput(PathText, newPath, 'file path');
     const validAuthor = parseInput(Author, author, 'author');
@@ -228,7 +229,7 @@ export function createRecordingsRepo(db: BetterSqlite3.Database, now: Clock): Re
     return mustGet(validId);
   });
 
-  const reorder = db.transaction((cycleId: string, orderedIds: string[], author?: string): StoredRecording[] => {
+  const reorder = writeTransaction(db, (cycleId: string, orderedIds: string[], author?: string): StoredRecording[] => {
     const validCycleId = parseInput(Id, cycleId, 'cycle id');
     const ids = parseInput(OrderedIds, orderedIds, 'recording order');
     const validAuthor = author === undefined ? null : parseInput(Author, author, 'author');
@@ -250,7 +251,7 @@ export function createRecordingsRepo(db: BetterSqlite3.Database, now: Clock): Re
     return listByCycle(validCycleId);
   });
 
-  const remove = db.transaction((id: string): string | null => {
+  const remove = writeTransaction(db, (id: string): string | null => {
     const recording = mustGet(parseInput(Id, id, 'recording id'));
     deleteRow.run(recording.id);
     renumber(listByCycle(recording.cycleId), null);

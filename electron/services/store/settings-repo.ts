@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Settings } from '../../../shared/domain';
 import type { Clock } from './clock';
 import { parseInput } from './store-error';
+import { writeTransaction } from './write-transaction';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   authorName: '',
@@ -50,7 +51,7 @@ export function createSettingsRepo(db: BetterSqlite3.Database, now: Clock): Sett
     return settings;
   }
 
-  const writePatch = db.transaction((patch: Partial<Settings>) => {
+  const writePatch = writeTransaction(db, (patch: Partial<Settings>) => {
     const stamp = now();
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;

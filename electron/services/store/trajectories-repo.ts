@@ -11,6 +11,7 @@ import type { Trajectory } from '../../../shared/domain';
 import type { Clock } from './clock';
 import { Author, Id, Label } from '../../../shared/input-rules';
 import { notFound, parseInput } from './store-error';
+import { writeTransaction } from './write-transaction';
 
 export interface TrajectoryCreate {
   caseManager: string;
@@ -95,7 +96,7 @@ export function createTrajectoriesRepo(db: BetterSqlite3.Database, now: Clock): 
     return trajectory;
   }
 
-  const update = db.transaction((id: string, patch: TrajectoryPatch, author: string): Trajectory => {
+  const update = writeTransaction(db, (id: string, patch: TrajectoryPatch, author: string): Trajectory => {
     const validId = parseInput(Id, id, 'trajectory id');
     const valid = parseInput(PatchInput, patch, 'trajectory');
     const validAuthor = parseInput(Author, author, 'author');
@@ -110,7 +111,7 @@ export function createTrajectoriesRepo(db: BetterSqlite3.Database, now: Clock): 
     return mustGet(validId);
   });
 
-  const remove = db.transaction((id: string): string[] => {
+  const remove = writeTransaction(db, (id: string): string[] => {
     const validId = parseInput(Id, id, 'trajectory id');
     mustGet(validId);
     const proxyPaths = selectProxyPaths.all(validId);
