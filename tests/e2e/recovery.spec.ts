@@ -3,7 +3,7 @@
 // the database was damaged, open a newer version's data read-only, pick another folder,
 // wait for the other VKZ to close).
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -254,4 +254,33 @@ test('Settings lists the backups with their contents and puts one back while the
   await expect(page.getByText('KM-1 · Cliënt A').first()).toBeVisible();
   await expect(page.getByText('KM-2 · Cliënt B')).toHaveCount(0);
   expect(readdirSync(path.join(dataDir, 'backups')).some((name) => name.startsWith('replaced-'))).toBe(true);
+});
+
+test('Settings: a backup someone changed is not offered, a link in its place is refused in Dutch, the data kept', async ({ page }) => {
+  const dataDir = tempDir();
+  await openHost(page, dataDir);
+  await setResearcherName(page, 'Onderzoeker B');
+  await invoke(page, 'trajectories.create', { caseManager: 'KM-1', client: 'Cliënt A' });
+  const tampered = await invoke(page, 'backups.create', {});
+  const db = new Database(path.join(dataDir, 'backups', tampered.id));
+  db.exec('CREATE TRIGGER wipe AFTER INSERT ON notes BEGIN DELETE FROM notes; END;');
+  db.close();
+  // A sound VKZ database, but reached through a link from backups/ to elsewhere.
+  const linked = await invoke(page, 'backups.create', {});
+  const elsewhere = path.join(tempDir(), 'elders.sqlite');
+  renameSync(path.join(dataDir, 'backups', linked.id), elsewhere);
+  symlinkSync(elsewhere, path.join(dataDir, 'backups', linked.id));
+
+  await page.getByRole('button', { name: 'Instellingen' }).click();
+  const settings = page.getByRole('dialog', { name: 'Instellingen' });
+  const rows = settings.getByTestId('backup');
+  await expect(rows.nth(1)).toContainText('Onleesbaar');
+  await expect(rows.nth(1).getByRole('button', { name: /terugzetten/ })).toBeDisabled();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await rows.first().getByRole('button', { name: /terugzetten/ }).click();
+  await expect(page.getByText(/Deze back-up is geen gewoon bestand/)).toBeVisible();
+  await shot(page, 'backup-refused');
+  expect(readdirSync(path.join(dataDir, 'backups')).some((name) => name.startsWith('replaced-'))).toBe(false);
+  await page.reload();
+  await expect(page.getByText('KM-1 · Cliënt A').first()).toBeVisible();
 });
