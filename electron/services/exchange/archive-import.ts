@@ -151,9 +151,12 @@ export async function importOpenedArchive(work: ArchiveImportWork): Promise<Arch
     throw error;
   }
 
+  // Hashing theirs needs nothing from the store: done before the transaction, which then holds
+  // the write lock (and keeps the backend's saves waiting) only for lookups and writes.
+  const theirHashes = hashTheirs(data);
   work.onMerging();
   try {
-    const result = store.transaction(() => mergeArchive(store, data, manifest, imported, work));
+    const result = store.transaction(() => mergeArchive(store, data, manifest, imported, work, theirHashes));
     return { ...result, mediaImported: imported.size };
   } catch (error) {
     await cleanUp(parts.map((p) => p.final));
@@ -164,6 +167,18 @@ export async function importOpenedArchive(work: ArchiveImportWork): Promise<Arch
 interface Merger {
   counts: Record<MergeRecordType, ImportCounts>;
   conflicts: StoredConflict[];
+  /** The content hash of each incoming record, by the record. */
+  theirHashes: WeakMap<object, string>;
+}
+
+function hashTheirs(data: ArchiveData): WeakMap<object, string> {
+  const hashes = new WeakMap<object, string>();
+  hashes.set(data.trajectory, hashContent(contentOf.trajectory(data.trajectory)));
+  for (const c of data.cycles) hashes.set(c, hashContent(contentOf.cycle(c)));
+  for (const m of data.methods) hashes.set(m, hashContent(contentOf.method(m)));
+  for (const n of data.notes) hashes.set(n, hashContent(contentOf.note(n)));
+  for (const f of data.fragments) hashes.set(f, hashContent(contentOf.fragment(f)));
+  return hashes;
 }
 
 /**
@@ -183,7 +198,7 @@ function mergeOne<T extends { updatedAt: string; syncedHash: string | null }>(
   apply: (decision: 'add' | 'take-theirs') => void,
   onConflict?: () => MergeDecision,
 ): MergeDecision {
-  const theirsHash = hashContent(theirsContent);
+  const theirsHash = merger.theirHashes.get(theirs) ?? hashContent(theirsContent);
   const myBase = store.exchange.mergeLog(type, id);
   let decision = decideMerge({
     localHash: local ? hashContent(local.content) : null,
@@ -235,8 +250,9 @@ function mergeArchive(
   manifest: Manifest,
   importedMedia: Map<string, string>,
   opts: Pick<ArchiveImportWork, 'dataDir' | 'author'>,
+  theirHashes: WeakMap<object, string>,
 ): Omit<ArchiveImportResult, 'mediaImported'> {
-  const merger: Merger = { counts: emptyCounts(), conflicts: [] };
+  const merger: Merger = { counts: emptyCounts(), conflicts: [], theirHashes };
   const ex = store.exchange;
   const renumberedCycles: ArchiveImportResult['renumberedCycles'] = [];
 
