@@ -31,7 +31,7 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 async function goodBackup(): Promise<string> {
   store = openStore(dataDir);
   store.trajectories.create({ caseManager: 'KM-1', client: 'Cliënt A' }, 'Ann');
-  const backup = await createBackup(store, dataDir);
+  const backup = await createBackup(dataDir);
   store.trajectories.create({ caseManager: 'KM-2', client: 'Cliënt B' }, 'Ann'); // the current data differs
   store.close();
   store = null;
