@@ -129,6 +129,8 @@ test('data of a newer VKZ: opened read-only on request, editing offered nowhere,
   await expect(page.getByRole('heading', { name: /Gesprek N/ })).toBeVisible();
   for (const add of await page.getByRole('button', { name: /Opname toevoegen/ }).all()) await expect(add).toBeDisabled();
   await expectNoEditing(/Notitie bij afspeelpositie/);
+  // The banner takes its own room: the workspace still fits the window, the page does not scroll.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
   await shot(page, 'read-only-workspace');
   const refused = await page.evaluate(() =>
     (window as unknown as { vkz: { invoke(c: string, r: unknown): Promise<unknown> } }).vkz.invoke('trajectories.create', {
