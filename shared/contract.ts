@@ -302,6 +302,8 @@ export const ArchiveImportSummary = z.object({
   mediaImported: z.number().int(),
   renumberedCycles: z.number().int(),
   conflicts: z.array(ExchangeConflict),
+  /** Cancel was pressed when the merge had already been saved: the import is complete. */
+  cancelTooLate: z.boolean(),
 });
 export type ArchiveImportSummary = z.infer<typeof ArchiveImportSummary>;
 

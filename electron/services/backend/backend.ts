@@ -34,6 +34,7 @@ import { MethodService } from './method-service';
 import { RecordingsService } from './recordings-service';
 import { ReportService } from './report-service';
 import { ReviewPackageService } from './review-package-service';
+import { WriteGate } from './write-gate';
 
 export interface BackendOptions {
   dataDir: string;
@@ -214,8 +215,11 @@ export function createBackend(options: BackendOptions): Backend {
     pickOpenFile: options.pickOpenFile?.bind(options),
   });
 
+  // Held while an archive import's merge holds the database's write lock (write-gate.ts).
+  const writeGate = new WriteGate();
   const exchange = new ExchangeService({
     store,
+    holdWrites: (onWaiting) => writeGate.hold(onWaiting),
     dataDir: options.dataDir,
     resourcesPath: options.resourcesPath,
     appVersion: options.appVersion,
@@ -413,6 +417,7 @@ export function createBackend(options: BackendOptions): Backend {
       if (!isChannel(channel) || isStartupChannel(channel)) {
         return { ok: false, error: { code: 'invalid-request', message: `Unknown channel ${String(channel)}` } };
       }
+      await writeGate.pass(channel);
       return answer(channel, () => (handlers[channel] as (req: unknown) => unknown)(contract[channel].request.parse(request ?? {})));
     },
     addDropped: (request) =>

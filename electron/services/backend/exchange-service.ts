@@ -41,6 +41,8 @@ export interface ExchangeServiceOptions {
   pickOpenFile?: (options: { extensions: string[] }) => Promise<string | null>;
   /** The export log: told once a file is written. */
   recordExport?: RecordExport;
+  /** Holds the backend's writing requests back while an import's merge holds the write lock (write-gate.ts). */
+  holdWrites?: (onWaiting: () => void) => () => void;
 }
 
 interface Running {
@@ -273,6 +275,7 @@ export class ExchangeService {
           author: this.opts.author(),
           signal: run.controller.signal,
           onProgress: (done, total) => Object.assign(run, { done, total }),
+          holdWrites: this.opts.holdWrites,
         });
         const trajectory = this.opts.store.trajectories.get(result.trajectoryId);
         const counts = Object.values(result.counts);
@@ -290,6 +293,7 @@ export class ExchangeService {
           mediaImported: result.mediaImported,
           renumberedCycles: result.renumberedCycles.length,
           conflicts: result.conflicts.map((c) => describeConflict(this.opts.store, c, this.lang)),
+          cancelTooLate: result.cancelTooLate,
         };
       } finally {
         this.running = null;

@@ -3,7 +3,10 @@
 // checked whole (archive-read.ts); here the ids are checked against this machine's, the media
 // it brings for recordings this machine doesn't have are copied (each SHA-256 checked on the
 // way), and its records are merged into the store in one transaction by the rule in
-// merge-plan.ts. Conflicts are kept (exchange_conflicts) with the incoming version; the local
+// merge-plan.ts. The merge is decided on a read snapshot while the backend goes on writing; the
+// write transaction only checks that nothing it read has changed since (else it decides again)
+// and runs the writes, so the backend's saves wait for the write lock as briefly as possible
+// (and, held back by the backend while the worker writes, without blocking it). Conflicts are kept (exchange_conflicts) with the incoming version; the local
 // record stays as it is until the user chooses (conflicts.ts). The main thread's side is
 // importArchive in exchange-worker-client.ts.
 //
@@ -65,8 +68,17 @@ export interface ArchiveImportWork {
   onProgress(done: number, total: number): void;
   /** Before any file is written: every file this import may leave behind (removed on cancel). */
   onWriting(files: string[]): void;
-  /** The merge transaction begins: from here on the import finishes or fails, it is not cancelled. */
-  onMerging(): void;
+  /**
+   * The merge is decided and about to take the write lock: resolves when the backend holds its
+   * own writes back. From here on cancel is asked through `cancelled`, not by stopping the worker.
+   */
+  beforeWriting(): Promise<void>;
+  /** The write transaction is over (committed or rolled back): the backend may write again. */
+  afterWriting(): void;
+  /** Cancel was pressed during the merge: the write transaction rolls back at its next check. */
+  cancelled(): boolean;
+  /** The backend has a save waiting for the write lock. */
+  savesWaiting(): boolean;
 }
 
 const RECORD_TYPES: MergeRecordType[] = ['trajectory', 'report_settings', 'cycle', 'recording', 'method', 'note', 'fragment'];
@@ -151,12 +163,8 @@ export async function importOpenedArchive(work: ArchiveImportWork): Promise<Arch
     throw error;
   }
 
-  // Hashing theirs needs nothing from the store: done before the transaction, which then holds
-  // the write lock (and keeps the backend's saves waiting) only for lookups and writes.
-  const theirHashes = hashTheirs(data);
-  work.onMerging();
   try {
-    const result = store.transaction(() => mergeArchive(store, data, manifest, imported, work, theirHashes));
+    const result = await mergeArchive({ ...work, data, manifest, importedMedia: imported });
     return { ...result, mediaImported: imported.size };
   } catch (error) {
     await cleanUp(parts.map((p) => p.final));
@@ -167,8 +175,103 @@ export async function importOpenedArchive(work: ArchiveImportWork): Promise<Arch
 interface Merger {
   counts: Record<MergeRecordType, ImportCounts>;
   conflicts: StoredConflict[];
+  renumberedCycles: ArchiveImportResult['renumberedCycles'];
   /** The content hash of each incoming record, by the record. */
   theirHashes: WeakMap<object, string>;
+  /** What the decisions need written, in order; run under the write lock. */
+  writes: (() => void)[];
+}
+
+interface MergeWork extends ArchiveImportWork {
+  data: ArchiveData;
+  manifest: Manifest;
+  importedMedia: Map<string, string>;
+}
+
+/** Plans decided on a snapshot before the merge decides under the write lock (a save kept changing what they read). */
+const SNAPSHOT_PLANS = 3;
+/** Writes between two looks at the cancel and saves-waiting flags inside the write transaction. */
+const WRITES_PER_CHECK = 50;
+/**
+ * How often the merge gives the write lock up for the backend's saves (rolling back, deciding
+ * again and starting over) before it holds on to the end: a save waits for a few dozen writes,
+ * not for the whole merge, and a user who saves without pause still sees the import finish.
+ */
+const YIELDS_TO_SAVES = 3;
+
+class YieldToSaves extends Error {}
+
+/**
+ * Decides the merge on a read snapshot, then takes the write lock and writes it, if what the
+ * decisions read is still so (a save of another record does not matter; an edit of a record
+ * the archive brings does: then it is decided again, so the user's edit meets the merge rule
+ * and is never overwritten unseen). One transaction: the import is all or nothing, also when
+ * the process is killed. A save that comes in while it writes makes it roll back and start
+ * over after the save (up to YIELDS_TO_SAVES times).
+ */
+async function mergeArchive(work: MergeWork): Promise<Omit<ArchiveImportResult, 'mediaImported'>> {
+  const { store, data } = work;
+  // Hashing theirs needs nothing from the store: done once, before any plan.
+  const theirHashes = hashTheirs(data);
+  let stalePlans = 0;
+  let yields = 0;
+  for (;;) {
+    if (work.cancelled()) throw cancelledDuringMerge();
+    const planned =
+      stalePlans < SNAPSHOT_PLANS ? store.readSnapshot(() => ({ versions: versionsRead(store, data), merger: planMerge(work, theirHashes) })) : null;
+    await work.beforeWriting();
+    try {
+      const merger = store.transaction(() => {
+        if (planned && !sameVersions(planned.versions, versionsRead(store, data))) return null;
+        const merger = planned?.merger ?? planMerge(work, theirHashes);
+        merger.writes.forEach((write, i) => {
+          if (i > 0 && i % WRITES_PER_CHECK === 0) {
+            if (work.cancelled()) throw cancelledDuringMerge();
+            if (yields < YIELDS_TO_SAVES && work.savesWaiting()) throw new YieldToSaves();
+          }
+          write();
+        });
+        if (work.cancelled()) throw cancelledDuringMerge();
+        return merger;
+      });
+      if (merger) return resultOf(merger, data, work.manifest);
+      stalePlans++;
+    } catch (error) {
+      if (!(error instanceof YieldToSaves)) throw error;
+      yields++;
+    } finally {
+      work.afterWriting();
+    }
+  }
+}
+
+function cancelledDuringMerge(): ExchangeError {
+  return new ExchangeError('cancelled', 'Cancelled during the merge; nothing imported');
+}
+
+type Versions = Map<MergeRecordType, Map<string, string>>;
+
+/** The version here of every record the archive brings (and of its merge-log entry). */
+function versionsRead(store: Store, data: ArchiveData): Versions {
+  const ids: [MergeRecordType, string[]][] = [
+    ['trajectory', [data.trajectory.id]],
+    ['report_settings', data.reportSettings ? [data.reportSettings.trajectoryId] : []],
+    ['cycle', data.cycles.map((c) => c.id)],
+    ['recording', data.recordings.map((r) => r.id)],
+    ['method', data.methods.map((m) => m.cycleId)],
+    ['note', data.notes.map((n) => n.id)],
+    ['fragment', data.fragments.map((f) => f.id)],
+  ];
+  return new Map(ids.map(([type, list]) => [type, list.length > 0 ? store.exchange.versionsOf(type, list) : new Map<string, string>()]));
+}
+
+function sameVersions(a: Versions, b: Versions): boolean {
+  for (const [type, mine] of a) {
+    const now = b.get(type)!;
+    if (now.size !== mine.size) return false;
+    for (const [id, version] of mine) if (now.get(id) !== version) return false;
+  }
+  return true;
 }
 
 function hashTheirs(data: ArchiveData): WeakMap<object, string> {
@@ -211,13 +314,16 @@ function mergeOne<T extends { updatedAt: string; syncedHash: string | null }>(
   });
   if (decision === 'conflict' && onConflict) decision = onConflict();
   const counts = merger.counts[type];
+  const write = (fn: () => void) => merger.writes.push(fn);
   switch (decision) {
     case 'add':
-    case 'take-theirs':
-      apply(decision);
+    case 'take-theirs': {
+      const chosen = decision;
+      write(() => apply(chosen));
       if (decision === 'add') counts.added++;
       else counts.updated++;
       break;
+    }
     case 'same':
       counts.unchanged++;
       break;
@@ -228,33 +334,35 @@ function mergeOne<T extends { updatedAt: string; syncedHash: string | null }>(
       break;
     case 'conflict':
       counts.conflicts++;
-      merger.conflicts.push(
-        store.exchange.putConflict({
-          id: randomUUID(),
-          recordType: type,
-          recordId: id,
-          theirs,
-          archiveAuthor: manifest.author,
-          archiveCreatedAt: manifest.createdAt,
-        }),
+      write(() =>
+        merger.conflicts.push(
+          store.exchange.putConflict({
+            id: randomUUID(),
+            recordType: type,
+            recordId: id,
+            theirs,
+            archiveAuthor: manifest.author,
+            archiveCreatedAt: manifest.createdAt,
+          }),
+        ),
       );
       return decision;
   }
-  store.exchange.setMergeLog(type, id, { contentHash: theirsHash, updatedAt: theirs.updatedAt });
+  write(() => store.exchange.setMergeLog(type, id, { contentHash: theirsHash, updatedAt: theirs.updatedAt }));
   return decision;
 }
 
-function mergeArchive(
-  store: Store,
-  data: ArchiveData,
-  manifest: Manifest,
-  importedMedia: Map<string, string>,
-  opts: Pick<ArchiveImportWork, 'dataDir' | 'author'>,
-  theirHashes: WeakMap<object, string>,
-): Omit<ArchiveImportResult, 'mediaImported'> {
-  const merger: Merger = { counts: emptyCounts(), conflicts: [], theirHashes };
+/**
+ * Decides every incoming record by the merge rule against what is here, and collects the
+ * writes that carries out (only reads here). The few writes that depend on the state they
+ * find (cycle numbers, recording order, a missing file) read it when they run.
+ */
+function planMerge(work: MergeWork, theirHashes: WeakMap<object, string>): Merger {
+  const { store, data, manifest, importedMedia } = work;
+  const merger: Merger = { counts: emptyCounts(), conflicts: [], renumberedCycles: [], theirHashes, writes: [] };
+  const write = (fn: () => void) => merger.writes.push(fn);
   const ex = store.exchange;
-  const renumberedCycles: ArchiveImportResult['renumberedCycles'] = [];
+  const renumberedCycles = merger.renumberedCycles;
 
   // Trajectory.
   const t = data.trajectory;
@@ -264,7 +372,7 @@ function mergeArchive(
   );
 
   // Report settings: background by the rule; the pseudonym lists are always united.
-  if (data.reportSettings) applyIncomingReportSettings(store, merger, manifest, data.reportSettings, opts.author);
+  if (data.reportSettings) applyIncomingReportSettings(store, merger, manifest, data.reportSettings, work.author);
 
   // Cycles: an incoming cycle keeps its number unless that number is taken here.
   for (const c of data.cycles) {
@@ -306,7 +414,7 @@ function mergeArchive(
           cycleId: r.cycleId,
           position: r.position,
           fileName: r.fileName,
-          filePath: media ?? path.join(mediaDirOf(opts.dataDir), `${r.id}${mediaExtension(r.fileName)}`),
+          filePath: media ?? path.join(mediaDirOf(work.dataDir), `${r.id}${mediaExtension(r.fileName)}`),
           media: r.media,
           proxyReason: r.proxyReason,
           // A proxy is made here when needed: 'queued' is picked up when the cycle is opened.
@@ -321,11 +429,16 @@ function mergeArchive(
     // A recording whose file is missing here gets the archive's copy.
     const media = importedMedia.get(r.id);
     if (local && media && decision !== 'add') {
-      ex.setRecordingFile(r.id, media);
-      if (local.proxyReason !== null && local.proxyState !== 'done') store.recordings.updateProxy(r.id, { proxyState: 'queued' });
+      write(() => {
+        ex.setRecordingFile(r.id, media);
+        const now = store.recordings.get(r.id);
+        if (now && now.proxyReason !== null && now.proxyState !== 'done') store.recordings.updateProxy(r.id, { proxyState: 'queued' });
+      });
     }
   }
-  for (const cycleId of touchedCycles) ex.renumberRecordings(cycleId);
+  write(() => {
+    for (const cycleId of touchedCycles) ex.renumberRecordings(cycleId);
+  });
 
   // Method records (one document per cycle).
   for (const m of data.methods) {
@@ -348,10 +461,13 @@ function mergeArchive(
     );
   }
   // After the fragments and notes, so the joint records decisions name are there.
-  mergeAlignments(store, data.alignments);
+  write(() => void mergeAlignments(store, data.alignments));
+  return merger;
+}
 
+function resultOf(merger: Merger, data: ArchiveData, manifest: Manifest): Omit<ArchiveImportResult, 'mediaImported'> {
   return {
-    trajectoryId: t.id,
+    trajectoryId: data.trajectory.id,
     manifest: {
       author: manifest.author,
       createdAt: manifest.createdAt,
@@ -362,7 +478,7 @@ function mergeArchive(
     },
     counts: merger.counts,
     conflicts: merger.conflicts,
-    renumberedCycles,
+    renumberedCycles: merger.renumberedCycles,
   };
 }
 
@@ -370,8 +486,7 @@ function applyIncomingReportSettings(store: Store, merger: Merger, manifest: Man
   const ex = store.exchange;
   const local = ex.reportSettings(theirs.trajectoryId);
   const localList = local ? parsePseudonyms(local.pseudonyms) : [];
-  let wroteTheirs = false;
-  mergeOne(
+  const decision = mergeOne(
     store,
     merger,
     manifest,
@@ -381,14 +496,14 @@ function applyIncomingReportSettings(store: Store, merger: Merger, manifest: Man
     contentOf.report_settings(theirs),
     local && { updatedAt: local.updatedAt, content: contentOf.report_settings(local) },
     () => {
-      wroteTheirs = true;
       ex.putReportSettings({ ...strip(theirs), pseudonyms: unitePseudonyms(theirs.pseudonyms, localList) });
     },
   );
+  const wroteTheirs = decision === 'add' || decision === 'take-theirs';
   if (!wroteTheirs && local) {
     const united = unitePseudonyms(localList, theirs.pseudonyms);
     if (united.length > localList.length) {
-      ex.putReportSettings({ ...local, pseudonyms: united, updatedAt: new Date().toISOString(), author: importer });
+      merger.writes.push(() => ex.putReportSettings({ ...local, pseudonyms: united, updatedAt: new Date().toISOString(), author: importer }));
     }
   }
 }

@@ -1,7 +1,9 @@
 // The main thread's side of the exchange worker (exchange-worker.ts): one worker per archive
 // import or transcript preview, ended when the work is done or cancelled. Cancelling terminates
-// the worker at once, whatever it is inflating, hashing or parsing; an archive import can be
-// cancelled until its merge transaction begins.
+// the worker at once, whatever it is inflating, hashing or parsing. An archive import's merge
+// is not stopped that way (a worker stopped inside its write transaction would leave the lock
+// to chance): cancel then sets a flag the merge reads between writes, and it rolls back. Cancel
+// that comes after the commit is too late, and the answer says so (cancelTooLate).
 import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../workers/worker-script';
@@ -9,6 +11,7 @@ import type { ArchiveImportResult } from './archive-import';
 import type { TranscriptPreview } from './transcript-import';
 import { ExchangeError, type ExchangeErrorCode } from './exchange-error';
 import type { WorkerNotice, WorkerReply, WorkerRequest } from './exchange-worker';
+import { CANCELLED, createMergeFlags, raise, SAVES_WAITING } from './merge-flags';
 
 type Reply<T extends WorkerReply['type']> = Extract<WorkerReply, { type: T }>;
 
@@ -19,7 +22,7 @@ export class ExchangeWorker {
 
   constructor(private readonly onNotice?: (notice: WorkerNotice) => void) {
     this.worker.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'progress' || reply.type === 'writing' || reply.type === 'merging') return this.onNotice?.(reply);
+      if (reply.type === 'progress' || reply.type === 'writing' || reply.type === 'merging' || reply.type === 'merged') return this.onNotice?.(reply);
       const waiting = this.waiting;
       this.waiting = null;
       if (!waiting) return;
@@ -64,6 +67,11 @@ export class ExchangeWorker {
     });
   }
 
+  /** A message that needs no answer. */
+  tell(message: WorkerRequest): void {
+    this.worker.postMessage(message);
+  }
+
   async close(): Promise<void> {
     await this.worker.terminate();
   }
@@ -77,26 +85,52 @@ export interface ArchiveImportOptions {
   author: string;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called when the worker is about to take the database's write lock for the merge: the
+   * backend holds its own writes back (waiting asynchronously, not on the lock) until the
+   * returned function is called, when the write transaction is over; it calls `onWaiting` when
+   * a write is waiting (the merge then gives the lock up for it, see archive-import.ts).
+   */
+  holdWrites?: (onWaiting: () => void) => () => void;
+}
+
+export interface ArchiveImportOutcome extends ArchiveImportResult {
+  /** Cancel was pressed after the merge had been committed: the import is complete. */
+  cancelTooLate: boolean;
 }
 
 /**
- * Imports a project archive in the worker (archive-import.ts). Cancelled before the merge
- * begins (or failed), the worker is stopped and every file it wrote is removed: nothing is stored.
+ * Imports a project archive in the worker (archive-import.ts). Cancelled (or failed), the
+ * worker is stopped or its merge rolled back, and every file it wrote is removed: nothing is stored.
  */
-export async function importArchive(opts: ArchiveImportOptions): Promise<ArchiveImportResult> {
+export async function importArchive(opts: ArchiveImportOptions): Promise<ArchiveImportOutcome> {
   let written: string[] = [];
+  let merging = false;
+  let release: (() => void) | null = null;
+  const letWritesGo = () => {
+    release?.();
+    release = null;
+  };
+  const flags = createMergeFlags();
   const stop = new AbortController();
   const worker = new ExchangeWorker((notice) => {
     if (notice.type === 'progress') opts.onProgress?.(notice.done, notice.total);
     else if (notice.type === 'writing') written = notice.files;
-    else opts.signal?.removeEventListener('abort', cancel); // the merge finishes or fails as a whole
+    else if (notice.type === 'merging') {
+      merging = true;
+      Atomics.store(flags, SAVES_WAITING, 0);
+      release ??= opts.holdWrites?.(() => raise(flags, SAVES_WAITING)) ?? null;
+      worker.tell({ type: 'go' });
+    } else letWritesGo();
   });
-  const cancel = () => stop.abort();
+  // Before the merge the worker is stopped; during it the merge rolls back at its next check.
+  const cancel = () => (merging ? raise(flags, CANCELLED) : stop.abort());
   if (opts.signal?.aborted) cancel();
   opts.signal?.addEventListener('abort', cancel, { once: true });
   try {
-    const request = { type: 'import-archive', path: opts.archivePath, dataDir: opts.dataDir, author: opts.author } as const;
-    return (await worker.ask(request, 'imported', stop.signal)).result;
+    const request = { type: 'import-archive', path: opts.archivePath, dataDir: opts.dataDir, author: opts.author, flags } as const;
+    const { result } = await worker.ask(request, 'imported', stop.signal);
+    return { ...result, cancelTooLate: opts.signal?.aborted === true };
   } catch (error) {
     // Cancelled, or the worker failed or died: no merge committed, so no file it wrote may stay.
     await worker.close(); // no write is under way when the files go
@@ -104,6 +138,7 @@ export async function importArchive(opts: ArchiveImportOptions): Promise<Archive
     throw error;
   } finally {
     opts.signal?.removeEventListener('abort', cancel);
+    letWritesGo();
     await worker.close();
   }
 }

@@ -78,6 +78,13 @@ export interface ExchangeRepo {
   nextCycleNumber(trajectoryId: string): number;
   cycleNumberTaken(trajectoryId: string, number: number, exceptId: string): boolean;
 
+  /**
+   * The version of each of `ids` here (records of `type`, and their merge-log entries): a string
+   * that changes with every write of the record (its updated_at, plus what changes without it).
+   * Ids without a record are left out. An import plans its merge outside the write transaction
+   * and compares these under the lock, to know that what it read is still so.
+   */
+  versionsOf(type: MergeRecordType, ids: string[]): Map<string, string>;
   mergeLog(type: MergeRecordType, id: string): MergeLogEntry | null;
   setMergeLog(type: MergeRecordType, id: string, entry: MergeLogEntry): void;
 
@@ -298,6 +305,31 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
        background = excluded.background, updated_at = excluded.updated_at, author = excluded.author`,
   );
 
+  // One query per kind; the ids go in as one JSON array. The merge-log entry is part of the
+  // version: a conflict chosen meanwhile changes it.
+  const versionOf: Record<MergeRecordType, string> = {
+    trajectory: 'SELECT id, updated_at AS v FROM trajectories',
+    cycle: 'SELECT id, updated_at AS v FROM cycles',
+    // Renumbering moves a recording without stamping it.
+    recording: "SELECT id, updated_at || ' #' || position AS v FROM recordings",
+    note: 'SELECT id, updated_at AS v FROM notes',
+    fragment: 'SELECT id, updated_at AS v FROM fragments',
+    method: 'SELECT cycle_id AS id, updated_at AS v FROM cycle_methods',
+    report_settings: 'SELECT trajectory_id AS id, updated_at AS v FROM trajectory_report_settings',
+  };
+  const selectVersions = Object.fromEntries(
+    Object.entries(versionOf).map(([type, select]) => [
+      type,
+      db.prepare<[string, string], { id: string; v: string | null; log: string | null }>(
+        `WITH wanted(id) AS (SELECT value FROM json_each(?)), mine AS (${select})
+         SELECT wanted.id, mine.v, l.content_hash || ' ' || l.updated_at AS log FROM wanted
+         LEFT JOIN mine ON mine.id = wanted.id
+         LEFT JOIN exchange_merge_log l ON l.record_type = ? AND l.record_id = wanted.id
+         WHERE mine.v IS NOT NULL OR l.content_hash IS NOT NULL`,
+      ),
+    ]),
+  ) as Record<MergeRecordType, BetterSqlite3.Statement<[string, string], { id: string; v: string | null; log: string | null }>>;
+
   const selectLog = db.prepare<[string, string], { content_hash: string; updated_at: string }>(
     'SELECT content_hash, updated_at FROM exchange_merge_log WHERE record_type = ? AND record_id = ?',
   );
@@ -457,6 +489,9 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
     nextCycleNumber: (trajectoryId) => (maxCycleNumber.get(trajectoryId) ?? 0) + 1,
     cycleNumberTaken: (trajectoryId, number, exceptId) => numberTaken.get(trajectoryId, number, exceptId) === 1,
 
+    versionsOf(type, ids) {
+      return new Map(selectVersions[type].all(JSON.stringify(ids), type).map((r) => [r.id, `${r.v ?? '-'} | ${r.log ?? '-'}`]));
+    },
     mergeLog(type, id) {
       const r = selectLog.get(type, id);
       return r ? { contentHash: r.content_hash, updatedAt: r.updated_at } : null;

@@ -72,6 +72,8 @@ export interface Store {
   readonly forgetting: Forgetting;
   /** Runs `fn` in one transaction (nested repository calls become savepoints). */
   transaction<T>(fn: () => T): T;
+  /** Runs `fn`, which only reads, on one consistent snapshot of the database, without taking the write lock. */
+  readSnapshot<T>(fn: () => T): T;
   /** SQLite's full integrity check: ok, or the problems it lists. */
   checkIntegrity(): { ok: boolean; problems: string[] };
   /** Opened read-only (a newer VKZ's data): every change is refused. */
@@ -250,6 +252,7 @@ function buildStore(db: Database.Database, path: string, readOnly: boolean): Sto
     exportLog: createExportLogRepo(db, now),
     forgetting: createForgetting(db),
     transaction: (fn) => writeTransaction(db, fn)(),
+    readSnapshot: (fn) => db.transaction(fn).deferred(),
     readOnly,
     // data_version moves when another connection commits (an archive import in the exchange worker).
     changeCount: () => (db.prepare('SELECT total_changes()').pluck().get() as number) + (db.pragma('data_version', { simple: true }) as number),

@@ -1,0 +1,58 @@
+// While an archive import's merge holds the database's write lock (in the exchange worker, on
+// its own connection), a request that writes would wait for that lock inside SQLite
+// (busy_timeout): synchronously, with the whole backend frozen. The gate makes such requests
+// wait here instead, asynchronously, until the merge's write transaction is over; requests
+// that only read pass at once (WAL: readers never wait for the writer), so progress, cancel and
+// every screen keep answering. The holder is told when a write waits (the merge then gives the
+// lock up for it, archive-import.ts). A channel missing from the list below is held back too: for it
+// waiting here is only slower than needed, never wrong.
+import type { Channel } from '../../../shared/contract';
+
+/** Channels that never write to the database. */
+const READ_ONLY = new Set<Channel>([
+  'app.info',
+  'settings.get',
+  'frameworks.list',
+  'trajectories.list',
+  'retention.list',
+  'exportLog.list',
+  'cycles.list',
+  'method.get',
+  'pseudonyms.get',
+  'exchange.info',
+  'exchange.progress',
+  'exchange.cancel',
+  'exchange.conflicts',
+  'alignment.list',
+]);
+
+export class WriteGate {
+  private held: Promise<void> | null = null;
+  private holders = 0;
+  private open: (() => void) | null = null;
+  private readonly waiting = new Set<() => void>();
+
+  /** Holds writing requests back until the returned function is called (once); `onWaiting` hears when one waits. */
+  hold(onWaiting?: () => void): () => void {
+    if (this.holders++ === 0) this.held = new Promise((resolve) => (this.open = resolve));
+    if (onWaiting) this.waiting.add(onWaiting);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (onWaiting) this.waiting.delete(onWaiting);
+      if (--this.holders > 0) return;
+      this.open?.();
+      this.held = null;
+      this.open = null;
+    };
+  }
+
+  /** Resolves when `channel` may run: at once for a channel that only reads, or while nothing is held. */
+  async pass(channel: Channel): Promise<void> {
+    while (this.held && !READ_ONLY.has(channel)) {
+      for (const tell of this.waiting) tell();
+      await this.held;
+    }
+  }
+}
