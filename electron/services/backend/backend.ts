@@ -420,11 +420,13 @@ export function createBackend(options: BackendOptions): Backend {
       await writeGate.pass(channel);
       return answer(channel, () => (handlers[channel] as (req: unknown) => unknown)(contract[channel].request.parse(request ?? {})));
     },
-    addDropped: (request) =>
-      answer('drop', async () => {
+    addDropped: async (request) => {
+      await writeGate.writesMayGo();
+      return answer('drop', async () => {
         const { cycleId, paths } = DroppedFiles.parse(request);
         return startTimelines(await recordings.add(cycleId, paths));
-      }),
+      });
+    },
     async mediaTools() {
       const [ffmpeg, ffprobe] = mediaToolsOf(await findBinaries()) as [MediaToolInfo, MediaToolInfo];
       return { ffmpeg, ffprobe };

@@ -49,8 +49,13 @@ export class WriteGate {
   }
 
   /** Resolves when `channel` may run: at once for a channel that only reads, or while nothing is held. */
-  async pass(channel: Channel): Promise<void> {
-    while (this.held && !READ_ONLY.has(channel)) {
+  pass(channel: Channel): Promise<void> {
+    return READ_ONLY.has(channel) ? Promise.resolve() : this.writesMayGo();
+  }
+
+  /** Resolves when nothing is held (a write may go); waiting writes go in the order they came. */
+  async writesMayGo(): Promise<void> {
+    while (this.held) {
       for (const tell of this.waiting) tell();
       await this.held;
     }

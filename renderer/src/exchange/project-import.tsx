@@ -104,6 +104,11 @@ export function ProjectImport({ onChanged }: { onChanged: (trajectoryId: string 
       {view.kind === 'done' && (
         <Modal title={t('exchange.importDoneTitle')} onClose={() => setView({ kind: 'idle' })}>
           <div data-testid="import-summary">
+            {view.summary.cancelTooLate && (
+              <p className="transcript-warning" role="alert" data-testid="import-cancel-too-late">
+                {t('exchange.importCancelTooLate')}
+              </p>
+            )}
             <p>
               {t('exchange.importFrom', {
                 trajectory: view.summary.trajectoryLabel,
