@@ -3,12 +3,10 @@
 // checked whole (archive-read.ts); here the ids are checked against this machine's, the media
 // it brings for recordings this machine doesn't have are copied (each SHA-256 checked on the
 // way), and its records are merged into the store in one transaction by the rule in
-// merge-plan.ts. The merge is decided on a read snapshot while the backend goes on writing; the
-// write transaction only checks that nothing it read has changed since (else it decides again)
-// and runs the writes, so the backend's saves wait for the write lock as briefly as possible
-// (and, held back by the backend while the worker writes, without blocking it). Conflicts are kept (exchange_conflicts) with the incoming version; the local
-// record stays as it is until the user chooses (conflicts.ts). The main thread's side is
-// importArchive in exchange-worker-client.ts.
+// merge-plan.ts (see mergeArchive below for how it shares the write lock with the backend's
+// saves). Conflicts are kept (exchange_conflicts) with the incoming version; the local record
+// stays as it is until the user chooses (conflicts.ts). The main thread's side is importArchive
+// in exchange-worker-client.ts.
 //
 // Media: a recording new here gets its file at <dataDir>/media/<recording id>.<ext>. A
 // recording that exists here keeps its own file, unless that file is missing and the archive

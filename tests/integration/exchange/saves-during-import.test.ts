@@ -174,6 +174,34 @@ describe('the merge against the user’s own work', () => {
     expect(conflicts[0]).toMatchObject({ recordId: noteId, theirs: { text: 'Ze knikt en lacht (versie A).' } });
   });
 
+  it('a save waiting for the lock makes the merge give it up and start over; a save that never stops waiting does not keep the import from finishing', async () => {
+    const b = await receiver('Onderzoeker G');
+    const archive = biggerArchive('geef-voorrang.vkz', 200);
+    const savedBetween: string[] = [];
+    let holds = 0;
+    const result = await importArchive({
+      dataDir: b.dataDir,
+      archivePath: archive,
+      author: 'Onderzoeker G',
+      // Every time the merge takes the lock a save is waiting at once (a user saving without pause).
+      holdWrites: (onWaiting) => {
+        holds++;
+        onWaiting();
+        return () => {
+          // The lock is free again: the waiting save goes (on the backend's own connection).
+          const cycleId = b.backend.store.cycles.listByTrajectory(trajectoryId)[0]!.id;
+          const note = b.backend.store.notes.create({ cycleId, recordingId, timeSec: 3, kind: 'observation', text: `tussendoor ${holds}` }, 'Onderzoeker G');
+          savedBetween.push(note.id);
+        };
+      },
+    });
+    expect(holds).toBeGreaterThan(1);
+    expect(result.counts.note).toMatchObject({ added: 200 });
+    const stored = notesHere(b);
+    expect(stored.size).toBe(1 + 200 + savedBetween.length);
+    expect(savedBetween.every((id) => stored.has(id))).toBe(true);
+  });
+
   it('cancel pressed while the merge writes rolls it back whole: nothing of the archive is stored', async () => {
     const b = await receiver('Onderzoeker D');
     const before = notesHere(b);
@@ -183,7 +211,7 @@ describe('the merge against the user’s own work', () => {
     const c = await other.call('cycles.create', { trajectoryId: t.id, title: 'Gesprek', date: null });
     other.open.push([await makeFixture('playable-mp4', path.join(tmp, 'media-e'), { durationSec: 4 })]);
     const r = (await other.call('recordings.addViaDialog', { cycleId: c.id })).added[0]!.id;
-    for (let i = 0; i < 120; i++) await other.call('notes.create', { recordingId: r, timeSec: 1, kind: 'observation', text: `notitie ${i}` });
+    for (let i = 0; i < 60; i++) await other.call('notes.create', { recordingId: r, timeSec: 1, kind: 'observation', text: `notitie ${i}` });
     const archive = path.join(tmp, 'ander.vkz');
     other.save.push(archive);
     await other.call('exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId: t.id }, kind: 'research-team', includeMedia: true });
