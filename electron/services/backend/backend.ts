@@ -217,6 +217,7 @@ export function createBackend(options: BackendOptions): Backend {
 
   // Held while an archive import's merge holds the database's write lock (write-gate.ts).
   const writeGate = new WriteGate();
+  store.onWriteTransaction(() => writeGate.writeStarting());
   const exchange = new ExchangeService({
     store,
     holdWrites: (onWaiting) => writeGate.hold(onWaiting),

@@ -53,6 +53,15 @@ export class WriteGate {
     return READ_ONLY.has(channel) ? Promise.resolve() : this.writesMayGo();
   }
 
+  /**
+   * A write is about to ask for the lock without passing here (one the backend makes by
+   * itself, such as proxy progress): while held, the holder hears of it, so that it waits
+   * briefly rather than for the whole merge.
+   */
+  writeStarting(): void {
+    if (this.held) for (const tell of this.waiting) tell();
+  }
+
   /** Resolves when nothing is held (a write may go); waiting writes go in the order they came. */
   async writesMayGo(): Promise<void> {
     while (this.held) {

@@ -22,7 +22,7 @@ import { createSettingsRepo, type SettingsRepo } from './settings-repo';
 import { openFailureCode } from './open-failure';
 import { StoreError } from './store-error';
 import { checkVkzSchema } from './vkz-schema';
-import { writeTransaction } from './write-transaction';
+import { onWriteTransaction, writeTransaction } from './write-transaction';
 import { createTrajectoriesRepo, type TrajectoriesRepo } from './trajectories-repo';
 
 export const STORE_FILE_NAME = 'vkz.sqlite';
@@ -80,6 +80,8 @@ export interface Store {
   readonly readOnly: boolean;
   /** Grows with every change, through this connection or another: tells whether a new backup is due. */
   changeCount(): number;
+  /** `listener` is told as each write transaction begins, before it asks for the write lock (null: no longer). */
+  onWriteTransaction(listener: (() => void) | null): void;
   close(): void;
 }
 
@@ -253,6 +255,7 @@ function buildStore(db: Database.Database, path: string, readOnly: boolean): Sto
     forgetting: createForgetting(db),
     transaction: (fn) => writeTransaction(db, fn)(),
     readSnapshot: (fn) => db.transaction(fn).deferred(),
+    onWriteTransaction: (listener) => onWriteTransaction(db, listener),
     readOnly,
     // data_version moves when another connection commits (an archive import in the exchange worker).
     changeCount: () => (db.prepare('SELECT total_changes()').pluck().get() as number) + (db.pragma('data_version', { simple: true }) as number),

@@ -145,6 +145,31 @@ describe.each([
   });
 });
 
+it('writes the backend makes by itself (proxy progress) during a big import all land, each waiting briefly', { timeout: 120_000 }, async () => {
+  const big = biggerArchive('groot-proxy.vkz', IMPORTED_NOTES);
+  const b = await receiver('Onderzoeker H');
+  b.open.push([big]);
+  const importing = b.backend.handle('exchange.importArchive', {});
+  let done = false;
+  void importing.finally(() => (done = true));
+  // Not a page request: it doesn't pass the write gate, it waits on SQLite's lock synchronously.
+  const blocked: number[] = [];
+  let progress = 0;
+  while (!done) {
+    progress = Math.min(1, progress + 0.001);
+    const started = performance.now();
+    b.backend.store.recordings.updateProxy(recordingId, { proxyState: 'running', proxyProgress: progress });
+    blocked.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect(await importing).toMatchObject({ ok: true, value: { counts: { note: { added: IMPORTED_NOTES } } } });
+  expect(b.backend.store.recordings.get(recordingId)).toMatchObject({ proxyState: 'running', proxyProgress: progress });
+  const block = ms(blocked);
+  console.log(
+    `[bench] proxy progress written every 20 ms by the backend during a ${IMPORTED_NOTES}-note archive import: ${blocked.length} writes, longest ${block.longest} ms, median ${block.median} ms (synchronous: the event loop waits as long)`,
+  );
+});
+
 describe('the merge against the user’s own work', () => {
   it('a note the user edits while the import decides is not overwritten: it becomes a conflict with both versions', async () => {
     const b = await receiver('Onderzoeker C');
