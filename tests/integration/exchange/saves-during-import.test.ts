@@ -11,7 +11,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importArchive } from '../../../electron/services/exchange';
+import { importArchive, type ArchiveImportOptions } from '../../../electron/services/exchange/exchange-worker-client';
 import { AUTOSAVE_DELAY_MS } from '../../../renderer/src/components/use-autosave';
 import { manifestEntries } from '../../support/hostile-zip';
 import { makeFixture } from '../../support/media-fixtures';
@@ -83,6 +83,11 @@ async function receiver(name: string): Promise<Researcher> {
   r.open.push([small]);
   await r.call('exchange.importArchive', {});
   return r;
+}
+
+/** Imports through the worker client itself, to step in where the merge takes and leaves the write lock. */
+function importInto(r: Researcher, archivePath: string, options: Pick<ArchiveImportOptions, 'signal' | 'holdWrites'>) {
+  return importArchive({ dataDir: r.dataDir, archivePath, author: r.name, ...options });
 }
 
 function notesHere(r: Researcher): Map<string, string> {
@@ -180,10 +185,7 @@ describe('the merge against the user’s own work', () => {
       n.updatedAt = new Date(Date.now() + 1000).toISOString();
     });
     let edited = false;
-    const result = await importArchive({
-      dataDir: b.dataDir,
-      archivePath: later,
-      author: 'Onderzoeker C',
+    const result = await importInto(b, later, {
       // The merge has been decided and asks for the write lock: the user's edit lands just before.
       holdWrites: () => {
         if (!edited) b.backend.store.notes.update(noteId!, { text: 'Ze knikt (versie C).' }, 'Onderzoeker C');
@@ -204,10 +206,7 @@ describe('the merge against the user’s own work', () => {
     const archive = biggerArchive('geef-voorrang.vkz', 200);
     const savedBetween: string[] = [];
     let holds = 0;
-    const result = await importArchive({
-      dataDir: b.dataDir,
-      archivePath: archive,
-      author: 'Onderzoeker G',
+    const result = await importInto(b, archive, {
       // Every time the merge takes the lock a save is waiting at once (a user saving without pause).
       holdWrites: (onWaiting) => {
         holds++;
@@ -242,10 +241,7 @@ describe('the merge against the user’s own work', () => {
     await other.call('exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId: t.id }, kind: 'research-team', includeMedia: true });
 
     const cancel = new AbortController();
-    const failure = await importArchive({
-      dataDir: b.dataDir,
-      archivePath: archive,
-      author: 'Onderzoeker D',
+    const failure = await importInto(b, archive, {
       signal: cancel.signal,
       // Cancel is pressed as the merge takes the write lock: it has begun, the worker is not stopped.
       holdWrites: () => {
@@ -267,10 +263,7 @@ describe('the merge against the user’s own work', () => {
     const b = await receiver('Onderzoeker F');
     const archive = biggerArchive('te-laat.vkz', 30);
     const cancel = new AbortController();
-    const result = await importArchive({
-      dataDir: b.dataDir,
-      archivePath: archive,
-      author: 'Onderzoeker F',
+    const result = await importInto(b, archive, {
       signal: cancel.signal,
       // The release comes when the write transaction is over: here it committed.
       holdWrites: () => () => cancel.abort(),
