@@ -11,7 +11,7 @@ import type { ArchiveImportResult } from './archive-import';
 import type { TranscriptPreview } from './transcript-import';
 import { ExchangeError, type ExchangeErrorCode } from './exchange-error';
 import type { WorkerNotice, WorkerReply, WorkerRequest } from './exchange-worker';
-import { CANCELLED, createMergeFlags, raise, SAVES_WAITING } from './merge-flags';
+import { CANCELLED, createMergeFlags, lower, raise, SAVES_WAITING } from './merge-flags';
 
 type Reply<T extends WorkerReply['type']> = Extract<WorkerReply, { type: T }>;
 
@@ -118,7 +118,7 @@ export async function importArchive(opts: ArchiveImportOptions): Promise<Archive
     else if (notice.type === 'writing') written = notice.files;
     else if (notice.type === 'merging') {
       merging = true;
-      Atomics.store(flags, SAVES_WAITING, 0);
+      lower(flags, SAVES_WAITING);
       release ??= opts.holdWrites?.(() => raise(flags, SAVES_WAITING)) ?? null;
       worker.tell({ type: 'go' });
     } else letWritesGo();

@@ -14,6 +14,10 @@ export function raise(flags: Int32Array, flag: number): void {
   Atomics.store(flags, flag, 1);
 }
 
+export function lower(flags: Int32Array, flag: number): void {
+  Atomics.store(flags, flag, 0);
+}
+
 export function isRaised(flags: Int32Array, flag: number): boolean {
   return Atomics.load(flags, flag) === 1;
 }
