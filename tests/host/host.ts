@@ -65,6 +65,9 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
 }
 
 async function sendWebResponse(res: http.ServerResponse, response: Response) {
+  // The browser gave up while the answer was made (a seek superseded by the next one): let the
+  // body close its file now rather than when the garbage collector finds it.
+  if (res.destroyed) return void response.body?.cancel().catch(() => {});
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (!response.body) return res.end();
   const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);

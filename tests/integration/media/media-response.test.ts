@@ -1,9 +1,10 @@
 // createFileResponse serving a real MP4 the way the media protocol and the test host do.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFileResponse } from '../../../electron/services/media/media-response';
+import { createFileResponse, RANGE_LIMIT_BYTES } from '../../../electron/services/media/media-response';
 import { makeFixture, removeFixtureDir } from '../../support/media-fixtures';
 
 let dir: string;
@@ -43,7 +44,7 @@ describe('createFileResponse', () => {
     expect((await body(response)).equals(bytes.subarray(1000, 5000))).toBe(true);
   });
 
-  it("answers Chromium's first request, bytes=0-, with the whole file as a 206", async () => {
+  it("answers Chromium's first request, bytes=0-, with the whole file as a 206 when it is within the limit", async () => {
     const response = await createFileResponse(request({ Range: 'bytes=0-' }), file, 'media');
     expect(response.status).toBe(206);
     expect(response.headers.get('content-range')).toBe(`bytes 0-${bytes.length - 1}/${bytes.length}`);
@@ -99,5 +100,103 @@ describe('createFileResponse', () => {
     const first = await reader.read();
     expect(first.done).toBe(false);
     await reader.cancel();
+  });
+
+  it('sends the first and the last byte alone', async () => {
+    const first = await createFileResponse(request({ Range: 'bytes=0-0' }), file, 'media');
+    expect(first.headers.get('content-range')).toBe(`bytes 0-0/${bytes.length}`);
+    expect((await body(first)).equals(bytes.subarray(0, 1))).toBe(true);
+    const last = await createFileResponse(request({ Range: `bytes=${bytes.length - 1}-` }), file, 'media');
+    expect(last.headers.get('content-range')).toBe(`bytes ${bytes.length - 1}-${bytes.length - 1}/${bytes.length}`);
+    expect((await body(last)).equals(bytes.subarray(bytes.length - 1))).toBe(true);
+  });
+});
+
+// Chromium asks `bytes=N-` at every seek and reads ahead until the next seek: a range answer holds
+// at most a limit, and the player asks on from where it ended (as it does when playing on).
+describe('createFileResponse: a range answer holds at most the limit', () => {
+  const limit = 10_000;
+
+  it('answers bytes=0- with the first `limit` bytes and says so in Content-Range', async () => {
+    const response = await createFileResponse(request({ Range: 'bytes=0-' }), file, 'media', limit);
+    expect(response.status).toBe(206);
+    expect(response.headers.get('content-range')).toBe(`bytes 0-${limit - 1}/${bytes.length}`);
+    expect(response.headers.get('content-length')).toBe(String(limit));
+    expect((await body(response)).equals(bytes.subarray(0, limit))).toBe(true);
+  });
+
+  it('lets a player read the whole file by asking on from where each answer ended', async () => {
+    const parts: Buffer[] = [];
+    let from = 0;
+    for (;;) {
+      const response = await createFileResponse(request({ Range: `bytes=${from}-` }), file, 'media', limit);
+      if (response.status === 416) break;
+      const [, start, end, total] = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '')!.map(Number);
+      expect([start, total]).toEqual([from, bytes.length]);
+      parts.push(await body(response));
+      from = end! + 1;
+    }
+    expect(parts.length).toBe(Math.ceil(bytes.length / limit));
+    expect(Buffer.concat(parts).equals(bytes)).toBe(true);
+  });
+
+  it('limits a closed range and a suffix range too, from their first byte', async () => {
+    const closed = await createFileResponse(request({ Range: `bytes=100-${100 + 3 * limit}` }), file, 'media', limit);
+    expect(closed.headers.get('content-range')).toBe(`bytes 100-${100 + limit - 1}/${bytes.length}`);
+    expect((await body(closed)).equals(bytes.subarray(100, 100 + limit))).toBe(true);
+    const suffix = await createFileResponse(request({ Range: `bytes=-${2 * limit}` }), file, 'media', limit);
+    const start = bytes.length - 2 * limit;
+    expect(suffix.headers.get('content-range')).toBe(`bytes ${start}-${start + limit - 1}/${bytes.length}`);
+    expect((await body(suffix)).equals(bytes.subarray(start, start + limit))).toBe(true);
+  });
+
+  it('still sends the whole file to a request without Range (an image, a download)', async () => {
+    const response = await createFileResponse(request(), file, 'media', limit);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-length')).toBe(String(bytes.length));
+    expect((await body(response)).equals(bytes)).toBe(true);
+  });
+
+  it('keeps 416 for a range past the end', async () => {
+    const response = await createFileResponse(request({ Range: `bytes=${bytes.length + 5}-` }), file, 'media', limit);
+    expect(response.status).toBe(416);
+  });
+
+  it('limits at a few megabytes by default', async () => {
+    const big = path.join(dir, 'big.mp4');
+    const content = Buffer.alloc(RANGE_LIMIT_BYTES + 12_345, 7);
+    content.write('end', content.length - 3);
+    await writeFile(big, content);
+    const ranged = await createFileResponse(request({ Range: 'bytes=0-' }), big, 'media');
+    expect(ranged.headers.get('content-range')).toBe(`bytes 0-${RANGE_LIMIT_BYTES - 1}/${content.length}`);
+    expect((await body(ranged)).length).toBe(RANGE_LIMIT_BYTES);
+    const rest = await createFileResponse(request({ Range: `bytes=${RANGE_LIMIT_BYTES}-` }), big, 'media');
+    expect((await body(rest)).toString('latin1').endsWith('end')).toBe(true);
+  });
+});
+
+describe('createFileResponse: the file is not held open', () => {
+  // Open descriptors of this process, where the system lists them (Linux).
+  const openFiles = () => readdirSync('/proc/self/fd').length;
+
+  it.runIf(existsSync('/proc/self/fd'))('after the body is read, cancelled, not needed (HEAD, 416) or the file is missing', async () => {
+    const before = openFiles();
+    await body(await createFileResponse(request({ Range: 'bytes=0-' }), file, 'media', 10_000));
+    const reader = (await createFileResponse(request(), file, 'media')).body!.getReader();
+    const pending = reader.read();
+    await reader.cancel(); // the player seeked elsewhere while a read was under way
+    await pending;
+    await createFileResponse(request({}, 'HEAD'), file, 'media');
+    await createFileResponse(request({ Range: `bytes=${bytes.length}-` }), file, 'media');
+    await createFileResponse(request(), dir, 'media');
+    expect(openFiles()).toBe(before);
+  });
+
+  it('ends the body with an error, not with made-up bytes, when the file shrinks while it is sent', async () => {
+    const shrinking = path.join(dir, 'shrinking.mp4');
+    await writeFile(shrinking, bytes);
+    const response = await createFileResponse(request(), shrinking, 'media');
+    await truncate(shrinking, 1000);
+    await expect(body(response)).rejects.toThrow();
   });
 });
