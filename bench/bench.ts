@@ -32,6 +32,7 @@ import { timeBare, timeIt, warmFile } from './bare';
 import {
   addNoteTimes,
   bareSeekLatencies,
+  elementSeekLatencies,
   invokeCreateNoteTimes,
   chromiumPath,
   cycleOpenTimes,
@@ -44,6 +45,7 @@ import {
   waitForRecording,
 } from './browser';
 import { jsHeapAfterGcMb, rendererResidentMb, residentMb, slopePerStep } from './memory';
+import { startFileServer } from './file-server';
 import { startHost, type BenchHost } from './host';
 import { describeMachine } from './machine';
 import { median, ms, percentile, ratio, renderTable, sec, seededRandom, times, type Row } from './stats';
@@ -62,6 +64,8 @@ const MEDIA = path.join(WORK, 'media');
 const NOTE_COUNT = 10_000;
 const FRAGMENT_COUNT = 1_000;
 const SEEKS = 50;
+const SERVE_ROUNDS = 4;
+const SERVE_SEEKS_PER_ROUND = 15;
 const SCRUB_STEPS = 60;
 const MEMORY_ROUNDS = 5;
 const MEMORY_RECORDING_SEC = 2 * 3600;
@@ -69,7 +73,7 @@ const MEMORY_RECORDING_SEC = 2 * 3600;
 /** How to read the table; printed under it every run. */
 const METHOD_NOTES = [
   "Ratio: ours / baseline. Media rows: the app's own function (runner, queue, Node-side parsing, cache files) against the same ffmpeg/ffprobe argument list run with a bare spawn at the same CPU priority (the waveform runs niced in both); bare and ours alternate and the faster of two runs counts. Seek rows: scrub proxy / original. Scrub-proxy options: each option / the 720p 1-s reference, measured in the same page in alternating rounds.",
-  "Seeks: seeded random seeks through the app's player adapter, timed in the page from asking for the time to the media element's `seeked`. The bare-<video> baseline seeks the same targets on a plain element playing the player's own URL in the same page (the two alternate). The scrub-proxy options are seeked on a 30-s excerpt that the browser holds whole after loading it; in the long recording almost every seek lands outside what is buffered, so the browser first asks the host for that byte range (renderer -> browser process -> host -> back): that hop, not the app, is most of the difference between the two tables, and it grows with the machine's load.",
+  "Seeks: seeded random seeks through the app's player adapter, timed in the page from asking for the time to the media element's `seeked`. The bare-<video> baseline seeks the same targets on a plain element playing the player's own URL in the same page (the two alternate). The scrub-proxy options are seeked on a 30-s excerpt that the browser holds whole after loading it; in the long recording almost every seek lands outside what is buffered, so the browser first asks the host for that byte range (renderer -> browser process -> host -> back): that hop, not the app, is most of the difference between the two tables, and it grows with the machine's load. The media-route row seeks the scrub proxy on a bare <video> in a neutral page, through the test host's media route (the same code as the Electron protocol) and through a plain Node file server (`fs.createReadStream` of the asked range to its end, as most Node servers answer), alternating in rounds.",
   'Scrub feedback: a drag on the timeline, one pointer move per animation frame (where Chromium delivers real ones), timed from the event until the main thread has run what was queued by then: the thumbnail is drawn in that frame. "Frame replaces it": from the event to the decoded frame (`seeked`, the preview goes).',
   'Cycle open: from the route change (library to cycle) until the notes list shows rows, the tab shows the count and the timeline is drawn, plus one frame.',
   "Add a note: N, type, Enter; from the Enter key to the note in the list (after 3 warm-up notes), split where the store's answer arrives in the page (resource timing of the request): the store round trip (test-host HTTP, backend, SQLite commit; Electron uses IPC) and React's render and commit.",
@@ -368,7 +372,9 @@ async function benchSeeks(browser: Browser, longFile: string, longInfo: MediaInf
     const bare = await bareSeekLatencies(seekPage, targets);
     proxy.push(...(await seekLatencies(seekPage, targets.slice(half))));
     const scrubProxy = await scrubSteps(seekPage, scrubFractions());
+    const proxyUrl = new URL(await seekPage.evaluate(() => (window as any).__vkzPlayer.mediaElement.currentSrc as string), host.url).href;
     await seekPage.close();
+    const served = await servedSeekLatencies(browser, proxyUrl, path.join(dataDir, 'proxies', `${setup.proxyId}.mp4`), longInfo.durationSec);
     const o50 = percentile(original, 50);
     const o95 = percentile(original, 95);
     const p50 = percentile(proxy, 50);
@@ -381,6 +387,17 @@ async function benchSeeks(browser: Browser, longFile: string, longInfo: MediaInf
     const b50 = percentile(bare, 50);
     const b95 = percentile(bare, 95);
     row({ group: 'UI', name: `seek p95, scrub proxy: the app / a bare <video> on the same URL in the same page (bare p50 ${ms(b50)}, app p50 ${ms(p50)})`, value: ms(p95), baseline: ms(b95), ratio: ratio(p95, b95), target: '—', met: '—' });
+    const r95 = percentile(served.route, 95);
+    const n95 = percentile(served.plain, 95);
+    row({
+      group: 'UI',
+      name: `seek p95, scrub proxy on a bare <video>: the app's media route / a plain Node file server (p50 ${ms(percentile(served.route, 50))} / ${ms(percentile(served.plain, 50))}; ${served.loads})`,
+      value: ms(r95),
+      baseline: ms(n95),
+      ratio: ratio(r95, n95),
+      target: '—',
+      met: '—',
+    });
     const feedback = [...scrubOriginal.feedback, ...scrubProxy.feedback];
     const f95 = percentile(feedback, 95);
     row({ group: 'UI', name: `scrub: first visual feedback (thumbnail over the video), p95 of ${feedback.length} drag steps`, value: ms(f95), baseline: '—', ratio: '—', target: '≤ 16 ms', met: metIf(f95 <= 16) });
@@ -392,6 +409,36 @@ async function benchSeeks(browser: Browser, longFile: string, longInfo: MediaInf
     row({ group: 'UI', name: 'scrub: decoded frame replaces the thumbnail, p95, scrub proxy', value: ms(fp95), baseline: ms(fo95), ratio: ratio(fp95, fo95), target: '—', met: '—' });
   } finally {
     await host.stop();
+  }
+}
+
+/**
+ * The scrub proxy seeked on a bare <video> in a neutral page, served by the app's media route
+ * (the test host: the same code as the Electron protocol) and by a plain Node file server, in
+ * alternating rounds: what the way the app answers range requests costs or saves.
+ */
+async function servedSeekLatencies(browser: Browser, routeUrl: string, file: string, durationSec: number) {
+  const server = await startFileServer(file);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  try {
+    await page.goto(server.pageUrl);
+    const random = seededRandom(17);
+    const route: number[] = [];
+    const plain: number[] = [];
+    const loads: string[] = [];
+    for (let round = 0; round < SERVE_ROUNDS; round++) {
+      loads.push(loadNow());
+      const targets = Array.from({ length: SERVE_SEEKS_PER_ROUND }, () => Math.round(random() * (durationSec - 2) * 1000) / 1000);
+      // Which goes first alternates too: the second finds the first one's ranges in the page cache.
+      for (const which of round % 2 === 0 ? ['route', 'plain'] : ['plain', 'route']) {
+        if (which === 'route') route.push(...(await elementSeekLatencies(page, routeUrl, targets)));
+        else plain.push(...(await elementSeekLatencies(page, server.fileUrl, targets)));
+      }
+    }
+    return { route, plain, loads: loads.join(', ') };
+  } finally {
+    await page.close();
+    await server.close();
   }
 }
 

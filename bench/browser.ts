@@ -75,40 +75,50 @@ export async function seekLatencies(page: Page, targets: number[]): Promise<numb
 /**
  * The same seeks on a bare <video> element (no video.js, no React, nothing listening) playing the
  * player's own URL in the same page: what the browser itself needs for them (fetching the range
- * from the host, demuxing, decoding). The app's player is paused meanwhile; the element is
- * removed after.
+ * from the host, demuxing, decoding). The app's player is paused meanwhile.
  */
 export async function bareSeekLatencies(page: Page, targets: number[]): Promise<number[]> {
-  return page.evaluate(async (times) => {
+  const src = await page.evaluate(() => {
     const player = (window as any).__vkzPlayer;
     player.pause();
-    const el = document.createElement('video');
-    el.preload = 'auto';
-    el.muted = true;
-    el.style.cssText = 'position:fixed;right:0;bottom:0;width:320px;height:180px;z-index:10000';
-    el.src = (player.mediaElement as HTMLVideoElement).currentSrc;
-    document.body.appendChild(el);
-    try {
-      await new Promise((resolve, reject) => {
-        el.addEventListener('loadeddata', resolve, { once: true });
-        el.addEventListener('error', () => reject(new Error('bare video: cannot load')), { once: true });
-      });
-      const out: number[] = [];
-      for (const t of times) {
-        const seeked = new Promise<void>((resolve) => el.addEventListener('seeked', () => resolve(), { once: true }));
-        const started = performance.now();
-        el.currentTime = t;
-        await seeked;
-        out.push(performance.now() - started);
-        await new Promise((r) => setTimeout(r, 30));
+    return (player.mediaElement as HTMLVideoElement).currentSrc;
+  });
+  return elementSeekLatencies(page, src, targets);
+}
+
+/** Seeks on a bare <video> element playing `src`, added to the page and removed after; ms per seek. */
+export async function elementSeekLatencies(page: Page, src: string, targets: number[]): Promise<number[]> {
+  return page.evaluate(
+    async ({ src, times }) => {
+      const el = document.createElement('video');
+      el.preload = 'auto';
+      el.muted = true;
+      el.style.cssText = 'position:fixed;right:0;bottom:0;width:320px;height:180px;z-index:10000';
+      el.src = src;
+      document.body.appendChild(el);
+      try {
+        await new Promise((resolve, reject) => {
+          el.addEventListener('loadeddata', resolve, { once: true });
+          el.addEventListener('error', () => reject(new Error(`bare video: cannot load ${src}`)), { once: true });
+        });
+        const out: number[] = [];
+        for (const t of times) {
+          const seeked = new Promise<void>((resolve) => el.addEventListener('seeked', () => resolve(), { once: true }));
+          const started = performance.now();
+          el.currentTime = t;
+          await seeked;
+          out.push(performance.now() - started);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        return out;
+      } finally {
+        el.removeAttribute('src');
+        el.load();
+        el.remove();
       }
-      return out;
-    } finally {
-      el.removeAttribute('src');
-      el.load();
-      el.remove();
-    }
-  }, targets);
+    },
+    { src, times: targets },
+  );
 }
 
 /** From the route change (library -> cycle) to the notes list and timeline drawn with every note. */
