@@ -392,7 +392,7 @@ export const contract = {
   },
   'recordings.cancelProxy': { request: ById, response: Recording },
   'recordings.retryProxy': { request: ById, response: Recording },
-  /** Makes a scrub-friendly proxy (1-s keyframes, constant frame rate) of a playable original that seeks slowly. */
+  /** Makes a scrub-friendly proxy (half-second keyframes, constant frame rate) of a playable original that seeks slowly. */
   'recordings.makeScrubProxy': { request: ById, response: Recording },
   /** The recording's waveform and thumbnails; starts computing them when nothing is cached yet. */
   'media.timelineData': {

@@ -159,7 +159,7 @@ export class RecordingsService {
   }
 
   /**
-   * A scrub proxy: the same proxy as for an unplayable file (1-s keyframes, constant frame rate,
+   * A scrub proxy: the same proxy as for an unplayable file (half-second keyframes, constant frame rate,
    * faststart), made on request for a playable original that seeks slowly. The original keeps
    * playing until it is done; then the recording plays the proxy (mediaUrl changes).
    */

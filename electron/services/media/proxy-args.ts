@@ -18,12 +18,14 @@ export interface ProxyProfile {
 
 /**
  * The proxies the app makes (playable copies and scrub proxies alike): 540 lines (enough to see a
- * face), a keyframe every second, tuned for fast decoding. Chosen with numbers: in the benchmark's
- * side-by-side run (bench/RESULTS.md, 2026-11-29) this seeked in 0.38× the time of 720p with the
- * same keyframes at the median (26 vs 68 ms) and 0.08× at p95, in a smaller file (6.7 vs 10.9 MB
- * per minute); half-second keyframes or intra-only gained nothing more.
+ * face), a keyframe every half second, tuned for fast decoding. Chosen with numbers
+ * (bench/RESULTS.md, 2026-11-29): 540p with fastdecode seeks in about half the time of 720p; in a
+ * long recording, where every seek is a new range request, half-second keyframes seeked in
+ * 0.63-0.83× the time of 1-s ones at the median (a 10-min proxy, alternating rounds), and 0.66× at
+ * p95 on the 30-s excerpt, for 14% more bytes (8 instead of 7 MB per minute). Intra-only is
+ * hardly faster and three times the size.
  */
-export const PROXY_PROFILE: ProxyProfile = { maxHeight: 540, keyframeSec: 1, fastDecode: true };
+export const PROXY_PROFILE: ProxyProfile = { maxHeight: 540, keyframeSec: 0.5, fastDecode: true };
 export const PROXY_DEFAULT_FPS = 25;
 const PROXY_MAX_FPS = 60;
 const STANDARD_RATE_TOLERANCE = 0.02;

@@ -1,4 +1,4 @@
-// When to suggest a scrub proxy: a copy with a keyframe every second, in which seeks land in tens
+// When to suggest a scrub proxy: a copy with a keyframe every half second, in which seeks land in tens
 // of milliseconds instead of hundreds. Only for a playable original (files that need a proxy get
 // one that is already scrub-friendly). Suggested at once when the keyframe interval is long, and
 // otherwise when seeks are measured to be slow. Pure.
@@ -6,7 +6,7 @@ import type { Recording } from '../../../shared/domain';
 
 /** Keyframes further apart than this make every seek decode seconds of video. */
 export const LONG_KEYFRAME_INTERVAL_SEC = 4;
-/** A typical seek slower than this is noticeably slow (a 1-s-GOP proxy seeks in 20-50 ms). */
+/** A typical seek slower than this is noticeably slow (a scrub proxy seeks in 20-50 ms). */
 export const SLOW_SEEK_MS = 150;
 /** Judge seek speed on at least this many seeks, the most recent SEEK_WINDOW of them. */
 export const SEEKS_TO_JUDGE = 3;

@@ -42,7 +42,7 @@ describe('proxyFrameRate', () => {
     [22.57, '23', 23], // nowhere near a standard rate: whole frames
     [240, '60', 60], // slow motion is capped
     [0, '25', 25], // unknown
-  ])('a %d fps source gives a %s fps proxy with a %d-frame (1 s) GOP', (fps, arg, gop) => {
+  ])('a %d fps source gives a %s fps proxy with %d frames a second', (fps, arg, gop) => {
     const rate = proxyFrameRate(video(fps));
     expect(rate.arg).toBe(arg);
     expect(rate.gop).toBe(gop);
@@ -71,13 +71,13 @@ describe('buildProxyArgs for video', () => {
     expect(args).not.toContain('-fps_mode');
   });
 
-  it('puts a keyframe every second so scrubbing lands quickly', () => {
-    expect(valueOf(args, '-g')).toBe('25');
-    expect(valueOf(args, '-keyint_min')).toBe('25');
+  it('puts a keyframe every half second so scrubbing lands quickly', () => {
+    expect(valueOf(args, '-g')).toBe('13');
+    expect(valueOf(args, '-keyint_min')).toBe('13');
     expect(valueOf(args, '-sc_threshold')).toBe('0');
     const ntsc = buildProxyArgs('a', 'b.mp4', video(30000 / 1001));
     expect(valueOf(ntsc, '-r')).toBe('30000/1001');
-    expect(valueOf(ntsc, '-g')).toBe('30');
+    expect(valueOf(ntsc, '-g')).toBe('15');
   });
 
   it('scales down to at most 540 lines, even sizes, never up, tuned for fast decoding', () => {
@@ -87,10 +87,10 @@ describe('buildProxyArgs for video', () => {
   });
 
   it('builds the other profiles the benchmark compares: height, keyframe spacing, intra-only, no tuning', () => {
-    const half = buildProxyArgs('a', 'b.mp4', video(25), { maxHeight: 720, keyframeSec: 0.5, fastDecode: false });
-    expect(valueOf(half, '-vf')).toBe('scale=-2:trunc(min(720\\,ih)/2)*2');
-    expect(valueOf(half, '-g')).toBe('13');
-    expect(half).not.toContain('-tune');
+    const second = buildProxyArgs('a', 'b.mp4', video(25), { maxHeight: 720, keyframeSec: 1, fastDecode: false });
+    expect(valueOf(second, '-vf')).toBe('scale=-2:trunc(min(720\\,ih)/2)*2');
+    expect(valueOf(second, '-g')).toBe('25');
+    expect(second).not.toContain('-tune');
     const intra = buildProxyArgs('a', 'b.mp4', video(25), { maxHeight: 540, keyframeSec: 0, fastDecode: false });
     expect(valueOf(intra, '-g')).toBe('1');
     expect(valueOf(intra, '-keyint_min')).toBe('1');
