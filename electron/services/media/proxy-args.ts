@@ -22,7 +22,7 @@ export interface ProxyProfile {
  * (bench/RESULTS.md, 2026-11-29): 540p with fastdecode seeks in about half the time of 720p; in a
  * long recording, where every seek is a new range request, half-second keyframes seeked in
  * 0.63-0.83× the time of 1-s ones at the median (a 10-min proxy, alternating rounds), and 0.66× at
- * p95 on the 30-s excerpt, for 14% more bytes (8 instead of 7 MB per minute). Intra-only is
+ * p95 on the 30-s excerpt, for 15% more bytes (7.7 instead of 6.7 MB per minute). Intra-only is
  * hardly faster and three times the size.
  */
 export const PROXY_PROFILE: ProxyProfile = { maxHeight: 540, keyframeSec: 0.5, fastDecode: true };
