@@ -11,6 +11,7 @@
 // without the limit every seek had the app read and push megabytes nobody looks at, on a
 // machine that is busy decoding the frame the user wants. A 206 may hold less than asked (RFC
 // 9110, 14.4): the player asks for the rest when it plays on. bench/RESULTS.md has the numbers.
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -18,6 +19,8 @@ import path from 'node:path';
 export const RANGE_LIMIT_BYTES = 2 * 2 ** 20;
 /** Bytes per read of the file (Chromium's media cache works in 32 KiB blocks). */
 const CHUNK_BYTES = 64 * 2 ** 10;
+/** Opening never waits: a named pipe in a recording's place is refused, not waited on (no effect on files; 0 on Windows). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 // Which files may be served as what. Recordings, clips and timeline files come from outside
 // the app (an archive, a colleague, a phone): only audio, video and raster images get their
@@ -128,7 +131,7 @@ export async function createFileResponse(
   let file: FileHandle;
   let size: number;
   try {
-    file = await open(filePath, 'r');
+    file = await open(filePath, OPEN_FLAGS);
   } catch (error) {
     return openFailed(error);
   }

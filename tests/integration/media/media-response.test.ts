@@ -1,8 +1,10 @@
 // createFileResponse serving a real MP4 the way the media protocol and the test host do.
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileResponse, RANGE_LIMIT_BYTES } from '../../../electron/services/media/media-response';
 import { makeFixture, removeFixtureDir } from '../../support/media-fixtures';
@@ -83,6 +85,12 @@ describe('createFileResponse', () => {
     const post = await createFileResponse(request({}, 'POST'), file, 'media');
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it.runIf(process.platform !== 'win32')('answers 404 at once for a named pipe in place of a file (opening one could wait forever)', async () => {
+    const fifo = path.join(dir, 'pipe.mp4');
+    await promisify(execFile)('mkfifo', [fifo]);
+    expect((await createFileResponse(request({ Range: 'bytes=0-' }), fifo, 'media')).status).toBe(404);
   });
 
   it('serves an empty file as an empty 200', async () => {
