@@ -43,15 +43,26 @@ export async function openToFirstFrame(browser: Browser, url: string, cycleId: s
 
 /** Waits until the player has loaded what `srcPart` names (e.g. `v=proxy`) far enough to seek. */
 export async function waitForPlayer(page: Page, srcPart: string): Promise<void> {
-  await page.waitForFunction(
-    (part) => {
-      const player = (window as any).__vkzPlayer;
-      const el = player?.mediaElement as HTMLVideoElement | undefined;
-      return !!el && el.currentSrc.includes(part) && el.readyState >= 2;
-    },
-    srcPart,
-    { timeout: 60_000 },
-  );
+  await page.waitForFunction(playerShowsFrame, srcPart, { timeout: 60_000 });
+}
+
+/** In the page: the player has loaded what `part` names far enough to show a frame. */
+export function playerShowsFrame(part: string): boolean {
+  const player = (window as any).__vkzPlayer;
+  const el = player?.mediaElement as HTMLVideoElement | undefined;
+  return !!el && el.currentSrc.includes(part) && el.readyState >= 2;
+}
+
+/** In the page: the scrub preview has decoded every thumbnail of the recording on screen. */
+export function scrubPreviewReady(): boolean {
+  const status = document.querySelector('[data-testid=timeline-status]');
+  const preview = document.querySelector('[data-testid=scrub-preview]') as HTMLElement | null;
+  return !!status && !!preview && status.getAttribute('data-state') === 'done' && preview.dataset.decoded === status.getAttribute('data-thumbnails');
+}
+
+/** What a measurement needs of a page: Playwright's, or the memory benchmark's bare one. */
+export interface EvaluatesInPage {
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
 }
 
 /** Seeks through the app's player adapter; ms from asking to the element's 'seeked', per seek. */
@@ -240,7 +251,7 @@ export interface ScrubTimes {
  * then: the thumbnail is drawn in that frame. Then it waits for the decoded frame (the preview
  * goes) before the next step.
  */
-export async function scrubSteps(page: Page, fractions: number[]): Promise<ScrubTimes> {
+export async function scrubSteps(page: EvaluatesInPage, fractions: number[]): Promise<ScrubTimes> {
   return page.evaluate(async (steps) => {
     const box = document.querySelector('[data-testid=timeline]') as HTMLElement;
     const preview = document.querySelector('[data-testid=scrub-preview]') as HTMLCanvasElement;

@@ -11,11 +11,13 @@ export interface BenchHost {
   queueDialog(paths: string[]): Promise<void>;
   queueSaveDialog(path: string | null): Promise<void>;
   idle(): Promise<void>;
+  /** The backend's process.memoryUsage() after a full garbage collection, bytes. */
+  memory(): Promise<NodeJS.MemoryUsage>;
   stop(): Promise<void>;
 }
 
 export async function startHost(dataDir: string): Promise<BenchHost> {
-  const child: ChildProcess = spawn(process.execPath, ['out/host/host.js'], {
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', 'out/host/host.js'], {
     env: { ...process.env, VKZ_DATA_DIR: dataDir, PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -55,6 +57,11 @@ export async function startHost(dataDir: string): Promise<BenchHost> {
           if (attempt >= 12 || child.exitCode !== null) throw error;
         }
       }
+    },
+    async memory() {
+      const response = await fetch(new URL('/__test/memory', url));
+      if (!response.ok) throw new Error(`/__test/memory: HTTP ${response.status}`);
+      return (await response.json()) as NodeJS.MemoryUsage;
     },
     async stop() {
       child.kill('SIGTERM');

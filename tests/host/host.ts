@@ -8,6 +8,8 @@
 //                  (media, transcript, archive, the ffmpeg/ffprobe program, or a data folder).
 //                  POST /__test/save-dialog {"path": "..."} sets what the next save dialog returns
 //                  (null or nothing queued: the user cancelled).
+//                  GET /__test/memory: the backend's memory (process.memoryUsage(), after a full
+//                  garbage collection when Node runs with --expose-gc), for the benchmark.
 import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -102,6 +104,10 @@ const server = http.createServer(async (req, res) => {
     if (req.method === 'POST' && url.pathname === '/__test/idle') {
       await backend.idle();
       return sendJson(res, 200, { idle: true });
+    }
+    if (url.pathname === '/__test/memory') {
+      (globalThis as { gc?: () => void }).gc?.();
+      return sendJson(res, 200, process.memoryUsage());
     }
     if (url.pathname === '/__vkz/transport.js') {
       const request = new Request(url, { method: req.method });
