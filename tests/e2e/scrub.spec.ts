@@ -129,3 +129,39 @@ test('holding an arrow key scrubs with the thumbnail; a single press seeks witho
   await expect.poll(() => playheadTime(page)).toBeCloseTo(6, 1);
   expect(Math.abs((await meanLevel(page, 'video')) - brightnessAt(6))).toBeLessThan(12);
 });
+
+test('after the cycle page and back, the thumbnails are there at once and the player still plays', async ({ page, host, mediaDir }) => {
+  const video = await makeBrightnessClock(mediaDir, { durationSec: 40, fps: 5, gopSec: 1 });
+  await openWithThumbnails(page, host, video);
+  const count = await page.getByTestId('timeline-status').getAttribute('data-thumbnails');
+  await page.getByRole('link', { name: 'Cyclus' }).click();
+  await expect(page.getByTestId('player')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Analyse' }).click();
+  // The pictures decoded on the first visit are shown again, not decoded again.
+  await expect(page.getByTestId('scrub-preview')).toHaveAttribute('data-decoded', String(count));
+  await expect(page.locator('.timeline-thumbs img').first()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as any).__vkzPlayer.mediaElement.readyState)).toBeGreaterThanOrEqual(2);
+
+  const during = await page.evaluate(() => {
+    const box = document.querySelector('[data-testid=timeline]') as HTMLElement;
+    const rect = box.getBoundingClientRect();
+    const duration = (window as any).__vkzPlayer.getState().duration as number;
+    const xFor = (sec: number) => rect.left + (sec / duration) * rect.width;
+    const y = rect.top + rect.height - 10;
+    const fire = (type: string, sec: number) =>
+      box.dispatchEvent(new PointerEvent(type, { pointerId: 8, button: 0, buttons: 1, clientX: xFor(sec), clientY: y, bubbles: true }));
+    fire('pointerdown', 3);
+    fire('pointermove', 17.2);
+    const canvas = document.querySelector('[data-testid=scrub-preview]') as HTMLCanvasElement;
+    const result = { hidden: canvas.hidden, time: Number(canvas.dataset.time) };
+    fire('pointerup', 17.2);
+    return result;
+  });
+  expect(during).toEqual({ hidden: false, time: 17 });
+  await expect(page.getByTestId('scrub-preview')).toBeHidden();
+  expect(Math.abs((await meanLevel(page, 'video')) - brightnessAt(17.2))).toBeLessThan(12);
+
+  // Play: the playhead moves on from where the scrub left it.
+  await page.evaluate(() => (window as any).__vkzPlayer.play());
+  await expect.poll(() => playheadTime(page), { timeout: 15_000 }).toBeGreaterThan(18);
+});

@@ -3,52 +3,29 @@
 // the player's decoded frame replaces it when it arrives (PlayerState.preview clears). Drawn
 // imperatively from the player's own subscription, not through React, so it lands in the very
 // frame of the pointer event.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { nearestThumbnail } from '../timeline/nearest-thumbnail';
 import type { Thumbnail } from '../timeline/timeline-data';
+import { takeThumbnailPictures } from '../timeline/thumbnail-pictures';
 import type { PlayerAdapter } from './player-adapter';
 
-/**
- * The thumbnails as decoded images, loaded when the browser is idle (after the first frame and the
- * timeline). A few hundred 160×90 pictures: some 20 MB decoded for a long recording.
- */
-function useDecodedImages(
-  thumbnails: readonly Thumbnail[],
-  onDecoded: (count: number) => void,
-): Map<string, HTMLImageElement> {
-  const images = useMemo(() => new Map<string, HTMLImageElement>(), [thumbnails]);
+/** The thumbnails as decoded pictures (see thumbnail-pictures.ts), shared by every visit. */
+function useDecodedPictures(thumbnails: readonly Thumbnail[], onDecoded: (count: number) => void): ReadonlyMap<string, ImageBitmap> {
+  const [pictures, setPictures] = useState<ReadonlyMap<string, ImageBitmap>>(() => new Map());
+  const onDecodedRef = useRef(onDecoded);
+  onDecodedRef.current = onDecoded;
   useEffect(() => {
-    let cancelled = false;
-    const load = () => {
-      for (const thumbnail of thumbnails) {
-        if (cancelled) return;
-        const image = new Image();
-        image.src = thumbnail.url;
-        image
-          .decode()
-          .then(() => {
-            if (cancelled) return;
-            images.set(thumbnail.url, image);
-            onDecoded(images.size);
-          })
-          .catch(() => undefined); // a missing picture: that moment shows no preview
-      }
-    };
-    const idle = window.requestIdleCallback?.(load, { timeout: 2000 }) ?? window.setTimeout(load, 200);
-    return () => {
-      cancelled = true;
-      if (window.cancelIdleCallback) window.cancelIdleCallback(idle);
-      else window.clearTimeout(idle);
-      images.clear();
-    };
-  }, [thumbnails, images]);
-  return images;
+    const taken = takeThumbnailPictures(thumbnails, (count) => onDecodedRef.current(count));
+    setPictures(taken.pictures);
+    return () => taken.release();
+  }, [thumbnails]);
+  return pictures;
 }
 
 export function ScrubPreview({ player, thumbnails }: { player: PlayerAdapter | null; thumbnails: readonly Thumbnail[] }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // How many pictures are ready, on the element (tests and the benchmark wait for them).
-  const images = useDecodedImages(thumbnails, (count) => {
+  const pictures = useDecodedPictures(thumbnails, (count) => {
     if (canvasRef.current) canvasRef.current.dataset.decoded = String(count);
   });
 
@@ -59,18 +36,18 @@ export function ScrubPreview({ player, thumbnails }: { player: PlayerAdapter | n
     const render = () => {
       const preview = player.getState().preview;
       const thumbnail = preview === null ? null : nearestThumbnail(thumbnails, preview);
-      const image = thumbnail ? images.get(thumbnail.url) : undefined;
-      if (!thumbnail || !image) {
+      const picture = thumbnail ? pictures.get(thumbnail.url) : undefined;
+      if (!thumbnail || !picture) {
         if (!canvas.hidden) canvas.hidden = true;
         return;
       }
       if (thumbnail.url !== shownUrl) {
         shownUrl = thumbnail.url;
-        if (canvas.width !== image.naturalWidth || canvas.height !== image.naturalHeight) {
-          canvas.width = image.naturalWidth;
-          canvas.height = image.naturalHeight;
+        if (canvas.width !== picture.width || canvas.height !== picture.height) {
+          canvas.width = picture.width;
+          canvas.height = picture.height;
         }
-        canvas.getContext('2d')?.drawImage(image, 0, 0);
+        canvas.getContext('2d')?.drawImage(picture, 0, 0);
         canvas.dataset.time = String(thumbnail.timeSec);
       }
       canvas.hidden = false;
@@ -81,7 +58,7 @@ export function ScrubPreview({ player, thumbnails }: { player: PlayerAdapter | n
       unsubscribe();
       canvas.hidden = true;
     };
-  }, [player, thumbnails, images]);
+  }, [player, thumbnails, pictures]);
 
   return <canvas ref={canvasRef} className="scrub-preview" data-testid="scrub-preview" aria-hidden="true" hidden />;
 }
