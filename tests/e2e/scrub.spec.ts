@@ -139,7 +139,7 @@ test('after the cycle page and back, the thumbnails are there at once and the pl
   await page.getByRole('link', { name: 'Analyse' }).click();
   // The pictures decoded on the first visit are shown again, not decoded again.
   await expect(page.getByTestId('scrub-preview')).toHaveAttribute('data-decoded', String(count));
-  await expect(page.locator('.timeline-thumbs img').first()).toBeVisible();
+  await expect.poll(() => page.locator('.timeline-canvas').evaluate((canvas: HTMLCanvasElement) => Number(canvas.dataset.thumbnails ?? 0))).toBeGreaterThan(0);
   await expect.poll(() => page.evaluate(() => (window as any).__vkzPlayer.mediaElement.readyState)).toBeGreaterThanOrEqual(2);
 
   const during = await page.evaluate(() => {

@@ -33,9 +33,8 @@ async function expectTimelineShown(page: Page) {
   await expect(status).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(status).not.toHaveAttribute('data-waveform', '0');
   await expect(status).not.toHaveAttribute('data-thumbnails', '0');
-  const thumbs = page.locator('.timeline-thumbs img');
-  await expect(thumbs.first()).toBeVisible();
-  await expect.poll(() => thumbs.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  // The thumbnails are drawn on the timeline's canvas (how many, on the canvas).
+  await expect.poll(() => page.locator('.timeline-canvas').evaluate((canvas: HTMLCanvasElement) => Number(canvas.dataset.thumbnails ?? 0))).toBeGreaterThan(0);
   // The waveform row is drawn: the canvas has its colour in the row under the thumbnails.
   await expect
     .poll(() =>
@@ -63,6 +62,22 @@ test('the timeline shows waveform and thumbnails once computed, and again at onc
   const id = await recordingId(page, cycleId);
   const thumbnailCount = Number(await page.getByTestId('timeline-status').getAttribute('data-thumbnails'));
   expect(thumbnailCount).toBeGreaterThanOrEqual(40);
+
+  // Zoomed in and panned along, the strip still shows pictures: the thumbnails row of the canvas
+  // (ROW in timeline.tsx: scale 16 + gap 4, then 46 px) is covered with them, not empty.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Inzoomen' }).click();
+  const spanBefore = await page.getByTestId('timeline-span').textContent();
+  await page.getByTestId('timeline').hover();
+  await page.mouse.wheel(0, 400);
+  await expect(page.getByTestId('timeline-span')).not.toHaveText(spanBefore!);
+  const strip = () =>
+    page.locator('.timeline-canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 43, canvas.width, 1);
+      let painted = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0) painted++;
+      return { drawn: Number(canvas.dataset.thumbnails) > 0, covered: painted / canvas.width > 0.8 };
+    });
+  await expect.poll(strip).toEqual({ drawn: true, covered: true });
 
   // A reload asks for the data and gets it ready-made: nothing is computed again.
   await page.reload();

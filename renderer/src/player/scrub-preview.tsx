@@ -3,31 +3,15 @@
 // the player's decoded frame replaces it when it arrives (PlayerState.preview clears). Drawn
 // imperatively from the player's own subscription, not through React, so it lands in the very
 // frame of the pointer event.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { nearestThumbnail } from '../timeline/nearest-thumbnail';
 import type { Thumbnail } from '../timeline/timeline-data';
-import { takeThumbnailPictures } from '../timeline/thumbnail-pictures';
+import { useThumbnailPictures } from '../timeline/use-thumbnail-pictures';
 import type { PlayerAdapter } from './player-adapter';
-
-/** The thumbnails as decoded pictures (see thumbnail-pictures.ts), shared by every visit. */
-function useDecodedPictures(thumbnails: readonly Thumbnail[], onDecoded: (count: number) => void): ReadonlyMap<string, ImageBitmap> {
-  const [pictures, setPictures] = useState<ReadonlyMap<string, ImageBitmap>>(() => new Map());
-  const onDecodedRef = useRef(onDecoded);
-  onDecodedRef.current = onDecoded;
-  useEffect(() => {
-    const taken = takeThumbnailPictures(thumbnails, (count) => onDecodedRef.current(count));
-    setPictures(taken.pictures);
-    return () => taken.release();
-  }, [thumbnails]);
-  return pictures;
-}
 
 export function ScrubPreview({ player, thumbnails }: { player: PlayerAdapter | null; thumbnails: readonly Thumbnail[] }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  // How many pictures are ready, on the element (tests and the benchmark wait for them).
-  const pictures = useDecodedPictures(thumbnails, (count) => {
-    if (canvasRef.current) canvasRef.current.dataset.decoded = String(count);
-  });
+  const { pictures, decoded } = useThumbnailPictures(thumbnails);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -60,5 +44,6 @@ export function ScrubPreview({ player, thumbnails }: { player: PlayerAdapter | n
     };
   }, [player, thumbnails, pictures]);
 
-  return <canvas ref={canvasRef} className="scrub-preview" data-testid="scrub-preview" aria-hidden="true" hidden />;
+  // data-decoded: how many pictures are ready (tests and the benchmark wait for them).
+  return <canvas ref={canvasRef} className="scrub-preview" data-testid="scrub-preview" data-decoded={decoded} aria-hidden="true" hidden />;
 }

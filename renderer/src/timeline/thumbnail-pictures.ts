@@ -38,10 +38,28 @@ const idle = () =>
     else window.setTimeout(resolve, 200);
   });
 
-/** Decodes the pictures not decoded yet, one at a time, until done or aborted. */
+/**
+ * Indices 0..count-1 coarse to fine: every 64th first, then every 32nd, ... So the strip of the
+ * whole recording (which shows one picture in some 30) is complete long before the last picture.
+ */
+export function coarseToFine(count: number): number[] {
+  const order: number[] = [];
+  const seen = new Uint8Array(count);
+  for (let step = 64; step >= 1; step /= 2) {
+    for (let i = 0; i < count; i += step) {
+      if (seen[i]) continue;
+      seen[i] = 1;
+      order.push(i);
+    }
+  }
+  return order;
+}
+
+/** Decodes the pictures not decoded yet, one at a time (coarse to fine), until done or aborted. */
 async function load(strip: Strip, thumbnails: readonly Thumbnail[], signal: AbortSignal): Promise<void> {
   await idle();
-  for (const thumbnail of thumbnails) {
+  for (const index of coarseToFine(thumbnails.length)) {
+    const thumbnail = thumbnails[index]!;
     if (signal.aborted) return;
     if (strip.pictures.has(thumbnail.url)) continue;
     try {
@@ -73,13 +91,15 @@ export interface ThumbnailPictures {
  * far, at once and after each picture.
  */
 export function takeThumbnailPictures(thumbnails: readonly Thumbnail[], onDecoded: (count: number) => void): ThumbnailPictures {
-  const key = keyOf(thumbnails);
-  let found = strips.get(key);
-  if (!found) {
-    found = { pictures: new Map(), users: 0, loading: null, listeners: new Set() };
-    strips.set(key, found);
+  if (thumbnails.length === 0) {
+    onDecoded(0);
+    return { pictures: new Map(), release: () => undefined };
   }
-  const strip = found;
+  const key = keyOf(thumbnails);
+  const strip = strips.get(key) ?? { pictures: new Map(), users: 0, loading: null, listeners: new Set() };
+  // The map's order is the order of use: the strip seen last is kept when unused.
+  strips.delete(key);
+  strips.set(key, strip);
   strip.users++;
   strip.listeners.add(onDecoded);
   onDecoded(strip.pictures.size);

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n';
 import type { PlayerAdapter } from '../player/player-adapter';
 import { usePlayerSelector } from '../player/use-player-state';
 import type { Thumbnail, WaveformData } from '../timeline/timeline-data';
+import { useThumbnailPictures } from '../timeline/use-thumbnail-pictures';
 import {
   clampView,
   fitView,
@@ -56,6 +57,17 @@ function layoutFor(hasThumbs: boolean, hasWave: boolean): Layout {
   return { thumbsTop, waveTop, fragmentsTop, notesTop: y, height: y + ROW.notes + ROW.gap };
 }
 
+/**
+ * The thumbnails to draw: one per slot of about its own width (every `stride`-th, by index so the
+ * choice stays put while panning), overlapping pictures would show only slivers.
+ */
+function thumbnailsInView(thumbnails: readonly Thumbnail[], view: TimelineView): Thumbnail[] {
+  const span = view.widthPx / view.pxPerSec;
+  const stepSec = thumbnails.length > 1 ? thumbnails[1]!.timeSec - thumbnails[0]!.timeSec : 1;
+  const stride = Math.max(1, Math.ceil(THUMB_WIDTH_PX / Math.max(1e-6, stepSec * view.pxPerSec)));
+  return thumbnails.filter((th, i) => i % stride === 0 && th.timeSec >= view.startSec - stride * stepSec && th.timeSec <= view.startSec + span);
+}
+
 function draw(
   canvas: HTMLCanvasElement,
   view: TimelineView,
@@ -67,6 +79,8 @@ function draw(
     markIn: number | null;
     waveform: WaveformData | null;
     durationSec: number;
+    thumbnails: readonly Thumbnail[];
+    pictures: ReadonlyMap<string, ImageBitmap>;
   },
 ) {
   const dpr = window.devicePixelRatio || 1;
@@ -99,6 +113,22 @@ function draw(
     ctx.lineTo(x, layout.height);
     ctx.stroke();
     ctx.fillText(formatTimecode(t, { fractionDigits: step < 1 ? 1 : 0 }), x + 3, 2);
+  }
+
+  // Thumbnails: decoded once per recording and shared with the scrub preview (pictures drawn
+  // here hold no decoded copies in Chromium's image caches, as <img> elements did per visit).
+  if (layout.thumbsTop !== null) {
+    let drawn = 0;
+    ctx.fillStyle = '#fff';
+    for (const thumbnail of thumbnailsInView(data.thumbnails, view)) {
+      const picture = data.pictures.get(thumbnail.url);
+      if (!picture) continue;
+      const x = Math.round(xForTime(view, thumbnail.timeSec));
+      ctx.drawImage(picture, x, layout.thumbsTop, THUMB_WIDTH_PX, ROW.thumbs);
+      ctx.fillRect(x + THUMB_WIDTH_PX - 1, layout.thumbsTop, 1, ROW.thumbs); // a white line between pictures
+      drawn++;
+    }
+    canvas.dataset.thumbnails = String(drawn); // tests read how many are drawn
   }
 
   // Waveform: one bar per pixel column, the loudest bucket under it.
@@ -217,6 +247,9 @@ function Playhead({ player, view }: { player: PlayerAdapter | null; view: Timeli
   return <div className="timeline-playhead" style={{ left: `${x}px` }} aria-hidden="true" />;
 }
 
+/** A stable empty strip (a new [] per render would make the strip's pictures be taken anew). */
+const NO_THUMBNAILS: Thumbnail[] = [];
+
 export interface TimelineHandle {
   zoom(direction: 1 | -1): void;
   fit(): void;
@@ -231,7 +264,7 @@ export function Timeline({
   selectedFragmentId,
   onPlayFragment,
   waveform = null,
-  thumbnails = [],
+  thumbnails = NO_THUMBNAILS,
   handleRef,
 }: {
   player: PlayerAdapter | null;
@@ -252,6 +285,7 @@ export function Timeline({
   const drag = useRef<{ pointerId: number; startX: number; scrubbing: boolean } | null>(null);
   const suppressClick = useRef(false);
   const layout = useMemo(() => layoutFor(thumbnails.length > 0, waveform !== null), [thumbnails.length, waveform]);
+  const { pictures, decoded } = useThumbnailPictures(thumbnails);
 
   // Track the box's width; a new recording starts fitted.
   useLayoutEffect(() => {
@@ -266,9 +300,9 @@ export function Timeline({
 
   useEffect(() => {
     if (canvasRef.current && duration > 0) {
-      draw(canvasRef.current, view, layout, { notes, fragments, selectedFragmentId, markIn, waveform, durationSec: duration });
+      draw(canvasRef.current, view, layout, { notes, fragments, selectedFragmentId, markIn, waveform, durationSec: duration, thumbnails, pictures });
     }
-  }, [view, layout, notes, fragments, selectedFragmentId, markIn, waveform, duration]);
+  }, [view, layout, notes, fragments, selectedFragmentId, markIn, waveform, duration, thumbnails, pictures, decoded]);
 
   // Keep the playhead in view while playing or seeking.
   const time = usePlayerSelector(player, (s) => Math.floor(s.time * 4) / 4);
@@ -356,13 +390,6 @@ export function Timeline({
 
   const zoomed = view.pxPerSec > fitView(duration, view.widthPx).pxPerSec * 1.001;
   const span = view.widthPx / view.pxPerSec;
-  // One thumbnail per slot of about its own width (every `stride`-th, by index so the choice stays
-  // put while panning): overlapping pictures would show only slivers, and cost DOM nodes.
-  const thumbStepSec = thumbnails.length > 1 ? thumbnails[1]!.timeSec - thumbnails[0]!.timeSec : 1;
-  const stride = Math.max(1, Math.ceil(THUMB_WIDTH_PX / Math.max(1e-6, thumbStepSec * view.pxPerSec)));
-  const visibleThumbs = thumbnails.filter(
-    (th, i) => i % stride === 0 && th.timeSec >= view.startSec - stride * thumbStepSec && th.timeSec <= view.startSec + span,
-  );
 
   return (
     <div className="timeline-wrap">
@@ -404,13 +431,6 @@ export function Timeline({
         onPointerCancel={onPointerEnd}
         role="presentation"
       >
-        {layout.thumbsTop !== null && (
-          <div className="timeline-thumbs" style={{ top: `${layout.thumbsTop}px`, height: `${ROW.thumbs}px` }}>
-            {visibleThumbs.map((th) => (
-              <img key={th.timeSec} src={th.url} alt="" style={{ left: `${xForTime(view, th.timeSec)}px` }} draggable={false} />
-            ))}
-          </div>
-        )}
         <canvas ref={canvasRef} className="timeline-canvas" aria-label={t('timeline.label')} />
         <FragmentButtons fragments={fragments} onPlayFragment={onPlayFragment} label={t('fragments.fragment')} />
         <Playhead player={player} view={view} />

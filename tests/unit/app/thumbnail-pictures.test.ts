@@ -2,7 +2,7 @@
 // the workspace; strips no one shows are closed, all but the last one seen. (Browser APIs are
 // stood in for: fetch answers every URL, createImageBitmap counts what it decodes and closes.)
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { takeThumbnailPictures } from '../../../renderer/src/timeline/thumbnail-pictures';
+import { coarseToFine, takeThumbnailPictures } from '../../../renderer/src/timeline/thumbnail-pictures';
 
 let decoded: { url: string; closed: boolean }[];
 
@@ -72,6 +72,15 @@ describe('thumbnail pictures', () => {
     // Every picture decoded once (one may have been decoded twice if it was under way).
     expect(decoded.filter((p) => p.url.includes('/d/')).length).toBeLessThanOrEqual(201);
     back.release();
+  });
+
+  it("decodes coarse to fine: the whole recording's strip first, every picture once", () => {
+    const order = coarseToFine(200);
+    expect(order.slice(0, 4)).toEqual([0, 64, 128, 192]);
+    expect(order.slice(4, 7)).toEqual([32, 96, 160]);
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    expect(coarseToFine(0)).toEqual([]);
+    expect(coarseToFine(3)).toEqual([0, 2, 1]);
   });
 
   it('a picture that cannot be fetched is left out; the rest still decode', async () => {
