@@ -320,19 +320,24 @@ export interface NoteAddTimes {
  * the wire by a PerformanceObserver on the notes.create request): before it the store round
  * trip, after it React's update of the 10,000-note list.
  */
+/**
+ * In the page, before note `step`: paused, a few seconds further each time, as when annotating
+ * (the new note is the current one).
+ */
+export async function goToNextNoteMoment(step: number): Promise<void> {
+  (document.activeElement as HTMLElement | null)?.blur();
+  const player = (window as any).__vkzPlayer;
+  player.pause();
+  const el = player.mediaElement as HTMLVideoElement;
+  const seeked = new Promise((resolve) => el.addEventListener('seeked', resolve, { once: true }));
+  player.seek(player.getState().duration / 2 + step * 3.7);
+  await seeked;
+}
+
 export async function addNoteTimes(page: Page, runs: number): Promise<NoteAddTimes> {
   const out: NoteAddTimes = { total: [], store: [], commit: [] };
   for (let i = 0; i < runs; i++) {
-    // Paused, a few seconds further each time, as when annotating: the new note is the current one.
-    await page.evaluate(async (step) => {
-      (document.activeElement as HTMLElement | null)?.blur();
-      const player = (window as any).__vkzPlayer;
-      player.pause();
-      const el = player.mediaElement as HTMLVideoElement;
-      const seeked = new Promise((resolve) => el.addEventListener('seeked', resolve, { once: true }));
-      player.seek(player.getState().duration / 2 + step * 3.7);
-      await seeked;
-    }, i);
+    await page.evaluate(goToNextNoteMoment, i);
     await page.keyboard.press('n');
     const text = `Benchmarknotitie ${i} ${Date.now()}`;
     await page.locator('form.note-form textarea').fill(text);

@@ -2,7 +2,7 @@
 // cycle, a drag across the timeline, notes added as a researcher does (N, type, Enter), the cycle
 // page and back to the analysis.
 import type { BarePage } from './bare-chromium';
-import { playerShowsFrame, scrubPreviewReady, scrubSteps } from './browser';
+import { goToNextNoteMoment, playerShowsFrame, scrubPreviewReady, scrubSteps } from './browser';
 
 /** Opens the cycle from the library (as a click on it does: a route change, not a reload). */
 export async function openCycleFromLibrary(page: BarePage, cycleId: string): Promise<void> {
@@ -38,15 +38,7 @@ async function clickLink(page: BarePage, name: string): Promise<void> {
 
 /** N at a moment a little further each time, the text typed, Enter; until the form has gone. */
 async function addNote(page: BarePage, index: number): Promise<void> {
-  await page.evaluate(async (step) => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    const player = (window as any).__vkzPlayer;
-    player.pause();
-    const el = player.mediaElement as HTMLVideoElement;
-    const seeked = new Promise((resolve) => el.addEventListener('seeked', resolve, { once: true }));
-    player.seek(player.getState().duration / 2 + step * 3.7);
-    await seeked;
-  }, index);
+  await page.evaluate(goToNextNoteMoment, index);
   await page.press('n');
   await page.waitFor(() => !!document.querySelector('form.note-form textarea'));
   await page.send('Input.insertText', { text: `Geheugennotitie ${index}` });

@@ -21,6 +21,30 @@ async function meanLevel(page: Page, selector: string): Promise<number> {
   }, selector);
 }
 
+/**
+ * A drag on the timeline through `seconds` (pressed at the first, let go at the last); the preview
+ * and the player as they are right after the last move, in the same task as the events, so no
+ * seek can have finished yet.
+ */
+async function dragOnTimeline(page: Page, seconds: number[]) {
+  return page.evaluate((at) => {
+    const box = document.querySelector('[data-testid=timeline]') as HTMLElement;
+    const rect = box.getBoundingClientRect();
+    const duration = (window as any).__vkzPlayer.getState().duration as number;
+    const xFor = (sec: number) => rect.left + (sec / duration) * rect.width;
+    const y = rect.top + rect.height - 10;
+    const fire = (type: string, sec: number) =>
+      box.dispatchEvent(new PointerEvent(type, { pointerId: 7, button: 0, buttons: 1, clientX: xFor(sec), clientY: y, bubbles: true }));
+    fire('pointerdown', at[0]!);
+    for (const sec of at.slice(1)) fire('pointermove', sec);
+    const canvas = document.querySelector('[data-testid=scrub-preview]') as HTMLCanvasElement;
+    const el = (window as any).__vkzPlayer.mediaElement as HTMLVideoElement;
+    const result = { hidden: canvas.hidden, time: Number(canvas.dataset.time), playhead: (window as any).__vkzPlayer.getState().time as number, videoSeeking: el.seeking };
+    fire('pointerup', at.at(-1)!);
+    return result;
+  }, seconds);
+}
+
 async function openWithThumbnails(page: Page, host: { url: string; queueDialog(p: string[]): Promise<void> }, video: string) {
   await page.goto(host.url);
   await setResearcherName(page, 'Onderzoeker S');
@@ -47,23 +71,7 @@ test('dragging on the timeline shows the nearest thumbnail over the video at onc
 
   // Press at 2 s and drag to about 23.3 s; read the preview in the same task as the events, so
   // no seek can have finished yet.
-  const during = await page.evaluate(() => {
-    const box = document.querySelector('[data-testid=timeline]') as HTMLElement;
-    const rect = box.getBoundingClientRect();
-    const duration = (window as any).__vkzPlayer.getState().duration as number;
-    const xFor = (sec: number) => rect.left + (sec / duration) * rect.width;
-    const y = rect.top + rect.height - 10;
-    const fire = (type: string, sec: number) =>
-      box.dispatchEvent(new PointerEvent(type, { pointerId: 7, button: 0, buttons: 1, clientX: xFor(sec), clientY: y, bubbles: true }));
-    fire('pointerdown', 2);
-    fire('pointermove', 12);
-    fire('pointermove', 23.3);
-    const canvas = document.querySelector('[data-testid=scrub-preview]') as HTMLCanvasElement;
-    const el = (window as any).__vkzPlayer.mediaElement as HTMLVideoElement;
-    const result = { hidden: canvas.hidden, time: Number(canvas.dataset.time), playhead: (window as any).__vkzPlayer.getState().time as number, videoSeeking: el.seeking };
-    fire('pointerup', 23.3);
-    return result;
-  });
+  const during = await dragOnTimeline(page, [2, 12, 23.3]);
   expect(during.hidden).toBe(false);
   expect(during.time).toBe(23); // the thumbnail nearest to 23.3 s
   expect(during.playhead).toBeCloseTo(23.3, 0);
@@ -142,22 +150,8 @@ test('after the cycle page and back, the thumbnails are there at once and the pl
   await expect.poll(() => page.locator('.timeline-canvas').evaluate((canvas: HTMLCanvasElement) => Number(canvas.dataset.thumbnails ?? 0))).toBeGreaterThan(0);
   await expect.poll(() => page.evaluate(() => (window as any).__vkzPlayer.mediaElement.readyState)).toBeGreaterThanOrEqual(2);
 
-  const during = await page.evaluate(() => {
-    const box = document.querySelector('[data-testid=timeline]') as HTMLElement;
-    const rect = box.getBoundingClientRect();
-    const duration = (window as any).__vkzPlayer.getState().duration as number;
-    const xFor = (sec: number) => rect.left + (sec / duration) * rect.width;
-    const y = rect.top + rect.height - 10;
-    const fire = (type: string, sec: number) =>
-      box.dispatchEvent(new PointerEvent(type, { pointerId: 8, button: 0, buttons: 1, clientX: xFor(sec), clientY: y, bubbles: true }));
-    fire('pointerdown', 3);
-    fire('pointermove', 17.2);
-    const canvas = document.querySelector('[data-testid=scrub-preview]') as HTMLCanvasElement;
-    const result = { hidden: canvas.hidden, time: Number(canvas.dataset.time) };
-    fire('pointerup', 17.2);
-    return result;
-  });
-  expect(during).toEqual({ hidden: false, time: 17 });
+  const during = await dragOnTimeline(page, [3, 17.2]);
+  expect(during).toMatchObject({ hidden: false, time: 17 });
   await expect(page.getByTestId('scrub-preview')).toBeHidden();
   expect(Math.abs((await meanLevel(page, 'video')) - brightnessAt(17.2))).toBeLessThan(12);
 
