@@ -701,9 +701,9 @@ async function benchMemory() {
     const last = rounds.at(-1)!;
     row({ group, name: 'Chromium alone: an empty page (about:blank) in the same browser, its renderer resident', value: mb(baseline.residentMb), baseline: '—', ratio: '—', target: '—', met: '—' });
     row({ group, name: `open: 2-hour 1080p recording, timeline, ${NOTE_COUNT} notes: backend + page resident (backend ${mb(opened.backend)}: ${backendParts(opened)}; page ${mb(opened.residentMb)})`, value: mb(together(opened)), baseline: '—', ratio: '—', target: '< 500 MB', met: metIf(together(opened) < 500) });
-    row({ group, name: `open: where the page's memory is, MB (Chromium's accounting): ${describeBreakdown(opened.breakdown)}`, value: mb(opened.residentMb - baseline.residentMb), baseline: mb(baseline.residentMb), ratio: '—', target: '—', met: '—' });
+    row({ group, name: `open: the page over the empty page; where its memory is, MB (Chromium's allocators): ${describeBreakdown(opened.breakdown)}`, value: mb(opened.residentMb - baseline.residentMb), baseline: mb(baseline.residentMb), ratio: '—', target: '—', met: '—' });
     row({ group, name: `after ${MEMORY_ROUNDS} rounds of use: backend + page resident (backend ${mb(last.backend)}: ${backendParts(last)}; page ${mb(last.residentMb)}; ${loads.join(', ')})`, value: mb(together(last)), baseline: mb(together(opened)), ratio: ratio(together(last), together(opened)), target: '< 500 MB', met: metIf(together(last) < 500) });
-    row({ group, name: `after ${MEMORY_ROUNDS} rounds: where the page's memory is, MB: ${describeBreakdown(last.breakdown)}`, value: mb(last.residentMb - baseline.residentMb), baseline: mb(baseline.residentMb), ratio: '—', target: '—', met: '—' });
+    row({ group, name: `after ${MEMORY_ROUNDS} rounds: the page over the empty page; where its memory is, MB: ${describeBreakdown(last.breakdown)}`, value: mb(last.residentMb - baseline.residentMb), baseline: mb(baseline.residentMb), ratio: '—', target: '—', met: '—' });
     // Growth: from round 2 on (round 1 warms caches: code, thumbnails, the list's measured rows).
     const steady = rounds.slice(1);
     const heapSlope = slopePerStep(steady.map((s) => s.jsHeapMb));
@@ -712,7 +712,7 @@ async function benchMemory() {
     row({ group, name: `growth per round, rounds 2-${MEMORY_ROUNDS}: JS heap after GC (${steady.map((s) => s.jsHeapMb.toFixed(1)).join(' / ')} MB)`, value: `${heapSlope.toFixed(2)} MB`, baseline: '—', ratio: '—', target: '≤ 0.5 MB', met: metIf(heapSlope <= 0.5) });
     row({ group, name: `growth per round, rounds 2-${MEMORY_ROUNDS}: DOM nodes alive after GC (${steady.map((s) => s.domNodes).join(' / ')})`, value: nodeSlope.toFixed(0), baseline: '—', ratio: '—', target: '≤ 100', met: metIf(nodeSlope <= 100) });
     row({ group, name: `growth per round, rounds 2-${MEMORY_ROUNDS}: backend + page resident (${steady.map((s) => together(s).toFixed(0)).join(' / ')} MB)`, value: `${rssSlope.toFixed(1)} MB`, baseline: '—', ratio: '—', target: '≤ 5 MB', met: metIf(rssSlope <= 5) });
-    row({ group, name: "Chromium's own processes (browser, GPU, network, storage, audio ...), proportional set size (shared code split among them), not in the rows above", value: mb(others), baseline: '—', ratio: '—', target: '—', met: '—' });
+    row({ group, name: "Chromium's own processes (browser, GPU, network, storage, audio, and the tracing service the benchmark uses), proportional set size (shared code split among them), not in the rows above", value: mb(others), baseline: '—', ratio: '—', target: '—', met: '—' });
   } finally {
     await chromium.close();
     await host.stop();
