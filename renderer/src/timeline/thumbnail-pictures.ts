@@ -12,6 +12,8 @@ interface Strip {
   /** The loading in progress; aborted when no one looks any more (what is decoded stays). */
   loading: AbortController | null;
   listeners: Set<(count: number) => void>;
+  /** URLs to decode before the rest (the pictures the timeline shows now). */
+  wanted: string[];
 }
 
 /** Strips kept while no workspace shows them: the recording seen last, to switch back at once. */
@@ -55,22 +57,29 @@ export function coarseToFine(count: number): number[] {
   return order;
 }
 
-/** Decodes the pictures not decoded yet, one at a time (coarse to fine), until done or aborted. */
+/**
+ * Decodes the pictures not decoded yet, one at a time, until done or aborted: those the timeline
+ * wants first, then coarse to fine.
+ */
 async function load(strip: Strip, thumbnails: readonly Thumbnail[], signal: AbortSignal): Promise<void> {
   await idle();
-  for (const index of coarseToFine(thumbnails.length)) {
-    const thumbnail = thumbnails[index]!;
-    if (signal.aborted) return;
-    if (strip.pictures.has(thumbnail.url)) continue;
+  const rest = coarseToFine(thumbnails.length).map((i) => thumbnails[i]!.url);
+  const next = () => {
+    for (const queue of [strip.wanted, rest]) {
+      for (let url = queue.shift(); url !== undefined; url = queue.shift()) if (!strip.pictures.has(url)) return url;
+    }
+    return undefined;
+  };
+  for (let url = next(); url !== undefined && !signal.aborted; url = next()) {
     try {
-      const response = await fetch(thumbnail.url, { signal });
+      const response = await fetch(url, { signal });
       if (!response.ok) continue; // a missing picture: that moment shows no preview
       const picture = await createImageBitmap(await response.blob());
       if (signal.aborted) {
         picture.close();
         return;
       }
-      strip.pictures.set(thumbnail.url, picture);
+      strip.pictures.set(url, picture);
       for (const listener of strip.listeners) listener(strip.pictures.size);
     } catch {
       // aborted, or a picture that does not decode: that moment shows no preview
@@ -81,6 +90,8 @@ async function load(strip: Strip, thumbnails: readonly Thumbnail[], signal: Abor
 export interface ThumbnailPictures {
   /** Decoded pictures by thumbnail URL (filled in as they are decoded). */
   pictures: ReadonlyMap<string, ImageBitmap>;
+  /** Decode these (thumbnail URLs) before the rest: the pictures on screen now. */
+  prefer(urls: readonly string[]): void;
   /** Lets go: the last user of a strip stops its loading; unused strips beyond one are closed. */
   release(): void;
 }
@@ -93,10 +104,10 @@ export interface ThumbnailPictures {
 export function takeThumbnailPictures(thumbnails: readonly Thumbnail[], onDecoded: (count: number) => void): ThumbnailPictures {
   if (thumbnails.length === 0) {
     onDecoded(0);
-    return { pictures: new Map(), release: () => undefined };
+    return { pictures: new Map(), prefer: () => undefined, release: () => undefined };
   }
   const key = keyOf(thumbnails);
-  const strip = strips.get(key) ?? { pictures: new Map(), users: 0, loading: null, listeners: new Set() };
+  const strip = strips.get(key) ?? { pictures: new Map(), users: 0, loading: null, listeners: new Set(), wanted: [] };
   // The map's order is the order of use: the strip seen last is kept when unused.
   strips.delete(key);
   strips.set(key, strip);
@@ -113,6 +124,9 @@ export function takeThumbnailPictures(thumbnails: readonly Thumbnail[], onDecode
   let released = false;
   return {
     pictures: strip.pictures,
+    prefer(urls) {
+      strip.wanted = urls.filter((url) => !strip.pictures.has(url));
+    },
     release() {
       if (released) return;
       released = true;

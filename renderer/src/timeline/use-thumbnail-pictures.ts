@@ -10,9 +10,11 @@ export interface DecodedThumbnails {
   pictures: ReadonlyMap<string, ImageBitmap>;
   /** How many are decoded (changes as they come in). */
   decoded: number;
+  /** Decode these thumbnail URLs first (the ones on screen). */
+  prefer(urls: readonly string[]): void;
 }
 
-const NONE: DecodedThumbnails = { pictures: new Map(), decoded: 0 };
+const NONE: DecodedThumbnails = { pictures: new Map(), decoded: 0, prefer: () => undefined };
 
 export function useThumbnailPictures(thumbnails: readonly Thumbnail[]): DecodedThumbnails {
   const [state, setState] = useState<DecodedThumbnails>(NONE);
@@ -23,10 +25,10 @@ export function useThumbnailPictures(thumbnails: readonly Thumbnail[]): DecodedT
       decoded = count;
       frame ||= requestAnimationFrame(() => {
         frame = 0;
-        setState({ pictures: taken.pictures, decoded });
+        setState({ pictures: taken.pictures, decoded, prefer: taken.prefer });
       });
     });
-    setState({ pictures: taken.pictures, decoded: taken.pictures.size });
+    setState({ pictures: taken.pictures, decoded: taken.pictures.size, prefer: taken.prefer });
     return () => {
       cancelAnimationFrame(frame);
       taken.release();

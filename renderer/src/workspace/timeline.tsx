@@ -285,7 +285,7 @@ export function Timeline({
   const drag = useRef<{ pointerId: number; startX: number; scrubbing: boolean } | null>(null);
   const suppressClick = useRef(false);
   const layout = useMemo(() => layoutFor(thumbnails.length > 0, waveform !== null), [thumbnails.length, waveform]);
-  const { pictures, decoded } = useThumbnailPictures(thumbnails);
+  const { pictures, decoded, prefer } = useThumbnailPictures(thumbnails);
 
   // Track the box's width; a new recording starts fitted.
   useLayoutEffect(() => {
@@ -303,6 +303,9 @@ export function Timeline({
       draw(canvasRef.current, view, layout, { notes, fragments, selectedFragmentId, markIn, waveform, durationSec: duration, thumbnails, pictures });
     }
   }, [view, layout, notes, fragments, selectedFragmentId, markIn, waveform, duration, thumbnails, pictures, decoded]);
+
+  // The pictures in view are decoded before the rest.
+  useEffect(() => prefer(thumbnailsInView(thumbnails, view).map((th) => th.url)), [thumbnails, view, prefer]);
 
   // Keep the playhead in view while playing or seeking.
   const time = usePlayerSelector(player, (s) => Math.floor(s.time * 4) / 4);

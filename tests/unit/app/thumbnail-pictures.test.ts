@@ -74,6 +74,18 @@ describe('thumbnail pictures', () => {
     back.release();
   });
 
+  it('decodes the pictures asked for first (those on screen), then the rest', async () => {
+    const thumbnails = strip('f', 100);
+    const taken = takeThumbnailPictures(thumbnails, () => undefined);
+    const wanted = [thumbnails[37]!.url, thumbnails[91]!.url, thumbnails[5]!.url];
+    taken.prefer(wanted); // before the browser is idle: the loading has not started yet
+    await allDecoded(taken.pictures, 100);
+    const order = decoded.filter((p) => p.url.includes('/f/')).map((p) => p.url);
+    expect(order.slice(0, 3)).toEqual(wanted);
+    expect(new Set(order).size).toBe(100);
+    taken.release();
+  });
+
   it("decodes coarse to fine: the whole recording's strip first, every picture once", () => {
     const order = coarseToFine(200);
     expect(order.slice(0, 4)).toEqual([0, 64, 128, 192]);
