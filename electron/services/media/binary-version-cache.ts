@@ -5,23 +5,33 @@
 // is asked again. Only answers that identified the tool are kept; failures are always re-checked.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import type { ToolVersion } from './binary-version';
 
-interface Entry {
-  tool: string;
-  size: number;
-  mtimeMs: number;
-  version: ToolVersion;
-}
+const Entry = z.object({
+  tool: z.string(),
+  size: z.number(),
+  mtimeMs: z.number(),
+  version: z.object({
+    version: z.string(),
+    buildYear: z.number().int().nullable(),
+    libavutil: z.tuple([z.number(), z.number(), z.number()]),
+    licence: z.string(),
+  }) satisfies z.ZodType<ToolVersion>,
+});
+type Entry = z.infer<typeof Entry>;
+
+/** The file as written by `set`; entries are checked one by one, so one damaged entry costs one run. */
+const CacheFile = z.object({ entries: z.record(z.string(), z.unknown()) });
 
 export class BinaryVersionCache {
-  private entries: Record<string, Entry> | null = null;
+  private entries: Map<string, Entry> | null = null;
 
   constructor(private readonly file: string) {}
 
   /** The remembered answer of `binary` (an absolute path) as `tool`, if the file is unchanged. */
   get(tool: string, binary: string): ToolVersion | null {
-    const entry = this.load()[binary];
+    const entry = this.load().get(binary);
     const now = fileIdentity(binary);
     if (!entry || !now || entry.tool !== tool || entry.size !== now.size || entry.mtimeMs !== now.mtimeMs) return null;
     return entry.version;
@@ -31,24 +41,28 @@ export class BinaryVersionCache {
     const now = fileIdentity(binary);
     if (!now) return;
     const entries = this.load();
-    entries[binary] = { tool, ...now, version };
+    entries.set(binary, { tool, ...now, version });
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
       const part = `${this.file}.part`;
-      writeFileSync(part, JSON.stringify({ entries }));
+      writeFileSync(part, JSON.stringify({ entries: Object.fromEntries(entries) }));
       renameSync(part, this.file);
     } catch (error) {
       console.warn(`[ffmpeg] could not remember the version of ${binary}: ${String(error)}`);
     }
   }
 
-  private load(): Record<string, Entry> {
+  private load(): Map<string, Entry> {
     if (this.entries) return this.entries;
     try {
-      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as { entries?: unknown };
-      this.entries = isEntries(parsed.entries) ? parsed.entries : {};
+      const parsed = CacheFile.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
+      this.entries = new Map();
+      for (const [binary, entry] of Object.entries(parsed.data?.entries ?? {})) {
+        const valid = Entry.safeParse(entry);
+        if (valid.success) this.entries.set(binary, valid.data);
+      }
     } catch {
-      this.entries = {}; // none yet, or damaged: ask the binaries
+      this.entries = new Map(); // none yet, or damaged: ask the binaries
     }
     return this.entries;
   }
@@ -62,20 +76,4 @@ function fileIdentity(binary: string): { size: number; mtimeMs: number } | null 
   } catch {
     return null;
   }
-}
-
-function isEntries(value: unknown): value is Record<string, Entry> {
-  if (!value || typeof value !== 'object') return false;
-  return Object.values(value).every((entry: unknown) => {
-    const e = entry as Partial<Entry> | null;
-    return (
-      !!e &&
-      typeof e.tool === 'string' &&
-      typeof e.size === 'number' &&
-      typeof e.mtimeMs === 'number' &&
-      typeof e.version?.version === 'string' &&
-      typeof e.version.licence === 'string' &&
-      Array.isArray(e.version.libavutil)
-    );
-  });
 }

@@ -66,4 +66,21 @@ describe.skipIf(process.platform === 'win32')('the -version answers remembered p
     expect(found.ffmpegVersion.version).toBe('7.1-a');
     expect(runs(ffmpeg)).toBe(1);
   });
+
+  it('an entry of the wrong shape is asked again; the well-formed entries beside it still count', async () => {
+    const ffmpeg = countingTool('ffmpeg', '7.1-a');
+    const ffprobe = countingTool('ffprobe', '7.1-a');
+    const cacheFile = path.join(dir, 'binary-versions.json');
+    const locate = () =>
+      locateBinaries({ ffmpegSetting: ffmpeg, ffprobeSetting: ffprobe, env: {}, versionCache: new BinaryVersionCache(cacheFile) });
+    await locate();
+    // Same path, size and time as the real file, but a version whose libavutil is no triple.
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { version: { libavutil: unknown } }> };
+    stored.entries[ffmpeg]!.version.libavutil = '59.39.100';
+    writeFileSync(cacheFile, JSON.stringify(stored));
+
+    const again = await locate();
+    expect(again.ffmpegVersion.libavutil).toEqual([59, 39, 100]);
+    expect([runs(ffmpeg), runs(ffprobe)]).toEqual([2, 1]);
+  });
 });
