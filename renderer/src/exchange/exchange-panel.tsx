@@ -12,6 +12,7 @@ import { ApiError, call } from '../api';
 import { ConfirmDialog } from '../components/modal';
 import { useToasts } from '../components/toasts';
 import { useI18n, type TextKey } from '../i18n';
+import { CancelExchangeButton } from './exchange-running-dialog';
 import { useArchiveProgress } from './use-archive-progress';
 import { formatBytes, useCount, useErrorText } from './use-error-text';
 import './exchange.css';
@@ -282,9 +283,7 @@ function ArchiveExport({ cycleId, info }: { cycleId: string; info: ExchangeInfo 
           <>
             <progress max={1} value={progress.total > 0 ? progress.done / progress.total : 0} aria-label={t('exchange.archiveProgress')} />
             {percent !== null && <span>{percent}%</span>}
-            <button type="button" onClick={() => void call('exchange.cancel', {})}>
-              {t('common.cancel')}
-            </button>
+            <CancelExchangeButton />
           </>
         )}
       </div>

@@ -10,6 +10,7 @@ import { Modal } from '../components/modal';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { ConflictsDialog } from './conflicts-dialog';
+import { ExchangeRunningDialog } from './exchange-running-dialog';
 import { useArchiveProgress } from './use-archive-progress';
 import { formatBytes, useCount, useErrorText } from './use-error-text';
 import './exchange.css';
@@ -69,7 +70,7 @@ export function ProjectImport({ onChanged }: { onChanged: (trajectoryId: string 
       </button>
 
       {view.kind === 'running' && progress && (
-        <Modal title={t('exchange.importRunningTitle')} onClose={() => void call('exchange.cancel', {})}>
+        <ExchangeRunningDialog title={t('exchange.importRunningTitle')}>
           <p>{t('exchange.importRunning')}</p>
           <div className="button-row">
             <progress max={1} value={progress.total > 0 ? progress.done / progress.total : 0} aria-label={t('exchange.archiveProgress')} />
@@ -79,12 +80,7 @@ export function ProjectImport({ onChanged }: { onChanged: (trajectoryId: string 
               </span>
             )}
           </div>
-          <div className="modal-actions">
-            <button type="button" onClick={() => void call('exchange.cancel', {})}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </Modal>
+        </ExchangeRunningDialog>
       )}
 
       {view.kind === 'failed' && (

@@ -12,6 +12,7 @@ import { ApiError, call } from '../api';
 import { Modal } from '../components/modal';
 import { useToasts } from '../components/toasts';
 import { useI18n, type TextKey } from '../i18n';
+import { ExchangeRunningDialog } from './exchange-running-dialog';
 import { useArchiveProgress } from './use-archive-progress';
 import { useCount, useErrorText } from './use-error-text';
 import './exchange.css';
@@ -56,15 +57,10 @@ export function TranscriptImportButton({ recording, onImported }: { recording: R
         {t('exchange.importTranscript')}
       </button>
       {busy && reading && (
-        <Modal title={t('exchange.transcriptReadingTitle')} onClose={() => void call('exchange.cancel', {})}>
+        <ExchangeRunningDialog title={t('exchange.transcriptReadingTitle')}>
           <p>{t('exchange.transcriptReading')}</p>
           <progress aria-label={t('exchange.transcriptReadingTitle')} />
-          <div className="modal-actions">
-            <button type="button" onClick={() => void call('exchange.cancel', {})}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </Modal>
+        </ExchangeRunningDialog>
       )}
       {preview?.status === 'error' && <TranscriptErrorDialog failed={preview} onClose={() => setPreview(null)} onRetry={() => void open()} />}
       {preview?.status === 'ready' && (
