@@ -1,11 +1,12 @@
 // The data of the alignment page: the cycle's analysis, the alignment decisions and the overlap
 // threshold (kept in the cycle's method record, so both researchers and the report use the
 // same). Every decision goes to the store at once and the page reloads what it changed.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { DEFAULT_OVERLAP_THRESHOLD, type AlignmentDecision } from '../../../shared/alignment';
 import type { RequestOf, Workspace } from '../../../shared/contract';
 import type { Fragment } from '../../../shared/domain';
 import { call } from '../api';
+import { useBackendCall } from '../components/use-backend-call';
 
 export interface AlignmentData {
   workspace: Workspace;
@@ -15,32 +16,32 @@ export interface AlignmentData {
 }
 
 export function useAlignment(cycleId: string, reportError: (error: unknown) => void) {
-  const [data, setData] = useState<AlignmentData | null>(null);
-  const [loadFailed, setLoadFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const reportRef = useRef(reportError);
   reportRef.current = reportError;
 
-  const load = useCallback(async () => {
-    const [workspace, decisions, method] = await Promise.all([
-      call('workspace.get', { cycleId }),
-      call('alignment.list', { cycleId }),
-      call('method.get', { cycleId }),
-    ]);
-    setData({
-      workspace,
-      decisions,
-      threshold: method.method.alignmentThreshold ?? DEFAULT_OVERLAP_THRESHOLD,
-      frameworkId: method.method.frameworkId,
-    });
-  }, [cycleId]);
-
-  useEffect(() => {
-    load().catch((error: unknown) => {
-      setLoadFailed(true);
-      reportRef.current(error);
-    });
-  }, [load]);
+  const {
+    value: data,
+    failed: loadFailed,
+    reload: load,
+    setValue: setData,
+  } = useBackendCall(
+    cycleId,
+    async (): Promise<AlignmentData> => {
+      const [workspace, decisions, method] = await Promise.all([
+        call('workspace.get', { cycleId }),
+        call('alignment.list', { cycleId }),
+        call('method.get', { cycleId }),
+      ]);
+      return {
+        workspace,
+        decisions,
+        threshold: method.method.alignmentThreshold ?? DEFAULT_OVERLAP_THRESHOLD,
+        frameworkId: method.method.frameworkId,
+      };
+    },
+    { onError: (error) => reportRef.current(error) },
+  );
 
   /** Runs a change, then reloads; resolves to its value, or null when it failed (reported). */
   const run = useCallback(

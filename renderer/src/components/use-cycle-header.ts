@@ -2,9 +2,9 @@
 // (cycle, interview, reflection, report & export, review): the slim `cycle.header` call, never
 // the 10,000 notes. Kept per cycle, so switching tabs shows the header at once; refreshed on
 // each visit, and when the backend says a recording's playable file changed (proxy events).
-import { useEffect, useState } from 'react';
-import type { CycleHeader } from '../../../shared/contract';
-import { call, onAppEvent } from '../api';
+import type { AppEvent, CycleHeader } from '../../../shared/contract';
+import { call } from '../api';
+import { useBackendCall } from './use-backend-call';
 
 const cache = new Map<string, CycleHeader>();
 const CACHE_LIMIT = 16;
@@ -15,36 +15,30 @@ function remember(cycleId: string, header: CycleHeader): void {
   while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
 }
 
+const playableFileChanged = (event: AppEvent, cycleId: string) =>
+  event.type === 'recording.proxy' &&
+  event.cycleId === cycleId &&
+  (event.state === 'done' || event.state === 'failed' || event.state === 'cancelled');
+
 export function useCycleHeader(cycleId: string, reportError: (error: unknown) => void) {
-  const [header, setHeader] = useState<CycleHeader | null>(() => cache.get(cycleId) ?? null);
-  const [loadFailed, setLoadFailed] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    setHeader(cache.get(cycleId) ?? null);
-    setLoadFailed(false);
-    const load = () =>
-      call('cycle.header', { cycleId })
-        .then((fresh) => {
+  const { value: header, failed: loadFailed } = useBackendCall(
+    cycleId,
+    () =>
+      call('cycle.header', { cycleId }).then(
+        (fresh) => {
           remember(cycleId, fresh);
-          if (!cancelled) setHeader(fresh);
-        })
-        .catch((error: unknown) => {
-          if (cancelled) return;
+          return fresh;
+        },
+        (error: unknown) => {
           cache.delete(cycleId);
-          setLoadFailed(true);
-          reportError(error);
-        });
-    void load();
-    const unsubscribe = onAppEvent((event) => {
-      if (event.type !== 'recording.proxy' || event.cycleId !== cycleId) return;
-      if (event.state === 'done' || event.state === 'failed' || event.state === 'cancelled') void load();
-    });
-    return () => {
-      cancelled = true;
-      unsubscribe();
-    };
-  }, [cycleId, reportError]);
-
+          throw error;
+        },
+      ),
+    {
+      placeholder: (id) => cache.get(id) ?? null,
+      reloadOn: (event) => playableFileChanged(event, cycleId),
+      onError: reportError,
+    },
+  );
   return { header, loadFailed };
 }

@@ -5,12 +5,13 @@
 //   research team (complete, with real names and "niet delen" feedback, optionally the videos;
 //   the user confirms that in plain words first) or for others (pseudonymised, only what the
 //   client allows to be shared, no videos).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ExchangeFormat, ExchangeInfo } from '../../../shared/contract';
 import type { ArchiveKind } from '../../../shared/exchange/archive-kind';
 import { ApiError, call } from '../api';
 import { ConfirmDialog } from '../components/modal';
 import { useToasts } from '../components/toasts';
+import { useBackendCall } from '../components/use-backend-call';
 import { useI18n, type TextKey } from '../i18n';
 import { CancelExchangeButton } from './exchange-running-dialog';
 import { useArchiveProgress } from './use-archive-progress';
@@ -30,28 +31,20 @@ const PER_RECORDING: { format: Exclude<ExchangeFormat, 'csv'>; label: TextKey; t
 export function ExchangePanel({ cycleId }: { cycleId: string }) {
   const { t } = useI18n();
   const { reportError } = useToasts();
-  const [info, setInfo] = useState<ExchangeInfo | null>(null);
   const lastLoad = useRef(0);
-
-  const load = useCallback(() => {
-    lastLoad.current = Date.now();
-    return call('exchange.info', { cycleId });
-  }, [cycleId]);
-
-  useEffect(() => {
-    let cancelled = false;
-    load()
-      .then((i) => !cancelled && setInfo(i))
-      .catch(reportError);
-    return () => {
-      cancelled = true;
-    };
-  }, [load, reportError]);
+  const { value: info, reload } = useBackendCall(
+    cycleId,
+    () => {
+      lastLoad.current = Date.now();
+      return call('exchange.info', { cycleId });
+    },
+    { onError: reportError },
+  );
 
   // The pseudonym list is edited on the same page: counts are refreshed when the user comes back here.
   const refresh = () => {
     if (Date.now() - lastLoad.current < 1000) return;
-    load().then(setInfo).catch(() => undefined);
+    reload().catch(() => undefined);
   };
 
   if (!info) return null;

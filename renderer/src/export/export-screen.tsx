@@ -9,6 +9,7 @@ import { ApiError, call } from '../api';
 import { CycleHeader, CycleLoadFailed } from '../components/cycle-header';
 import { useToasts } from '../components/toasts';
 import { useAutosave } from '../components/use-autosave';
+import { useBackendCall } from '../components/use-backend-call';
 import { useCycleHeader } from '../components/use-cycle-header';
 import { useI18n, type TextKey } from '../i18n';
 import { ShowreelMaker } from '../clips/showreel-maker';
@@ -240,19 +241,13 @@ function BackgroundEditor({ trajectoryId, onSaved }: { trajectoryId: string; onS
   const [text, setText] = useState<string | null>(null);
   const savedText = useRef('');
 
-  useEffect(() => {
-    let cancelled = false;
-    call('report.background.get', { trajectoryId })
-      .then(({ text: loaded }) => {
-        if (cancelled) return;
-        savedText.current = loaded;
-        setText(loaded);
-      })
-      .catch(reportError);
-    return () => {
-      cancelled = true;
-    };
-  }, [trajectoryId, reportError]);
+  useBackendCall(trajectoryId, () => call('report.background.get', { trajectoryId }), {
+    onLoaded: ({ text: loaded }) => {
+      savedText.current = loaded;
+      setText(loaded);
+    },
+    onError: reportError,
+  });
 
   const autosave = useAutosave(text, async (value: string) => {
     if (value === savedText.current) return true; // the text as loaded

@@ -1,10 +1,11 @@
 // The trajectory's pseudonymisation list: names and what they become in every export
 // ("Jan" -> "[naam cliënt]"). Saved as it is edited (complete rows only), after which the
 // preview is refreshed; the backend refuses a list that would let a name survive.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { PseudonymEntry } from '../../../shared/report/pseudonym-list';
 import { ApiError, call } from '../api';
 import { useAutosave } from '../components/use-autosave';
+import { useBackendCall } from '../components/use-backend-call';
 import { useI18n } from '../i18n';
 
 interface Row {
@@ -32,21 +33,13 @@ export function PseudonymEditor({ trajectoryId, onSaved }: { trajectoryId: strin
   const nextKey = useRef(1);
   const focusKey = useRef<number | null>(null);
 
-  useEffect(() => {
-    let cancelled = false;
-    call('pseudonyms.get', { trajectoryId })
-      .then((list) => {
-        if (cancelled) return;
-        savedRef.current = list;
-        setRows(list.map((e) => ({ key: nextKey.current++, ...e })));
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) setState({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [trajectoryId]);
+  useBackendCall(trajectoryId, () => call('pseudonyms.get', { trajectoryId }), {
+    onLoaded: (list) => {
+      savedRef.current = list;
+      setRows(list.map((e) => ({ key: nextKey.current++, ...e })));
+    },
+    onError: (error) => setState({ kind: 'error', text: error instanceof Error ? error.message : String(error) }),
+  });
 
   // Complete rows are stored shortly after the last change (and when the editor closes).
   const wanted = useMemo(() => (rows === null ? null : complete(rows)), [rows]);

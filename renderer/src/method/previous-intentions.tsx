@@ -2,9 +2,8 @@
 // previous cycle's reflection meeting, so the analysts watch for them ("did they put them into
 // practice, and what came of it?"). Collapsible (folded at first on short windows), and absent in
 // a first cycle.
-import { useEffect, useState } from 'react';
-import type { MethodView } from '../../../shared/contract';
 import { call } from '../api';
+import { useBackendCall } from '../components/use-backend-call';
 import { useI18n } from '../i18n';
 import '../styles/method.css';
 
@@ -12,17 +11,10 @@ const ROOMY_WINDOW_HEIGHT_PX = 820;
 
 export function PreviousIntentions({ cycleId }: { cycleId: string }) {
   const { t } = useI18n();
-  const [view, setView] = useState<MethodView | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    call('method.get', { cycleId })
-      .then((v) => !cancelled && setView(v))
-      // The analysis works without it; a failure here shows nothing rather than a second error.
-      .catch((error: unknown) => console.error('[vkz] previous intentions', error));
-    return () => {
-      cancelled = true;
-    };
-  }, [cycleId]);
+  const { value: view } = useBackendCall(cycleId, () => call('method.get', { cycleId }), {
+    // The analysis works without it; a failure here shows nothing rather than a second error.
+    onError: (error) => console.error('[vkz] previous intentions', error),
+  });
 
   if (!view || view.previousIntentions.length === 0) return null;
   // On a laptop screen the list starts folded to its one-line summary: the timeline needs the room.

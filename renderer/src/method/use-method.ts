@@ -6,11 +6,12 @@
 //
 // The store's answer to a save is shown with every part changed on screen since laid over it, so
 // an answer to an older save never undoes what the user did meanwhile.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { MethodView } from '../../../shared/contract';
 import type { CycleMethod } from '../../../shared/method';
 import { call } from '../api';
 import { useAutosave } from '../components/use-autosave';
+import { useBackendCall } from '../components/use-backend-call';
 
 export type MethodPatch = Partial<Omit<CycleMethod, 'cycleId' | 'preparations'>>;
 
@@ -41,7 +42,6 @@ const isEmpty = (patch: MethodPatch) => Object.keys(patch).length === 0;
 
 export function useMethod(cycleId: string, reportError: (error: unknown) => void) {
   const [view, setView] = useState<MethodView | null>(null);
-  const [loadFailed, setLoadFailed] = useState(false);
   const [saving, setSaving] = useState(false);
   const viewRef = useRef<MethodView | null>(null);
   /** The record as the store holds it (its last answer). */
@@ -69,19 +69,10 @@ export function useMethod(cycleId: string, reportError: (error: unknown) => void
     [show],
   );
 
-  useEffect(() => {
-    let cancelled = false;
-    call('method.get', { cycleId })
-      .then((v) => !cancelled && answered(v, viewRef.current?.method ?? v.method))
-      .catch((error: unknown) => {
-        if (cancelled) return;
-        setLoadFailed(true);
-        reportRef.current(error);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [cycleId, answered]);
+  const { failed: loadFailed } = useBackendCall(cycleId, () => call('method.get', { cycleId }), {
+    onLoaded: (v) => answered(v, viewRef.current?.method ?? v.method),
+    onError: (error) => reportRef.current(error),
+  });
 
   /** Stores the parts of `method` the store doesn't hold; on failure shows what the store really holds. */
   const save = useCallback(
