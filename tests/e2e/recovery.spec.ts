@@ -88,7 +88,14 @@ test('data of a newer VKZ: opened read-only on request, editing offered nowhere,
   let host = await openHost(page, dataDir);
   await setResearcherName(page, 'Onderzoeker N');
   const trajectory = await invoke(page, 'trajectories.create', { caseManager: 'KM-N', client: 'Cliënt N' });
-  await invoke(page, 'cycles.create', { trajectoryId: trajectory.id, title: 'Gesprek N', date: '2025-06-01' });
+  const cycle = await invoke(page, 'cycles.create', { trajectoryId: trajectory.id, title: 'Gesprek N', date: '2025-06-01' });
+  // Something on every method page to (not) edit: an intake with a doubt, both agendas, a pseudonym.
+  const { method } = await invoke(page, 'method.get', { cycleId: cycle.id });
+  const intake = { ...method.intake, consent: 'yes' as const, doubts: [{ id: crypto.randomUUID(), text: 'Twijfel N' }] };
+  await invoke(page, 'method.update', { cycleId: cycle.id, patch: { intake } });
+  await invoke(page, 'method.buildInterviewAgenda', { cycleId: cycle.id });
+  await invoke(page, 'method.buildReflectionAgenda', { cycleId: cycle.id });
+  await invoke(page, 'pseudonyms.set', { trajectoryId: trajectory.id, list: [{ name: 'Jan', replacement: '[naam]' }] });
   host.child.kill('SIGKILL');
   await new Promise((resolve) => host.child.once('exit', resolve));
   const db = new Database(path.join(dataDir, 'vkz.sqlite'));
@@ -132,6 +139,42 @@ test('data of a newer VKZ: opened read-only on request, editing offered nowhere,
   // The banner takes its own room: the workspace still fits the window, the page does not scroll.
   expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
   await shot(page, 'read-only-workspace');
+
+  // The cycle's other pages: no field takes typing and no button changes or exports anything (the
+  // export log could not record it); what only looks, such as review mode, still works.
+  const disabledWithReason = async (control: ReturnType<Page['getByRole']>) => {
+    await expect(control).toBeDisabled();
+    // The reason is the control's own title, or that of the group it belongs to.
+    expect(await control.evaluate((el) => el.closest('[title]')?.getAttribute('title') ?? '')).toMatch(reason);
+  };
+  const tab = (name: string) => page.getByRole('navigation', { name: 'Onderdelen van de cyclus' }).getByRole('link', { name });
+  await tab('Cyclus').click();
+  await disabledWithReason(page.getByRole('textbox', { name: 'Notitie bij Intake met de klantmanager' }));
+  await disabledWithReason(page.getByTestId('intake-doubts').getByRole('textbox').first());
+  await disabledWithReason(page.getByRole('button', { name: /Twijfel toevoegen/ }));
+  await disabledWithReason(page.getByRole('radio', { name: 'Ja, toestemming gegeven' }));
+  await shot(page, 'read-only-cycle');
+  await tab('Cliëntinterview').click();
+  await disabledWithReason(page.getByRole('button', { name: 'Opnieuw genereren' }));
+  await disabledWithReason(page.getByRole('button', { name: /^Bewerken: / }).first());
+  await disabledWithReason(page.getByRole('button', { name: /Wat de cliënt zei toevoegen/ }).first());
+  await expect(page.getByRole('button', { name: /Review-modus/ })).toBeEnabled();
+  await tab('Reflectiegesprek').click();
+  await disabledWithReason(page.getByRole('button', { name: 'Opnieuw genereren' }));
+  await disabledWithReason(page.getByRole('button', { name: 'Voorbereidingspakket maken…' }));
+  await disabledWithReason(page.getByRole('textbox', { name: /^Evaluatie/ }));
+  await disabledWithReason(page.getByTestId('takeaways').getByRole('button'));
+  await expect(page.getByRole('button', { name: /Review-modus/ })).toBeEnabled();
+  await shot(page, 'read-only-reflection');
+  await tab('Afstemmen').click();
+  await disabledWithReason(page.getByRole('spinbutton', { name: /Overlap voor een paar/ }));
+  await tab('Rapport & export').click();
+  await disabledWithReason(page.getByRole('button', { name: 'Word (.docx)' }));
+  await disabledWithReason(page.getByRole('button', { name: 'Archief exporteren…' }));
+  await disabledWithReason(page.getByRole('textbox', { name: 'Naam 1', exact: true }));
+  await disabledWithReason(page.getByRole('button', { name: /Naam toevoegen/ }));
+  await expect(page.getByTestId('report-preview')).toBeVisible();
+  await shot(page, 'read-only-export');
   const refused = await page.evaluate(() =>
     (window as unknown as { vkz: { invoke(c: string, r: unknown): Promise<unknown> } }).vkz.invoke('trajectories.create', {
       caseManager: 'KM-X',

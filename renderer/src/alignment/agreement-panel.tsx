@@ -9,6 +9,7 @@ import { localText, type Framework } from '../../../shared/framework';
 import { call } from '../api';
 import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
+import { useEditControl } from '../startup/read-only';
 
 export function AgreementPanel({
   cycleId,
@@ -29,6 +30,7 @@ export function AgreementPanel({
   framework: Framework | null;
 }) {
   const { t, lang } = useI18n();
+  const editControl = useEditControl();
   const { notify, reportError } = useToasts();
   if (!framework || !left || !right) return null;
   const rows = agreementTable({
@@ -51,7 +53,7 @@ export function AgreementPanel({
     <section className="card align-agreement" aria-label={t('align.agreementTitle')}>
       <div className="card-head">
         <h2>{t('align.agreementTitle')}</h2>
-        <button type="button" onClick={exportCsv}>
+        <button type="button" onClick={exportCsv} {...editControl()}>
           {t('align.exportCsv')}
         </button>
       </div>

@@ -22,9 +22,11 @@ import { UnitDetail } from './unit-detail';
 import { UnitList } from './unit-list';
 import { useAlignment } from './use-alignment';
 import './align.css';
+import { useEditControl } from '../startup/read-only';
 
 export function AlignScreen({ cycleId, settings, onOpenSettings }: { cycleId: string; settings: Settings; onOpenSettings: () => void }) {
   const { t } = useI18n();
+  const editControl = useEditControl();
   const { reportError } = useToasts();
   const { data, loadFailed, busy, actions } = useAlignment(cycleId, reportError);
   const framework = useFramework(data?.frameworkId ?? null, reportError);
@@ -163,6 +165,7 @@ export function AlignScreen({ cycleId, settings, onOpenSettings }: { cycleId: st
                   const value = Number(e.target.value) / 100;
                   if (value >= MIN_OVERLAP_THRESHOLD && value <= 1) actions.setThreshold(value);
                 }}
+                {...editControl()}
               />
               %
             </label>

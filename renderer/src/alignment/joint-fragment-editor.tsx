@@ -8,6 +8,7 @@ import { localText, type Framework } from '../../../shared/framework';
 import { formatTimeRange, parseTimeRange } from '../../../shared/timecode';
 import { ValenceSwitch } from '../components/valence-switch';
 import { useI18n } from '../i18n';
+import { EditGroup } from '../startup/read-only';
 
 type Patch = RequestOf<'alignment.editResult'>['patch'];
 
@@ -39,7 +40,7 @@ export function JointFragmentEditor({
     onSave({ themes: fragment.themes.includes(id) ? fragment.themes.filter((x) => x !== id) : [...fragment.themes, id] });
 
   return (
-    <fieldset className="joint-editor" data-testid="joint-editor">
+    <EditGroup className="joint-editor" testId="joint-editor">
       <legend>
         {t('align.jointFragment')} <span className="chip">{fragment.author}</span>
       </legend>
@@ -84,6 +85,6 @@ export function JointFragmentEditor({
         {t('fragments.note')}
         <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => note !== fragment.note && onSave({ note })} />
       </label>
-    </fieldset>
+    </EditGroup>
   );
 }

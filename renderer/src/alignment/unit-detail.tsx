@@ -10,6 +10,7 @@ import { useI18n } from '../i18n';
 import type { AlignUnit } from './align-model';
 import { JointFragmentEditor } from './joint-fragment-editor';
 import type { AlignmentActions } from './use-alignment';
+import { useEditControl } from '../startup/read-only';
 
 export function UnitDetail({
   unit,
@@ -44,6 +45,7 @@ export function UnitDetail({
   onDiscussed: () => void;
 }) {
   const { t, lang } = useI18n();
+  const editControl = useEditControl();
   const [comment, setComment] = useState(decision?.comment ?? '');
   useEffect(() => {
     setComment(decision?.comment ?? '');
@@ -97,7 +99,7 @@ export function UnitDetail({
                   <>
                     <FragmentVersion fragment={fragment} diff={diff} side={side} themeLabel={themeLabel} />
                     {!decision && (
-                      <button type="button" disabled={busy} onClick={() => decide('take', { takeId: fragment.id })}>
+                      <button type="button" {...editControl(busy)} onClick={() => decide('take', { takeId: fragment.id })}>
                         {t('align.take', { name: sideLabel(side) })} <kbd>{side === 'left' ? '1' : '2'}</kbd>
                       </button>
                     )}
@@ -115,20 +117,20 @@ export function UnitDetail({
         <div className="align-actions">
           {unit.kind === 'pair' && (
             <>
-              <button type="button" className="primary" disabled={busy} onClick={() => decide('combine', { range: 'union' })}>
+              <button type="button" className="primary" {...editControl(busy)} onClick={() => decide('combine', { range: 'union' })}>
                 {t('align.combine')} <kbd>C</kbd>
               </button>
-              <button type="button" disabled={busy} onClick={() => decide('combine', { range: 'intersection' })}>
+              <button type="button" {...editControl(busy)} onClick={() => decide('combine', { range: 'intersection' })}>
                 {t('align.combineOverlap')} <kbd>Shift+C</kbd>
               </button>
             </>
           )}
           {unit.kind === 'notes' && (
             <>
-              <button type="button" className="primary" disabled={busy} onClick={() => decide('merge')}>
+              <button type="button" className="primary" {...editControl(busy)} onClick={() => decide('merge')}>
                 {t('align.mergeNotes')} <kbd>C</kbd>
               </button>
-              <button type="button" disabled={busy} onClick={() => decide('keep')}>
+              <button type="button" {...editControl(busy)} onClick={() => decide('keep')}>
                 {t('align.keepNotes')} <kbd>K</kbd>
               </button>
             </>
@@ -146,9 +148,10 @@ export function UnitDetail({
                 onDiscussed();
               }}
               placeholder={t('align.commentPlaceholder')}
+              {...editControl()}
             />
           </label>
-          <button type="button" disabled={busy} onClick={() => decide('discussed')}>
+          <button type="button" {...editControl(busy)} onClick={() => decide('discussed')}>
             {t('align.discussed')} <kbd>B</kbd>
           </button>
         </div>
@@ -157,7 +160,7 @@ export function UnitDetail({
           <p className="align-decided-head">
             <strong>✓ {t(`align.action.${decision.action}`)}</strong>
             <span className="hint">{t('align.decidedBy', { name: decision.author })}</span>
-            <button type="button" disabled={busy} onClick={() => void actions.undo(decision.id)}>
+            <button type="button" {...editControl(busy)} onClick={() => void actions.undo(decision.id)}>
               {t('common.undo')} <kbd>U</kbd>
             </button>
           </p>
@@ -183,6 +186,7 @@ export function UnitDetail({
               value={comment}
               onChange={(e) => setComment(e.target.value)}
               onBlur={() => comment !== decision.comment && void actions.setComment(decision.id, comment)}
+              {...editControl()}
             />
           </label>
         </div>

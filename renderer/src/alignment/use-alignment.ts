@@ -7,6 +7,7 @@ import type { RequestOf, Workspace } from '../../../shared/contract';
 import type { Fragment } from '../../../shared/domain';
 import { call } from '../api';
 import { useBackendCall } from '../components/use-backend-call';
+import { useReadOnly } from '../startup/read-only';
 
 export interface AlignmentData {
   workspace: Workspace;
@@ -17,6 +18,7 @@ export interface AlignmentData {
 
 export function useAlignment(cycleId: string, reportError: (error: unknown) => void) {
   const [busy, setBusy] = useState(false);
+  const readOnly = useReadOnly();
   const reportRef = useRef(reportError);
   reportRef.current = reportError;
 
@@ -46,6 +48,8 @@ export function useAlignment(cycleId: string, reportError: (error: unknown) => v
   /** Runs a change, then reloads; resolves to its value, or null when it failed (reported). */
   const run = useCallback(
     async <T,>(work: () => Promise<T>): Promise<T | null> => {
+      // Read-only: the buttons are disabled; the page's keys change nothing either.
+      if (readOnly) return null;
       setBusy(true);
       try {
         const value = await work();
@@ -58,7 +62,7 @@ export function useAlignment(cycleId: string, reportError: (error: unknown) => v
         setBusy(false);
       }
     },
-    [load],
+    [load, readOnly],
   );
 
   const decide = useCallback(
@@ -77,10 +81,11 @@ export function useAlignment(cycleId: string, reportError: (error: unknown) => v
   );
   const setThreshold = useCallback(
     (threshold: number) => {
+      if (readOnly) return;
       setData((d) => (d ? { ...d, threshold } : d));
       call('method.update', { cycleId, patch: { alignmentThreshold: threshold } }).catch(reportRef.current);
     },
-    [cycleId],
+    [cycleId, readOnly],
   );
 
   return { data, loadFailed, busy, actions: { decide, undo, editResult, setComment, setThreshold } };

@@ -7,11 +7,13 @@ import { useI18n } from '../i18n';
 import { registerClipJob } from './clip-jobs';
 import { ClipProgress } from './clip-progress';
 import './clips.css';
+import { useEditControl } from '../startup/read-only';
 
 type Source = 'reflection' | 'interview';
 
 export function ShowreelMaker({ cycleId, source: fixedSource }: { cycleId: string; source?: Source }) {
   const { t } = useI18n();
+  const editControl = useEditControl();
   const { reportError } = useToasts();
   const [source, setSource] = useState<Source>(fixedSource ?? 'reflection');
   const [titleCards, setTitleCards] = useState(true);
@@ -55,7 +57,7 @@ export function ShowreelMaker({ cycleId, source: fixedSource }: { cycleId: strin
         </label>
       </div>
       <div className="showreel-buttons">
-        <button type="button" disabled={starting} onClick={() => void start()}>
+        <button type="button" {...editControl(starting)} onClick={() => void start()}>
           {t('clips.makeShowreel')}
         </button>
       </div>

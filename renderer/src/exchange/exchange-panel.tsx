@@ -17,6 +17,7 @@ import { CancelExchangeButton } from './exchange-running-dialog';
 import { useArchiveProgress } from './use-archive-progress';
 import { formatBytes, useCount, useErrorText } from './use-error-text';
 import './exchange.css';
+import { useEditControl } from '../startup/read-only';
 
 type Status = { kind: 'saved'; path: string } | { kind: 'error'; text: string } | { kind: 'cancelled' } | null;
 
@@ -59,6 +60,7 @@ export function ExchangePanel({ cycleId }: { cycleId: string }) {
 
 function FileExports({ cycleId, info }: { cycleId: string; info: ExchangeInfo }) {
   const { t } = useI18n();
+  const editControl = useEditControl();
   const { notify } = useToasts();
   const errorText = useErrorText();
   const count = useCount();
@@ -110,7 +112,7 @@ function FileExports({ cycleId, info }: { cycleId: string; info: ExchangeInfo })
             <option value=";">{t('exchange.separatorSemicolon')}</option>
             <option value=",">{t('exchange.separatorComma')}</option>
           </select>
-          <button type="button" disabled={busy !== null} aria-busy={busy === 'csv:'} onClick={() => void exportFile('csv')}>
+          <button type="button" {...editControl(busy !== null)} aria-busy={busy === 'csv:'} onClick={() => void exportFile('csv')}>
             {t('exchange.formatCsv')}
           </button>
         </div>
@@ -128,7 +130,7 @@ function FileExports({ cycleId, info }: { cycleId: string; info: ExchangeInfo })
                 key={format}
                 type="button"
                 title={t(title)}
-                disabled={busy !== null}
+                {...editControl(busy !== null)}
                 aria-busy={busy === `${format}:${r.id}`}
                 aria-label={`${t(label)} ${t('recordings.videoN', { n: r.position })}`}
                 onClick={() => void exportFile(format, r.id)}
@@ -172,6 +174,7 @@ function ExportStatus({ status, testId }: { status: Status; testId: string }) {
 
 function ArchiveExport({ cycleId, info }: { cycleId: string; info: ExchangeInfo }) {
   const { t, lang } = useI18n();
+  const editControl = useEditControl();
   const { notify } = useToasts();
   const errorText = useErrorText();
   const count = useCount();
@@ -266,7 +269,7 @@ function ArchiveExport({ cycleId, info }: { cycleId: string; info: ExchangeInfo 
         <button
           type="button"
           className="primary"
-          disabled={busy}
+          {...editControl(busy)}
           aria-busy={busy}
           onClick={() => (kind === 'research-team' ? setConfirming(true) : void run())}
         >

@@ -18,6 +18,7 @@ import { ReportPreview } from './report-preview';
 import { ExchangePanel } from '../exchange/exchange-panel';
 import { ExportLog } from './export-log';
 import './export.css';
+import { useEditControl } from '../startup/read-only';
 
 const PREVIEW_DELAY_MS = 250;
 
@@ -43,6 +44,7 @@ export function ExportScreen({
   onOpenSettings: () => void;
 }) {
   const { t, tDynamic } = useI18n();
+  const editControl = useEditControl();
   const { notify, reportError } = useToasts();
   const { header: workspace, loadFailed } = useCycleHeader(cycleId, reportError);
   const [scope, setScope] = useState<ReportScope>('cycle');
@@ -150,7 +152,7 @@ export function ExportScreen({
                   key={format}
                   type="button"
                   className={format === 'docx' ? 'primary' : undefined}
-                  disabled={busy !== null || preview.kind === 'error'}
+                  {...editControl(busy !== null || preview.kind === 'error')}
                   aria-busy={busy === format}
                   onClick={() => void exportAs(format)}
                 >
@@ -237,6 +239,7 @@ export function ExportScreen({
 /** The trajectory's background text, saved shortly after typing stops and when leaving the field. */
 function BackgroundEditor({ trajectoryId, onSaved }: { trajectoryId: string; onSaved: () => void }) {
   const { t } = useI18n();
+  const editControl = useEditControl();
   const { reportError } = useToasts();
   const [text, setText] = useState<string | null>(null);
   const savedText = useRef('');
@@ -266,7 +269,7 @@ function BackgroundEditor({ trajectoryId, onSaved }: { trajectoryId: string; onS
   return (
     <label className="export-field">
       <span className="hint">{t('export.backgroundHint')}</span>
-      <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} onBlur={() => void autosave.flush()} />
+      <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} onBlur={() => void autosave.flush()} {...editControl()} />
     </label>
   );
 }

@@ -7,6 +7,7 @@ import { ApiError, call } from '../api';
 import { useAutosave } from '../components/use-autosave';
 import { useBackendCall } from '../components/use-backend-call';
 import { useI18n } from '../i18n';
+import { EditGroup } from '../startup/read-only';
 
 interface Row {
   key: number;
@@ -78,7 +79,7 @@ export function PseudonymEditor({ trajectoryId, onSaved }: { trajectoryId: strin
   };
 
   return (
-    <div className="pseudonym-editor">
+    <EditGroup className="pseudonym-editor">
       <p className="hint">{t('export.pseudonymsHint')}</p>
       {rows.length === 0 ? (
         <p className="hint">{t('export.pseudonymsEmpty')}</p>
@@ -159,6 +160,6 @@ export function PseudonymEditor({ trajectoryId, onSaved }: { trajectoryId: strin
           {state.text}
         </p>
       )}
-    </div>
+    </EditGroup>
   );
 }

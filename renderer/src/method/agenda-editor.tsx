@@ -18,6 +18,7 @@ import { useToasts } from '../components/toasts';
 import { useI18n } from '../i18n';
 import { AgendaItemCard, type ItemUpdate } from './agenda-item-card';
 import { itemPosition, moveItemBy, moveItemNextTo, moveItemToSection } from '../../../shared/method';
+import { useEditControl } from '../startup/read-only';
 
 const DRAG_TYPE = 'application/x-vkz-agenda-item';
 
@@ -252,9 +253,16 @@ function AddFreeItem({ sectionTitle, onAdd }: { sectionTitle: string; onAdd: (ti
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
+  const editControl = useEditControl();
   if (!open) {
     return (
-      <button type="button" className="add-button" onClick={() => setOpen(true)} aria-label={t('agenda.addOwnIn', { section: sectionTitle })}>
+      <button
+        type="button"
+        className="add-button"
+        onClick={() => setOpen(true)}
+        aria-label={t('agenda.addOwnIn', { section: sectionTitle })}
+        {...editControl()}
+      >
         + {t('agenda.addOwn')}
       </button>
     );

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { localText, themeById, type Framework } from '../../../shared/framework';
 import type { AgendaItem } from '../../../shared/method';
 import { useI18n } from '../i18n';
+import { EditGroup, useReadOnly } from '../startup/read-only';
 
 export type ItemUpdate = Partial<Pick<AgendaItem, 'title' | 'text' | 'questions' | 'plannedMinutes' | 'removed'>>;
 
@@ -44,6 +45,7 @@ export function AgendaItemCard({
   children?: ReactNode;
 }) {
   const { t, lang } = useI18n();
+  const readOnly = useReadOnly();
   const [editing, setEditing] = useState(item.origin === 'user' && item.title.trim() === '');
   const [questionsDraft, setQuestionsDraft] = useState(item.questions.join('\n'));
   const theme = item.themeId && framework ? themeById(framework, item.themeId) : undefined;
@@ -88,7 +90,7 @@ export function AgendaItemCard({
       <div className="agenda-item-head">
         <span
           className="drag-handle"
-          draggable
+          draggable={!readOnly}
           title={t('agenda.dragHint')}
           aria-hidden="true"
           onDragStart={onDragStart}
@@ -108,7 +110,7 @@ export function AgendaItemCard({
           </span>
         )}
         {item.removed && <span className="chip chip-removed">{t('agenda.removedBadge')}</span>}
-        <span className="agenda-item-tools">
+        <EditGroup className="agenda-item-tools">
           {!item.removed && (
             <label className="minutes-field">
               <input
@@ -149,7 +151,7 @@ export function AgendaItemCard({
               {t('agenda.remove')}
             </button>
           )}
-        </span>
+        </EditGroup>
       </div>
 
       {(item.replay || (item.anchor && !item.title.includes(item.anchor.label))) && !item.removed && (
@@ -170,7 +172,7 @@ export function AgendaItemCard({
       )}
 
       {editing && !item.removed ? (
-        <div className="agenda-item-edit">
+        <EditGroup className="agenda-item-edit">
           <label>
             {t('agenda.itemTitle')}
             <input
@@ -202,7 +204,7 @@ export function AgendaItemCard({
             />
           </label>
           <p className="hint">{t('agenda.questionsHint')}</p>
-        </div>
+        </EditGroup>
       ) : (
         !item.removed && (
           <div className="agenda-item-body">

@@ -19,6 +19,7 @@ import { DateField } from './date-field';
 import { TextListEditor } from './text-list-editor';
 import { ThemeReviewPicker } from './theme-review-picker';
 import type { MethodActions } from './use-method';
+import { EditGroup } from '../startup/read-only';
 
 const STATUSES: StepStatus[] = ['todo', 'done', 'skipped'];
 const STATUS_MARK: Record<StepStatus, string> = { todo: '○', done: '✓', skipped: '–' };
@@ -73,6 +74,7 @@ export function CyclePage({
           </span>
         </div>
         <p className="hint">{t('cycle.stepsHint')}</p>
+        <EditGroup>
         <ol className="steps">
           {steps.map((step) => {
             const name = t(`steps.${step.step}`);
@@ -124,6 +126,7 @@ export function CyclePage({
             );
           })}
         </ol>
+        </EditGroup>
       </section>
 
       <div className="method-side-column">
@@ -154,6 +157,7 @@ export function CyclePage({
             onChange={(learningGoals, opts) => setIntake({ learningGoals }, opts?.typing)}
             onFlush={() => void actions.flush()}
           />
+          <EditGroup>
           <fieldset className="consent">
             <legend>{t('intake.consent')}</legend>
             {CONSENTS.map((option) => (
@@ -187,6 +191,7 @@ export function CyclePage({
             value={intake.nextConversationDate}
             onChange={(nextConversationDate) => setIntake({ nextConversationDate })}
           />
+          </EditGroup>
         </section>
 
         <section className="card" aria-labelledby="theme-review-title">

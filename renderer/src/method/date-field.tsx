@@ -2,6 +2,7 @@
 // (components/date-input.tsx).
 import { useId } from 'react';
 import { DateInput } from '../components/date-input';
+import { EditGroup } from '../startup/read-only';
 
 export function DateField({
   label,
@@ -16,9 +17,9 @@ export function DateField({
 }) {
   const id = useId();
   return (
-    <span className="date-field">
+    <EditGroup className="date-field">
       <label htmlFor={id}>{label}</label>
       <DateInput id={id} value={value} onChange={onChange} testId={testId} />
-    </span>
+    </EditGroup>
   );
 }

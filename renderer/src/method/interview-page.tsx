@@ -13,6 +13,7 @@ import { DateField } from './date-field';
 import type { FeedbackUpdate } from './feedback-entry';
 import { InterviewRecord } from './interview-record';
 import type { MethodActions } from './use-method';
+import { useEditControl } from '../startup/read-only';
 
 export function InterviewPage({
   cycleId,
@@ -29,6 +30,7 @@ export function InterviewPage({
 }) {
   const { t } = useI18n();
   const { notify } = useToasts();
+  const editControl = useEditControl();
   const { method, clientLabel } = view;
   const { intake, interviewAgenda: agenda } = method;
 
@@ -109,7 +111,7 @@ export function InterviewPage({
         <div className="card-head">
           <h2 id="interview-title">{t('interview.title')}</h2>
           <div className="button-row">
-            <button type="button" className={agenda ? '' : 'primary'} onClick={() => void actions.buildAgenda('interview')}>
+            <button type="button" className={agenda ? '' : 'primary'} onClick={() => void actions.buildAgenda('interview')} {...editControl()}>
               {agenda ? t('agenda.regenerate') : t('agenda.build')}
             </button>
             {agenda && (

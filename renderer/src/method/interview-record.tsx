@@ -3,6 +3,7 @@ import type { Framework } from '../../../shared/framework';
 import type { ClientFeedback } from '../../../shared/method';
 import { useI18n } from '../i18n';
 import { FeedbackEntry, type FeedbackUpdate } from './feedback-entry';
+import { EditGroup } from '../startup/read-only';
 
 export function InterviewRecord({
   entries,
@@ -28,7 +29,7 @@ export function InterviewRecord({
 }) {
   const { t } = useI18n();
   return (
-    <div className="interview-record" data-testid="interview-record">
+    <EditGroup className="interview-record" testId="interview-record">
       {title && <h5 className="interview-record-title">{title}</h5>}
       {entries.map((entry, index) => (
         <FeedbackEntry
@@ -45,6 +46,6 @@ export function InterviewRecord({
       <button type="button" className="add-button" onClick={onAdd}>
         + {addLabel ?? t('feedback.add')}
       </button>
-    </div>
+    </EditGroup>
   );
 }

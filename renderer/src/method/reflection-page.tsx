@@ -18,6 +18,7 @@ import { SharedFeedbackList } from './shared-feedback';
 import { TextListEditor } from './text-list-editor';
 import { ThemeReviewPicker } from './theme-review-picker';
 import type { MethodActions } from './use-method';
+import { useEditControl } from '../startup/read-only';
 
 export function ReflectionPage({
   cycleId,
@@ -34,6 +35,7 @@ export function ReflectionPage({
 }) {
   const { t } = useI18n();
   const [makingPackage, setMakingPackage] = useState(false);
+  const editControl = useEditControl();
   const { method, previousCycle, previousIntentions } = view;
   const { reflectionAgenda: agenda, outcome } = method;
   const flush = () => void actions.flush();
@@ -49,7 +51,7 @@ export function ReflectionPage({
         <div className="card-head">
           <h2 id="reflection-title">{t('reflection.title')}</h2>
           <div className="button-row">
-            <button type="button" className={agenda ? '' : 'primary'} onClick={() => void actions.buildAgenda('reflection')}>
+            <button type="button" className={agenda ? '' : 'primary'} onClick={() => void actions.buildAgenda('reflection')} {...editControl()}>
               {agenda ? t('agenda.regenerate') : t('agenda.build')}
             </button>
             {agenda && (
@@ -71,7 +73,7 @@ export function ReflectionPage({
           <h3 id="package-title">{t('package.heading')}</h3>
           <p className="hint">{t('package.hint')}</p>
           <div className="button-row">
-            <button type="button" onClick={() => setMakingPackage(true)}>
+            <button type="button" onClick={() => setMakingPackage(true)} {...editControl()}>
               {t('package.open')}
             </button>
           </div>
@@ -108,6 +110,7 @@ export function ReflectionPage({
                     actions.change((m) => ({ outcome: setItemNote(m.outcome, item.id, text) }), { typing: true });
                   }}
                   onBlur={flush}
+                  {...editControl()}
                 />
                 {hasNothingToShare(item) && (
                   <span className="meeting-note-withdrawn" role="note" data-testid="note-on-withdrawn">
@@ -157,6 +160,7 @@ export function ReflectionPage({
             placeholder={t('reflection.evaluationPlaceholder')}
             onChange={(e) => setOutcome({ evaluation: e.target.value }, true)}
             onBlur={flush}
+            {...editControl()}
           />
         </label>
       </section>

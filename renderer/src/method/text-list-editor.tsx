@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TextItem } from '../../../shared/method';
 import { useI18n } from '../i18n';
+import { EditGroup } from '../startup/read-only';
 
 export function TextListEditor({
   title,
@@ -43,7 +44,7 @@ export function TextListEditor({
   };
 
   return (
-    <div className="text-list" data-testid={testId}>
+    <EditGroup className="text-list" testId={testId}>
       <h4 className="text-list-title">{title}</h4>
       {items.length === 0 && emptyText && <p className="hint">{emptyText}</p>}
       <ol className="text-list-items" ref={listRef}>
@@ -85,6 +86,6 @@ export function TextListEditor({
       <button type="button" className="add-button" onClick={add}>
         + {addLabel}
       </button>
-    </div>
+    </EditGroup>
   );
 }

@@ -12,6 +12,7 @@ import type { CycleMethod } from '../../../shared/method';
 import { call } from '../api';
 import { useAutosave } from '../components/use-autosave';
 import { useBackendCall } from '../components/use-backend-call';
+import { useReadOnly } from '../startup/read-only';
 
 export type MethodPatch = Partial<Omit<CycleMethod, 'cycleId' | 'preparations'>>;
 
@@ -43,6 +44,7 @@ const isEmpty = (patch: MethodPatch) => Object.keys(patch).length === 0;
 export function useMethod(cycleId: string, reportError: (error: unknown) => void) {
   const [view, setView] = useState<MethodView | null>(null);
   const [saving, setSaving] = useState(false);
+  const readOnly = useReadOnly();
   const viewRef = useRef<MethodView | null>(null);
   /** The record as the store holds it (its last answer). */
   const stored = useRef<CycleMethod | null>(null);
@@ -105,7 +107,8 @@ export function useMethod(cycleId: string, reportError: (error: unknown) => void
   const change = useCallback<MethodActions['change']>(
     (makePatch, opts) => {
       const current = viewRef.current;
-      if (!current) return;
+      // Read-only: the controls are disabled; a key that moves an agenda item changes nothing either.
+      if (!current || readOnly) return;
       const patch = makePatch(current.method);
       if (isEmpty(patch)) return;
       const method = { ...current.method, ...patch };
@@ -113,7 +116,7 @@ export function useMethod(cycleId: string, reportError: (error: unknown) => void
       setSaving(true);
       if (!opts?.typing) void autosave.flush(method);
     },
-    [show, autosave],
+    [show, autosave, readOnly],
   );
 
   const flush = useCallback(async () => {

@@ -10,6 +10,7 @@ import { useCount } from '../exchange/use-error-text';
 import { useI18n } from '../i18n';
 import type { MethodActions } from '../method/use-method';
 import './review-package.css';
+import { useEditControl } from '../startup/read-only';
 
 type Imported = NonNullable<ResponseOf<'reviewPackage.importAnswers'>>;
 
@@ -18,6 +19,7 @@ export function AnswersImport({ cycleId, actions }: { cycleId: string; actions: 
   const count = useCount();
   const [imported, setImported] = useState<Imported | null>(null);
   const [moved, setMoved] = useState(false);
+  const editControl = useEditControl();
 
   const importFile = async () => {
     let result: Imported | null = null;
@@ -40,7 +42,7 @@ export function AnswersImport({ cycleId, actions }: { cycleId: string; actions: 
 
   return (
     <div className="answers-import" data-testid="answers-import">
-      <button type="button" onClick={() => void importFile()}>
+      <button type="button" onClick={() => void importFile()} {...editControl()}>
         {t('package.importAnswers')}
       </button>
       {imported && (
@@ -56,7 +58,7 @@ export function AnswersImport({ cycleId, actions }: { cycleId: string; actions: 
                 ))}
               </ul>
               <div className="button-row">
-                <button type="button" className="primary" onClick={moveUp}>
+                <button type="button" className="primary" onClick={moveUp} {...editControl()}>
                   {t('package.moveUp')}
                 </button>
                 <button type="button" onClick={() => setMoved(true)}>

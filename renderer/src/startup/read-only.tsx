@@ -29,11 +29,16 @@ export function useEditControl(): (disabled?: boolean) => { disabled: boolean; t
 }
 
 /** A region of controls that all change the data (an editor, a form): disabled as one while read-only. */
-export function EditGroup({ className, children }: { className?: string; children: ReactNode }) {
+export function EditGroup({ className, testId, children }: { className?: string; testId?: string; children: ReactNode }) {
   const readOnly = useReadOnly();
   const { t } = useI18n();
   return (
-    <fieldset className={className ? `edit-group ${className}` : 'edit-group'} disabled={readOnly} title={readOnly ? t('readOnly.reason') : undefined}>
+    <fieldset
+      className={className ? `edit-group ${className}` : 'edit-group'}
+      data-testid={testId}
+      disabled={readOnly}
+      title={readOnly ? t('readOnly.reason') : undefined}
+    >
       {children}
     </fieldset>
   );
