@@ -2,6 +2,9 @@
 // window's minimum, electron/main/main.ts) the player, the transport, the whole timeline and the
 // notes list are in view without scrolling the page, and nothing overlaps. The side panel's width
 // and the player's height are set by dragging or by keyboard, and remembered; the panel collapses.
+// A dialog fits as well: its buttons stay in view, and a message shown meanwhile sits under them.
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { makeFixture } from '../support/media-fixtures';
 import { expectAccessible } from './axe';
@@ -116,6 +119,32 @@ for (const viewport of [
       await expectAllInViewAndApart(page);
       await page.keyboard.press('Escape');
       await expectAccessible(page, `analysis with many notes at ${viewport.width}×${viewport.height}`);
+    });
+
+    test('a message while a dialog is open shows under its buttons: in view, readable, never over them', async ({ page, host }) => {
+      await page.goto(host.url);
+      await setResearcherName(page, 'Onderzoeker Anna');
+      for (let i = 0; i < 12; i++) await invoke(page, 'backups.create', {}); // a day's backups: a long list
+      await page.getByRole('button', { name: 'Instellingen' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Instellingen' });
+      await expect(dialog.getByTestId('backup').first()).toBeVisible();
+      // The backup folder became a file (a full or broken disk): making a backup fails with a message.
+      rmSync(path.join(host.dataDir, 'backups'), { recursive: true, force: true });
+      writeFileSync(path.join(host.dataDir, 'backups'), 'not a folder');
+      await dialog.getByRole('button', { name: 'Nu een back-up maken' }).click();
+      const message = dialog.getByRole('alert');
+      await expect(message).toBeVisible();
+      const messageBox = await boxOf(message);
+      expectInside('message', messageBox, viewport);
+      for (const name of ['Over VKZ', 'Annuleren', 'Opslaan']) {
+        const button = await boxOf(dialog.getByRole('button', { name, exact: true }));
+        expectInside(name, button, viewport);
+        expect(overlap(button, messageBox), `the message covers ${name}`).toBe(false);
+      }
+      // Above the dialog's backdrop, not under it: it can be closed.
+      await message.getByRole('button', { name: 'Sluiten' }).click();
+      await expect(message).toBeHidden();
+      await expect(dialog.getByRole('button', { name: 'Opslaan' })).toBeInViewport();
     });
 
     test('a follow-up cycle with the previous intentions keeps the timeline in view, folded or open', async ({ page, host, mediaDir }, testInfo) => {

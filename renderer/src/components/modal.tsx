@@ -1,5 +1,6 @@
 // A modal dialog on the native <dialog> element: focus is trapped and Escape closes it.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useToastOutlet } from './toasts';
 
 export function Modal({
   title,
@@ -13,6 +14,7 @@ export function Modal({
   wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const toastOutlet = useToastOutlet();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -30,6 +32,7 @@ export function Modal({
     >
       <h2>{title}</h2>
       {children}
+      <div className="modal-toasts" ref={toastOutlet} />
     </dialog>
   );
 }

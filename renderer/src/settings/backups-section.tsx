@@ -37,16 +37,19 @@ export function BackupsSection() {
       <h3 id="settings-backups-title">{t('backups.title')}</h3>
       <p className="backup-explain">{t('backups.explain')}</p>
       {backups && (
-        <BackupList
-          backups={backups}
-          disabled={busy || readOnly}
-          onRestore={(id) =>
-            run(async () => {
-              await call('backups.restore', { id });
-              window.location.reload(); // every screen reads the restored data afresh
-            })
-          }
-        />
+        // A region of its own that scrolls (and can be scrolled by keyboard: its buttons may be disabled).
+        <div className="backup-list-scroll" role="region" aria-labelledby="settings-backups-title" tabIndex={0}>
+          <BackupList
+            backups={backups}
+            disabled={busy || readOnly}
+            onRestore={(id) =>
+              run(async () => {
+                await call('backups.restore', { id });
+                window.location.reload(); // every screen reads the restored data afresh
+              })
+            }
+          />
+        </div>
       )}
       <button type="button" {...editControl(busy)} onClick={() => run(async () => (await call('backups.create', {}), reload()))}>
         {t('backups.createNow')}
