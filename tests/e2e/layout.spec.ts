@@ -142,7 +142,7 @@ for (const viewport of [
         expect(overlap(button, messageBox), `the message covers ${name}`).toBe(false);
       }
       // Above the dialog's backdrop, not under it: it can be closed.
-      await message.getByRole('button', { name: 'Sluiten' }).click();
+      await message.getByRole('button', { name: 'Melding verbergen' }).click();
       await expect(message).toBeHidden();
       await expect(dialog.getByRole('button', { name: 'Opslaan' })).toBeInViewport();
     });
