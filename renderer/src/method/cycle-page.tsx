@@ -75,57 +75,57 @@ export function CyclePage({
         </div>
         <p className="hint">{t('cycle.stepsHint')}</p>
         <EditGroup>
-        <ol className="steps">
-          {steps.map((step) => {
-            const name = t(`steps.${step.step}`);
-            const page = STEP_PAGE[step.step];
-            return (
-              <li key={step.step} className={`step status-${step.status}`} data-testid="cycle-step" data-step={step.step}>
-                <span className="step-mark" aria-hidden="true">
-                  {STATUS_MARK[step.status]}
-                </span>
-                <div className="step-main">
-                  <h3 className="step-name">
-                    {name}
-                    {page && (
-                      <a className="step-link" href={hrefFor({ screen: 'cycle', cycleId, view: page })}>
-                        {t('cycle.openStep')} →
-                      </a>
-                    )}
-                  </h3>
-                  <p className="hint step-hint">{t(`steps.${step.step}.hint`)}</p>
-                  <input
-                    className="step-note"
-                    value={step.note}
-                    placeholder={step.step === 'follow-up' ? t('cycle.followUpPlaceholder') : t('cycle.notePlaceholder')}
-                    aria-label={t('cycle.noteFor', { step: name })}
-                    onChange={(e) => setStep(step.step, { note: e.target.value }, true)}
-                    onBlur={() => void actions.flush()}
-                  />
-                </div>
-                <div className="step-controls">
-                  <div className="segmented-radio" role="radiogroup" aria-label={t('cycle.statusOf', { step: name })}>
-                    {STATUSES.map((status) => (
-                      <label key={status} className={step.status === status ? 'on' : ''}>
-                        <input
-                          type="radio"
-                          name={`step-${step.step}`}
-                          value={status}
-                          checked={step.status === status}
-                          onChange={() =>
-                            setStep(step.step, status === 'done' && !step.date ? { status, date: todayIso() } : { status })
-                          }
-                        />
-                        {t(`cycle.status.${status}`)}
-                      </label>
-                    ))}
+          <ol className="steps">
+            {steps.map((step) => {
+              const name = t(`steps.${step.step}`);
+              const page = STEP_PAGE[step.step];
+              return (
+                <li key={step.step} className={`step status-${step.status}`} data-testid="cycle-step" data-step={step.step}>
+                  <span className="step-mark" aria-hidden="true">
+                    {STATUS_MARK[step.status]}
+                  </span>
+                  <div className="step-main">
+                    <h3 className="step-name">
+                      {name}
+                      {page && (
+                        <a className="step-link" href={hrefFor({ screen: 'cycle', cycleId, view: page })}>
+                          {t('cycle.openStep')} →
+                        </a>
+                      )}
+                    </h3>
+                    <p className="hint step-hint">{t(`steps.${step.step}.hint`)}</p>
+                    <input
+                      className="step-note"
+                      value={step.note}
+                      placeholder={step.step === 'follow-up' ? t('cycle.followUpPlaceholder') : t('cycle.notePlaceholder')}
+                      aria-label={t('cycle.noteFor', { step: name })}
+                      onChange={(e) => setStep(step.step, { note: e.target.value }, true)}
+                      onBlur={() => void actions.flush()}
+                    />
                   </div>
-                  <DateField label={t('cycle.date')} value={step.date} onChange={(date) => setStep(step.step, { date })} />
-                </div>
-              </li>
-            );
-          })}
-        </ol>
+                  <div className="step-controls">
+                    <div className="segmented-radio" role="radiogroup" aria-label={t('cycle.statusOf', { step: name })}>
+                      {STATUSES.map((status) => (
+                        <label key={status} className={step.status === status ? 'on' : ''}>
+                          <input
+                            type="radio"
+                            name={`step-${step.step}`}
+                            value={status}
+                            checked={step.status === status}
+                            onChange={() =>
+                              setStep(step.step, status === 'done' && !step.date ? { status, date: todayIso() } : { status })
+                            }
+                          />
+                          {t(`cycle.status.${status}`)}
+                        </label>
+                      ))}
+                    </div>
+                    <DateField label={t('cycle.date')} value={step.date} onChange={(date) => setStep(step.step, { date })} />
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
         </EditGroup>
       </section>
 
@@ -158,39 +158,39 @@ export function CyclePage({
             onFlush={() => void actions.flush()}
           />
           <EditGroup>
-          <fieldset className="consent">
-            <legend>{t('intake.consent')}</legend>
-            {CONSENTS.map((option) => (
-              <label key={option.value} className="check">
-                <input
-                  type="radio"
-                  name="consent"
-                  value={option.value}
-                  checked={intake.consent === option.value}
-                  onChange={() => setIntake({ consent: option.value })}
+            <fieldset className="consent">
+              <legend>{t('intake.consent')}</legend>
+              {CONSENTS.map((option) => (
+                <label key={option.value} className="check">
+                  <input
+                    type="radio"
+                    name="consent"
+                    value={option.value}
+                    checked={intake.consent === option.value}
+                    onChange={() => setIntake({ consent: option.value })}
+                  />
+                  {t(option.label)}
+                </label>
+              ))}
+              {intake.consent === 'no' && <p className="consent-note">{t('intake.consentNoEffect')}</p>}
+            </fieldset>
+            {showSkipReason && (
+              <label className="stacked">
+                {t('intake.skipReason')}
+                <textarea
+                  rows={2}
+                  value={intake.skipReason}
+                  placeholder={t('intake.skipReasonPlaceholder')}
+                  onChange={(e) => setIntake({ skipReason: e.target.value }, true)}
+                  onBlur={() => void actions.flush()}
                 />
-                {t(option.label)}
               </label>
-            ))}
-            {intake.consent === 'no' && <p className="consent-note">{t('intake.consentNoEffect')}</p>}
-          </fieldset>
-          {showSkipReason && (
-            <label className="stacked">
-              {t('intake.skipReason')}
-              <textarea
-                rows={2}
-                value={intake.skipReason}
-                placeholder={t('intake.skipReasonPlaceholder')}
-                onChange={(e) => setIntake({ skipReason: e.target.value }, true)}
-                onBlur={() => void actions.flush()}
-              />
-            </label>
-          )}
-          <DateField
-            label={t('intake.nextConversation')}
-            value={intake.nextConversationDate}
-            onChange={(nextConversationDate) => setIntake({ nextConversationDate })}
-          />
+            )}
+            <DateField
+              label={t('intake.nextConversation')}
+              value={intake.nextConversationDate}
+              onChange={(nextConversationDate) => setIntake({ nextConversationDate })}
+            />
           </EditGroup>
         </section>
 
