@@ -5,6 +5,8 @@ import { chromiumLaunchOptions } from './tests/e2e/chromium';
 // One worker: the machine has 2 cores and ffmpeg runs beside the browser.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Test media is made once per run and copied to each test (tests/support/media-cache.ts).
+  globalSetup: './tests/support/media-cache.setup.ts',
   timeout: 120_000,
   expect: { timeout: 15_000 },
   workers: 1,

@@ -5,10 +5,10 @@
 // Long files are made cheaply: a short segment is encoded once and repeated with the concat
 // demuxer and stream copy, so an hour of 1080p costs about a minute of encoding, not twenty.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { cachedMedia } from './media-cache';
 import { fixtureBinaries } from './media-fixtures';
 
 const execFileAsync = promisify(execFile);
@@ -25,16 +25,9 @@ async function ffmpeg(args: string[]): Promise<void> {
   }
 }
 
-/** Writes `output` only once: made into a partial file, renamed when complete. */
-async function makeOnce(output: string, make: (partial: string) => Promise<void>): Promise<string> {
-  if (existsSync(output)) return output;
-  await mkdir(path.dirname(output), { recursive: true });
-  const ext = path.extname(output);
-  const partial = path.join(path.dirname(output), `${path.basename(output, ext)}.part${ext}`);
-  await rm(partial, { force: true });
-  await make(partial);
-  await rename(partial, output);
-  return output;
+/** Writes `output` only once (and once per test run: media-cache.ts), made by `make` into the path it is given. */
+function makeOnce(output: string, make: (partial: string) => Promise<void>): Promise<string> {
+  return cachedMedia(path.dirname(output), path.basename(output), make);
 }
 
 const AAC_FAST = ['-c:a', 'aac', '-aac_coder', 'fast', '-b:a', '64k', '-ac', '1'];

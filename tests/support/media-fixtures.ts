@@ -13,10 +13,11 @@
 //   truncated-mp4  the first 40% of an MP4 whose moov box is at the end (an interrupted copy)
 //   vfr-mp4        H.264 whose frame rate changes halfway (30 fps, then 15 fps): phone video
 import { execFile } from 'node:child_process';
-import { mkdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { rm, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { locateBinaries, type MediaBinaries } from '../../electron/services/media/binaries';
+import { cachedMedia } from './media-cache';
 
 export type FixtureKind =
   | 'playable-mp4'
@@ -72,13 +73,16 @@ export function fixtureBinaries(): Promise<MediaBinaries> {
 }
 
 /** Makes a fixture file of `kind` in `dir` (created if needed) and returns its path. */
-export async function makeFixture(kind: FixtureKind, dir: string, opts: FixtureOptions = {}): Promise<string> {
-  await mkdir(dir, { recursive: true });
+export function makeFixture(kind: FixtureKind, dir: string, opts: FixtureOptions = {}): Promise<string> {
+  // Made once per test run (media-cache.ts); each call gets a fresh copy, which it may change.
+  return cachedMedia(dir, uniqueName(FILE_NAME[kind], opts), (output) => generate(kind, output, opts), { fresh: true });
+}
+
+async function generate(kind: FixtureKind, output: string, opts: FixtureOptions): Promise<void> {
   const durationSec = opts.durationSec ?? DEFAULT_DURATION[kind];
   const width = opts.width ?? 640;
   const height = opts.height ?? 360;
   const fps = opts.fps ?? 25;
-  const output = path.join(dir, uniqueName(FILE_NAME[kind], opts));
   const video = (rate: number) => ['-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${rate}`];
   const tone = ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000'];
   const h264 = (gop: number) =>
@@ -121,7 +125,6 @@ export async function makeFixture(kind: FixtureKind, dir: string, opts: FixtureO
       break;
     }
   }
-  return output;
 }
 
 /** Removes a fixture folder (for afterAll). */
