@@ -1,17 +1,29 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+/** Tests that measure how long the backend is held up: they run alone, after the rest. */
+const TIMED = ['tests/integration/exchange/hostile-archive.test.ts', 'tests/integration/exchange/saves-during-import.test.ts'];
+
+const shared = { environment: 'node', pool: 'forks', testTimeout: 60_000, hookTimeout: 120_000 } as const;
+
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-    environment: 'node',
+    // Once per run (the root project's), before any file of either group.
     globalSetup: ['tests/support/build-workers.setup.ts', 'tests/support/media-cache.setup.ts'],
-    pool: 'forks',
-    // Two test files at a time even on a 2-core machine (vitest's default there is one): most
-    // files wait on ffmpeg, a worker thread or a test host they started, and the crash soak
-    // (a third of the serial run) waits on its hosts and random moments; another file runs meanwhile.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'tests',
+          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          exclude: TIMED,
+          // Two test files at a time even on a 2-core machine (vitest's default there is one):
+          // most files wait on ffmpeg, a worker thread or a test host they started, and the crash
+          // soak (a third of the serial run) waits on its hosts and random moments meanwhile.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
+        },
+      },
+      { test: { ...shared, name: 'timed', include: TIMED, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+    ],
   },
 });
