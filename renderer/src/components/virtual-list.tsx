@@ -1,6 +1,7 @@
 // A list that renders only the rows in view, so 10,000 notes scroll smoothly. Rows may have any
 // height: each rendered row is measured, the others are estimated.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { layoutRows, remeasureRows, rowAt, type RowLayout } from './row-offsets';
 
 interface VirtualListProps<T> {
   items: readonly T[];
@@ -12,6 +13,22 @@ interface VirtualListProps<T> {
   overscanPx?: number;
   className?: string;
   label?: string;
+}
+
+/**
+ * Indexes of the rows with these keys, looked for near where they were last rendered (rows
+ * are measured on screen, and an added row moves the others by one); null when one is not there.
+ */
+function findRows<T>(items: readonly T[], keyOf: (item: T) => string, keys: Set<string>, renderedAt: Map<string, number>): number[] | null {
+  const found: number[] = [];
+  for (const key of keys) {
+    const at = renderedAt.get(key);
+    if (at === undefined) return null;
+    const index = [at, at + 1, at - 1].find((i) => items[i] !== undefined && keyOf(items[i]!) === key);
+    if (index === undefined) return null;
+    found.push(index);
+  }
+  return found;
 }
 
 export function VirtualList<T>({
@@ -28,30 +45,33 @@ export function VirtualList<T>({
   const heights = useRef(new Map<string, number>());
   const [measureVersion, setMeasureVersion] = useState(0);
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
+  // Rows measured since the last layout, and where each rendered row was (to find them again).
+  const remeasured = useRef(new Set<string>());
+  const renderedAt = useRef(new Map<string, number>());
+  const laidOut = useRef<{ layout: RowLayout<T>; keyOf: (item: T) => string; estimateHeight: number } | null>(null);
 
-  // Offsets of every row: a prefix sum over measured or estimated heights.
-  const offsets = useMemo(() => {
-    const result = new Float64Array(items.length + 1);
-    for (let i = 0; i < items.length; i++) {
-      result[i + 1] = result[i]! + (heights.current.get(keyOf(items[i]!)) ?? estimateHeight);
+  // Offsets of every row. A new or removed row reuses the other rows' heights (no look-up of
+  // 10,000 keys); a measured row is patched where it is.
+  const { offsets } = useMemo(() => {
+    const heightOf = (item: T) => heights.current.get(keyOf(item)) ?? estimateHeight;
+    const last = laidOut.current;
+    const same = last !== null && last.keyOf === keyOf && last.estimateHeight === estimateHeight;
+    let layout = same ? (last.layout.items === items ? last.layout : layoutRows(last.layout, items, heightOf)) : layoutRows(null, items, heightOf);
+    if (same && remeasured.current.size > 0) {
+      const changed = findRows(items, keyOf, remeasured.current, renderedAt.current);
+      layout = changed
+        ? remeasureRows(layout, changed.map((index) => ({ index, height: heightOf(items[index]!) })))
+        : layoutRows(null, items, heightOf);
     }
-    return result;
-    // measureVersion: recompute when a row's measured height changed
+    remeasured.current.clear();
+    laidOut.current = { layout, keyOf, estimateHeight };
+    return layout;
+    // measureVersion: lay out again when a row's measured height changed
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [items, keyOf, estimateHeight, measureVersion]);
 
-  const firstAt = (y: number) => {
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (offsets[mid + 1]! <= y) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const from = firstAt(Math.max(0, viewport.top - overscanPx));
-  const to = Math.min(items.length, firstAt(viewport.top + viewport.height + overscanPx) + 1);
+  const from = rowAt(offsets, items.length, Math.max(0, viewport.top - overscanPx));
+  const to = Math.min(items.length, rowAt(offsets, items.length, viewport.top + viewport.height + overscanPx) + 1);
 
   const observer = useMemo(
     () =>
@@ -62,6 +82,7 @@ export function VirtualList<T>({
           const height = (entry.target as HTMLElement).offsetHeight;
           if (key && height > 0 && heights.current.get(key) !== height) {
             heights.current.set(key, height);
+            remeasured.current.add(key);
             changed = true;
           }
         }
@@ -108,9 +129,11 @@ export function VirtualList<T>({
   }, [scrollToIndex]);
 
   const rows: ReactNode[] = [];
+  renderedAt.current.clear();
   for (let i = from; i < to; i++) {
     const item = items[i]!;
     const key = keyOf(item);
+    renderedAt.current.set(key, i);
     rows.push(
       <div key={key} ref={measureRef} data-vkey={key} className="virtual-row" style={{ transform: `translateY(${offsets[i]}px)` }}>
         {renderItem(item, i)}

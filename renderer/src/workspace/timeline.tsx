@@ -8,6 +8,7 @@ import { formatTimecode } from '../../../shared/timecode';
 import { useI18n } from '../i18n';
 import type { PlayerAdapter } from '../player/player-adapter';
 import { usePlayerSelector } from '../player/use-player-state';
+import { NotesLane } from '../timeline/notes-lane';
 import type { Thumbnail, WaveformData } from '../timeline/timeline-data';
 import { useThumbnailPictures } from '../timeline/use-thumbnail-pictures';
 import {
@@ -16,7 +17,6 @@ import {
   followTime,
   tickStep,
   timeForX,
-  visibleRange,
   xForTime,
   zoomView,
   ZOOM_STEP,
@@ -29,14 +29,6 @@ const DRAG_THRESHOLD_PX = 3;
 const ROW = { scale: 16, thumbs: 46, wave: 36, fragments: 22, notes: 16, gap: 4 };
 /** A thumbnail's width in the strip (16:9 pictures at the row's height). */
 const THUMB_WIDTH_PX = Math.round((ROW.thumbs * 16) / 9);
-
-const KIND_COLOURS: Record<Note['kind'], string> = {
-  transcript: '#6b7280',
-  event: '#7c5cbf',
-  observation: '#2f5d8a',
-  question_client: '#a8470f',
-  question_case_manager: '#2e7d4f',
-};
 
 interface Layout {
   thumbsTop: number | null;
@@ -73,7 +65,6 @@ function draw(
   view: TimelineView,
   layout: Layout,
   data: {
-    notes: Note[];
     fragments: Fragment[];
     selectedFragmentId: string | null;
     markIn: number | null;
@@ -172,25 +163,6 @@ function draw(
     }
   }
   ctx.globalAlpha = 1;
-
-  // Notes: only those in view (binary search: the list is sorted by time).
-  // Zoomed out, many notes share a pixel column: draw each column and colour once.
-  const [from, to] = visibleRange(data.notes, (n) => n.timeSec, view.startSec, endSec);
-  let lastX = Number.NaN;
-  const drawnAtX = new Set<string>();
-  for (let i = from; i < to; i++) {
-    const note = data.notes[i]!;
-    const x = Math.round(xForTime(view, note.timeSec)) - 1;
-    if (x !== lastX) {
-      lastX = x;
-      drawnAtX.clear();
-    }
-    const colour = KIND_COLOURS[note.kind];
-    if (drawnAtX.has(colour)) continue;
-    drawnAtX.add(colour);
-    ctx.fillStyle = colour;
-    ctx.fillRect(x, layout.notesTop, 3, ROW.notes);
-  }
 
   if (data.markIn !== null) {
     const x = Math.round(xForTime(view, data.markIn)) + 0.5;
@@ -300,9 +272,9 @@ export function Timeline({
 
   useEffect(() => {
     if (canvasRef.current && duration > 0) {
-      draw(canvasRef.current, view, layout, { notes, fragments, selectedFragmentId, markIn, waveform, durationSec: duration, thumbnails, pictures });
+      draw(canvasRef.current, view, layout, { fragments, selectedFragmentId, markIn, waveform, durationSec: duration, thumbnails, pictures });
     }
-  }, [view, layout, notes, fragments, selectedFragmentId, markIn, waveform, duration, thumbnails, pictures, decoded]);
+  }, [view, layout, fragments, selectedFragmentId, markIn, waveform, duration, thumbnails, pictures, decoded]);
 
   // The pictures in view are decoded before the rest.
   useEffect(() => prefer(thumbnailsInView(thumbnails, view).map((th) => th.url)), [thumbnails, view, prefer]);
@@ -435,6 +407,7 @@ export function Timeline({
         role="presentation"
       >
         <canvas ref={canvasRef} className="timeline-canvas" aria-label={t('timeline.label')} />
+        <NotesLane view={view} notes={notes} topPx={layout.notesTop} heightPx={ROW.notes} />
         <FragmentButtons fragments={fragments} onPlayFragment={onPlayFragment} label={t('fragments.fragment')} />
         <Playhead player={player} view={view} />
       </div>
