@@ -45,7 +45,7 @@ async function openWorkspace(page: Page, host: { url: string; queueDialog(p: str
   return cycle.id;
 }
 
-test('Enter after autosave sends nothing again; a slow save is followed, in order, by the newest text', async ({ page, host, mediaDir }) => {
+test('Enter after autosave sends nothing again; a slow save is followed, in order, by the newest text; Enter on a new note puts it in its place', async ({ page, host, mediaDir }) => {
   const cycleId = await openWorkspace(page, host, mediaDir);
   let calls = await recordNoteCalls(page);
   await page.locator('body').click({ position: { x: 5, y: 300 } });
@@ -74,7 +74,67 @@ test('Enter after autosave sends nothing again; a slow save is followed, in orde
   expect(calls[1]!.request.patch.text).toBe('Eerste helft en tweede helft');
   const stored = (await invoke(page, 'workspace.get', { cycleId })).notes.map((n) => n.text).sort();
   expect(stored).toEqual(['De cliënt kijkt weg', 'Eerste helft en tweede helft']);
+  await page.unroute('**/api/invoke/notes.*');
+  await enterPlacesNewNote(page, cycleId);
 });
+
+/**
+ * Enter on a new note (before autosave's pause is over) stores it once and shows it in its place
+ * in the list and on the timeline; a store that fails keeps the form, the text and the focus.
+ */
+async function enterPlacesNewNote(page: Page, cycleId: string) {
+  const recordingId = (await invoke(page, 'workspace.get', { cycleId })).recordings[0]!.id;
+  for (const timeSec of [2, 4, 6, 12, 14, 16]) {
+    await invoke(page, 'notes.create', { recordingId, timeSec, kind: 'event', text: `Bij ${timeSec} s` });
+  }
+  await page.reload();
+  await expect(page.getByTestId('note')).toHaveCount(8);
+  const lane = page.locator('.timeline-notes');
+  // Columns of the notes lane with the colour of observations (the kind a new note has).
+  const observationColumns = () =>
+    lane.evaluate((canvas: HTMLCanvasElement) => {
+      const { data, width } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      const columns = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - 0x2f) < 8 && Math.abs(data[i + 1]! - 0x5d) < 8 && Math.abs(data[i + 2]! - 0x8a) < 8) columns.add((i / 4) % width);
+      }
+      return columns.size;
+    });
+  const columnsBefore = await observationColumns();
+
+  // The store fails once: the form stays, with the text, and the focus is back in the field.
+  let failing = true;
+  const calls = await recordNoteCalls(page);
+  await page.route('**/api/invoke/notes.create', async (route) => {
+    if (!failing) return route.fallback();
+    await route.fulfill({ json: { ok: false, error: { code: 'test-disk-full', message: 'Schijf vol' } } });
+  });
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.evaluate(() => (window as any).__vkzPlayer.seek(9.5));
+  await expect.poll(() => page.evaluate(() => (window as any).__vkzPlayer.currentTime())).toBeCloseTo(9.5, 1);
+  await page.keyboard.press('n');
+  const form = page.getByRole('form', { name: 'Notitie opslaan' });
+  const text = form.getByLabel('Tekst');
+  await text.fill('Hier kijkt de cliënt op');
+  await text.press('Enter');
+  await expect(page.getByText('Schijf vol')).toBeVisible();
+  await expect(form).toBeVisible();
+  await expect(text).toBeFocused();
+  await expect(text).toHaveValue('Hier kijkt de cliënt op');
+
+  // Enter again (before autosave's pause is over): stored once, between the notes at 6 s and 12 s.
+  failing = false;
+  await text.press('Enter');
+  await expect(form).toBeHidden();
+  const rows = page.getByTestId('note');
+  await expect(rows).toHaveCount(9);
+  const listed = await rows.evaluateAll((els) => els.map((el) => [Number((el as HTMLElement).dataset.time), el.textContent ?? ''] as const));
+  const at = listed.findIndex(([, content]) => content.includes('Hier kijkt de cliënt op'));
+  expect([listed[at - 1]![0], listed[at]![0], listed[at + 1]![0]]).toEqual([6, expect.closeTo(9.5, 1), 12]);
+  expect(calls.filter((c) => c.channel === 'notes.create')).toHaveLength(1);
+  await expect.poll(observationColumns).toBeGreaterThan(columnsBefore);
+  expect((await invoke(page, 'workspace.get', { cycleId })).notes.filter((n) => n.text === 'Hier kijkt de cliënt op')).toHaveLength(1);
+}
 
 test('leaving the page stores what waits for a pause in typing; Escape stores nothing more', async ({ page, host, mediaDir }) => {
   const cycleId = await openWorkspace(page, host, mediaDir);
