@@ -2,7 +2,7 @@
 // playhead), kind, speaker for transcript lines, and text. What is typed is stored as it is typed
 // (useAutosave); Enter stores what is not stored yet and closes, Shift+Enter is a new line,
 // Escape cancels.
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { NoteKind } from '../../../shared/domain';
 import { formatTimecode, parseTimecode } from '../../../shared/timecode';
 import { useAutosave } from '../components/use-autosave';
@@ -51,23 +51,13 @@ export function NoteForm({
   );
   const autosave = useAutosave(draft, onStore, { equals: sameDraft });
 
-  const formRef = useRef<HTMLFormElement>(null);
-
   const submit = () => {
-    if (!draft) return;
-    // The form lets go of the focus at once, while the store works: removing a focused field
-    // (when the form closes) makes the browser lay out the page on the way to the new row.
-    // Back in the field when the note could not be stored.
-    const field = document.activeElement;
-    const focused = field instanceof HTMLElement && formRef.current?.contains(field) ? field : null;
-    focused?.blur();
-    void autosave.flush().then((stored) => (stored ? onDone() : focused?.focus()));
+    if (draft) void autosave.flush().then((stored) => stored && onDone());
   };
   const cancel = () => void autosave.discard().then(onCancel);
 
   return (
     <form
-      ref={formRef}
       className="note-form"
       aria-label={submitLabel}
       onSubmit={(event) => {
