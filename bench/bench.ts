@@ -50,6 +50,7 @@ import { startFileServer } from './file-server';
 import { chromiumOwnMb, describeBreakdown, pageMemory, residentMb, slopePerStep } from './memory';
 import { useForOneRound, waitForAnalysis } from './memory-rounds';
 import { startHost, type BenchHost } from './host';
+import { mainThreadCpuMs, traced } from './trace';
 import { describeMachine } from './machine';
 import { median, ms, percentile, ratio, renderTable, sec, seededRandom, times, type Row } from './stats';
 
@@ -79,7 +80,7 @@ const METHOD_NOTES = [
   "Seeks: seeded random seeks through the app's player adapter, timed in the page from asking for the time to the media element's `seeked`. The bare-<video> baseline seeks the same targets on a plain element playing the player's own URL in the same page (the two alternate). The scrub-proxy options are seeked on a 30-s excerpt that the browser holds whole after loading it; in the long recording almost every seek lands outside what is buffered, so the browser first asks the host for that byte range (renderer -> browser process -> host -> back): that hop, not the app, is most of the difference between the two tables, and it grows with the machine's load. The media-route row seeks the scrub proxy on a bare <video> in a neutral page, through the test host's media route (the same code as the Electron protocol) and through a plain Node file server (`fs.createReadStream` of the asked range to its end, as most Node servers answer), alternating in rounds.",
   'Scrub feedback: a drag on the timeline, one pointer move per animation frame (where Chromium delivers real ones), timed from the event until the main thread has run what was queued by then: the thumbnail is drawn in that frame. "Frame replaces it": from the event to the decoded frame (`seeked`, the preview goes).',
   'Cycle open: from the route change (library to cycle) until the notes list shows rows, the tab shows the count and the timeline is drawn, plus one frame.',
-  "Add a note: N, type, Enter; from the Enter key to the note in the list (after 3 warm-up notes), split where the store's answer arrives in the page (resource timing of the request): the store round trip (test-host HTTP, backend, SQLite commit; Electron uses IPC) and React's render and commit.",
+  "Add a note: N, type, Enter; from the Enter key to the note in the list (after 3 warm-up notes), split where the store's answer arrives in the page (resource timing of the request): the store round trip (test-host HTTP, backend, SQLite commit; Electron uses IPC) and React's render and commit. The CPU row: 20 more notes with the page traced (Chromium's thread time of the page's main-thread tasks between the store's answer and the row shown), for comparing runs on a loaded machine.",
   'Scroll: per frame, the time from the frame\'s requestAnimationFrame callback until the main thread has run what was queued by then (style, layout, paint, React\'s update); "late" frames came more than 25 ms after the previous one.',
   "Memory: resident set (VmRSS) of the backend (the test host's Node process; Electron's main process in the app) and of the page (the one renderer process that runs it), with the page in a Chromium of the benchmark's own driven over the DevTools pipe without Playwright: Playwright's Network domain makes Chromium keep a copy of every response body in the page's renderer (some 200 MB after a scrub through a 2-hour file: every media range), which the app, with no debugger attached, does not have. The empty page's renderer in the same browser is what Chromium needs for any page. \"Where\": Chromium's memory-infra allocators of the page's process (effective sizes): media = decoded frames and demuxer/data-source buffers, images = decoded pictures + encoded image cache, js = V8 heaps, engine = Blink's DOM heap + PartitionAlloc, malloc = other native allocations; they do not add up to the resident size (code and shared pages are in it too). JS heap and DOM nodes after a forced garbage collection. A round: library -> cycle, a 60-step scrub, 10 notes added, the cycle page and back.",
   'The machine is shared: other people\'s tests run at the same time (load average in the row names and above), so single numbers move by 10-30% between runs; compare options by their ratios.',
@@ -628,6 +629,14 @@ async function benchBigAnalysis(browser: Browser, tinyFile: string) {
     row({ group: 'Big analysis', name: 'add a note: p95', value: ms(percentile(adds, 95)), baseline: '—', ratio: '—', target: '≤ 20 ms', met: metIf(percentile(adds, 95) <= 20) });
     row({ group: 'Big analysis', name: "of which the store round trip (Enter to the store's answer in the page): p50 / p95", value: `${ms(percentile(store, 50))} / ${ms(percentile(store, 95))}`, baseline: '—', ratio: '—', target: '—', met: '—' });
     row({ group: 'Big analysis', name: 'of which React render and commit (answer to the row in the list): p50 / p95', value: `${ms(percentile(commit, 50))} / ${ms(percentile(commit, 95))}`, baseline: '—', ratio: '—', target: '—', met: '—' });
+    // The same again, traced: the page's own CPU time from the store's answer to the row, which
+    // the machine's load stretches far less than the wall-clock times above.
+    const tracedAdds = await traced(page, () => addNoteTimes(page, 20));
+    const commitCpu = mainThreadCpuMs(
+      tracedAdds.events,
+      tracedAdds.result.moments.map((m) => ({ mark: 'vkz-note-enter', markedAt: m.enter, from: m.answer, to: m.shown })),
+    ).filter(Number.isFinite);
+    row({ group: 'Big analysis', name: "of which React render and commit, the page's main-thread CPU time (traced, 20 notes): p50 / p95", value: `${ms(percentile(commitCpu, 50))} / ${ms(percentile(commitCpu, 95))}`, baseline: '—', ratio: '—', target: '—', met: '—' });
     const invokes = await invokeCreateNoteTimes(page, recording.id, 30);
     row({ group: 'Big analysis', name: 'notes.create alone from the page, back to back (test-host HTTP + SQLite commit): p50 / p95', value: `${ms(percentile(invokes, 50))} / ${ms(percentile(invokes, 95))}`, baseline: '—', ratio: '—', target: '—', met: '—' });
 

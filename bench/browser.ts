@@ -312,6 +312,8 @@ export interface NoteAddTimes {
   store: number[];
   /** React's render and commit of the new note: store answer to the row in the DOM. */
   commit: number[];
+  /** Per note, page times (performance.now(), ms): Enter (marked 'vkz-note-enter'), the store's answer, the row shown. */
+  moments: { enter: number; answer: number; shown: number }[];
 }
 
 /**
@@ -335,7 +337,7 @@ export async function goToNextNoteMoment(step: number): Promise<void> {
 }
 
 export async function addNoteTimes(page: Page, runs: number): Promise<NoteAddTimes> {
-  const out: NoteAddTimes = { total: [], store: [], commit: [] };
+  const out: NoteAddTimes = { total: [], store: [], commit: [], moments: [] };
   for (let i = 0; i < runs; i++) {
     await page.evaluate(goToNextNoteMoment, i);
     await page.keyboard.press('n');
@@ -345,6 +347,7 @@ export async function addNoteTimes(page: Page, runs: number): Promise<NoteAddTim
       const field = document.querySelector('form.note-form textarea') as HTMLTextAreaElement;
       const shows = () => [...document.querySelectorAll('[data-testid=note] .note-text')].some((p) => p.textContent === expected);
       const started = performance.now();
+      performance.mark('vkz-note-enter', { startTime: started });
       const answered = new Promise<number>((resolve) => {
         const observer = new PerformanceObserver((list) => {
           const entry = list.getEntries().find((e) => e.name.includes('/api/invoke/notes.create') && e.startTime >= started);
@@ -368,11 +371,12 @@ export async function addNoteTimes(page: Page, runs: number): Promise<NoteAddTim
       const late = new Promise<number>((resolve) => setTimeout(() => resolve(Number.NaN), 10_000));
       const shown = await Promise.race([appeared, late]);
       const answer = await Promise.race([answered, new Promise<number>((r) => setTimeout(() => r(Number.NaN), 1000))]);
-      return { total: shown - started, store: answer - started, commit: shown - answer };
+      return { total: shown - started, store: answer - started, commit: shown - answer, enter: started, answer, shown };
     }, text);
     out.total.push(run.total);
     out.store.push(run.store);
     out.commit.push(run.commit);
+    out.moments.push({ enter: run.enter, answer: run.answer, shown: run.shown });
     await page.locator('form.note-form').waitFor({ state: 'detached' });
   }
   return out;
