@@ -162,8 +162,10 @@ export async function importOpenedArchive(work: ArchiveImportWork): Promise<Arch
   }
 
   try {
-    const result = await mergeArchive({ ...work, data, manifest, importedMedia: imported });
-    return { ...result, mediaImported: imported.size };
+    const { unusedMedia, ...result } = await mergeArchive({ ...work, data, manifest, importedMedia: imported });
+    // A copy the merge did not use (the user relinked the recording meanwhile) is not kept.
+    await cleanUp(unusedMedia);
+    return { ...result, mediaImported: imported.size - unusedMedia.length };
   } catch (error) {
     await cleanUp(parts.map((p) => p.final));
     throw error;
@@ -178,6 +180,8 @@ interface Merger {
   theirHashes: WeakMap<object, string>;
   /** What the decisions need written, in order; run under the write lock. */
   writes: (() => void)[];
+  /** Media copied for a recording whose file was found again before the merge wrote (removed after the commit). */
+  unusedMedia: string[];
 }
 
 interface MergeWork extends ArchiveImportWork {
@@ -207,7 +211,7 @@ class YieldToSaves extends Error {}
  * the process is killed. A save that comes in while it writes makes it roll back and start
  * over after the save (up to YIELDS_TO_SAVES times).
  */
-async function mergeArchive(work: MergeWork): Promise<Omit<ArchiveImportResult, 'mediaImported'>> {
+async function mergeArchive(work: MergeWork): Promise<Omit<ArchiveImportResult, 'mediaImported'> & { unusedMedia: string[] }> {
   const { store, data } = work;
   // Hashing theirs needs nothing from the store: done once, before any plan.
   const theirHashes = hashTheirs(data);
@@ -232,7 +236,7 @@ async function mergeArchive(work: MergeWork): Promise<Omit<ArchiveImportResult, 
         if (work.cancelled()) throw cancelledDuringMerge();
         return merger;
       });
-      if (merger) return resultOf(merger, data, work.manifest);
+      if (merger) return { ...resultOf(merger, data, work.manifest), unusedMedia: merger.unusedMedia };
       stalePlans++;
     } catch (error) {
       if (!(error instanceof YieldToSaves)) throw error;
@@ -357,7 +361,7 @@ function mergeOne<T extends { updatedAt: string; syncedHash: string | null }>(
  */
 function planMerge(work: MergeWork, theirHashes: WeakMap<object, string>): Merger {
   const { store, data, manifest, importedMedia } = work;
-  const merger: Merger = { counts: emptyCounts(), conflicts: [], renumberedCycles: [], theirHashes, writes: [] };
+  const merger: Merger = { counts: emptyCounts(), conflicts: [], renumberedCycles: [], theirHashes, writes: [], unusedMedia: [] };
   const write = (fn: () => void) => merger.writes.push(fn);
   const ex = store.exchange;
   const renumberedCycles = merger.renumberedCycles;
@@ -424,13 +428,15 @@ function planMerge(work: MergeWork, theirHashes: WeakMap<object, string>): Merge
       },
       () => (r.updatedAt > (local?.updatedAt ?? '') ? 'take-theirs' : 'keep-mine'),
     );
-    // A recording whose file is missing here gets the archive's copy.
+    // A recording whose file is missing here gets the archive's copy; if the file is still
+    // missing when the merge writes (the user may have relinked it since the copy began).
     const media = importedMedia.get(r.id);
     if (local && media && decision !== 'add') {
       write(() => {
-        ex.setRecordingFile(r.id, media);
         const now = store.recordings.get(r.id);
-        if (now && now.proxyReason !== null && now.proxyState !== 'done') store.recordings.updateProxy(r.id, { proxyState: 'queued' });
+        if (!now || existsSync(now.filePath)) return void merger.unusedMedia.push(media);
+        ex.setRecordingFile(r.id, media);
+        if (now.proxyReason !== null && now.proxyState !== 'done') store.recordings.updateProxy(r.id, { proxyState: 'queued' });
       });
     }
   }

@@ -25,6 +25,9 @@ let trajectoryId: string;
 let recordingId: string;
 /** The sender's archive of the trajectory: one note, and a recording without its video. */
 let small: string;
+/** The same with the recording's video. */
+let withMedia: string;
+let videoPath: string;
 
 afterAll(() => {
   for (const r of researchers) r.backend.close();
@@ -50,6 +53,10 @@ beforeAll(async () => {
   small = path.join(tmp, 'klein.vkz');
   sender.save.push(small);
   await sender.call('exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId }, kind: 'research-team', includeMedia: false });
+  videoPath = video;
+  withMedia = path.join(tmp, 'met-media.vkz');
+  sender.save.push(withMedia);
+  await sender.call('exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId }, kind: 'research-team', includeMedia: true });
 });
 
 interface ArchiveNote {
@@ -270,5 +277,22 @@ describe('the merge against the user’s own work', () => {
     });
     expect(result).toMatchObject({ cancelTooLate: true, counts: { note: { added: 30 } } });
     expect(notesHere(b).size).toBe(31);
+  });
+
+  it('a video the user relinks while the import copies the archive’s copy is kept; the copy is removed', async () => {
+    const b = await receiver('Onderzoeker Relink');
+    expect(existsSync(b.backend.store.recordings.get(recordingId)!.filePath)).toBe(false); // the small archive had no video
+    let relinked = false;
+    const outcome = await importInto(b, withMedia, {
+      // The user points VKZ at the video (recordings.relocate) after the copy was planned, before the merge writes.
+      holdWrites: () => {
+        if (!relinked) b.backend.store.recordings.relocate(recordingId, videoPath, b.name);
+        relinked = true;
+        return () => undefined;
+      },
+    });
+    expect(b.backend.store.recordings.get(recordingId)!.filePath).toBe(videoPath);
+    expect(outcome.mediaImported).toBe(0);
+    expect(readdirSync(path.join(b.dataDir, 'media'))).toEqual([]);
   });
 });
