@@ -3,28 +3,11 @@
 // (busy_timeout): synchronously, with the whole backend frozen. The gate makes such requests
 // wait here instead, asynchronously, until the merge's write transaction is over; requests
 // that only read pass at once (WAL: readers never wait for the writer), so progress, cancel and
-// every screen keep answering. The holder is told when a write waits (the merge then gives the
-// lock up for it, archive-import.ts). A channel missing from the list below is held back too: for it
-// waiting here is only slower than needed, never wrong.
+// every screen keep answering, and they never make the merge give way. Which channels write is
+// declared once, for every channel, in shared/channel-access.ts. The holder is told when a
+// write waits (the merge then gives the lock up for it, archive-import.ts).
+import { CHANNEL_ACCESS } from '../../../shared/channel-access';
 import type { Channel } from '../../../shared/contract';
-
-/** Channels that never write to the database. */
-const READ_ONLY = new Set<Channel>([
-  'app.info',
-  'settings.get',
-  'frameworks.list',
-  'trajectories.list',
-  'retention.list',
-  'exportLog.list',
-  'cycles.list',
-  'method.get',
-  'pseudonyms.get',
-  'exchange.info',
-  'exchange.progress',
-  'exchange.cancel',
-  'exchange.conflicts',
-  'alignment.list',
-]);
 
 export class WriteGate {
   private held: Promise<void> | null = null;
@@ -50,7 +33,7 @@ export class WriteGate {
 
   /** Resolves when `channel` may run: at once for a channel that only reads, or while nothing is held. */
   pass(channel: Channel): Promise<void> {
-    return READ_ONLY.has(channel) ? Promise.resolve() : this.writesMayGo();
+    return CHANNEL_ACCESS[channel] === 'reads' ? Promise.resolve() : this.writesMayGo();
   }
 
   /**

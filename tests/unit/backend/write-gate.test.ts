@@ -2,6 +2,8 @@
 // requests that write wait (asynchronously) and the holder hears of them; reads go on.
 import { describe, expect, it } from 'vitest';
 import { WriteGate } from '../../../electron/services/backend/write-gate';
+import { CHANNEL_ACCESS } from '../../../shared/channel-access';
+import { channels, type Channel } from '../../../shared/contract';
 
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -47,14 +49,26 @@ describe('WriteGate', () => {
     expect(passed).toBe(true);
   });
 
-  it('a channel not known to only read waits too (slower than needed, never wrong)', async () => {
+  it('the pages’ pure reads and the cancels pass while held and do not make the merge give way', async () => {
     const gate = new WriteGate();
-    const release = gate.hold();
-    let passed = false;
-    const preview = gate.pass('report.preview').then(() => (passed = true));
-    await settled();
-    expect(passed).toBe(false);
+    let told = 0;
+    const release = gate.hold(() => told++);
+    const reads: Channel[] = ['workspace.get', 'cycle.header', 'report.preview', 'review.playlist', 'reviewPackage.plan', 'clips.cancel', 'media.cancelTimeline'];
+    for (const channel of reads) await gate.pass(channel);
+    expect(told).toBe(0);
     release();
-    await preview;
+  });
+});
+
+describe('which channels write', () => {
+  it('every channel of the contract says whether it writes, and nothing else is listed', () => {
+    expect(Object.keys(CHANNEL_ACCESS).sort()).toEqual([...channels].sort());
+    for (const channel of channels) expect(['reads', 'writes']).toContain(CHANNEL_ACCESS[channel]);
+  });
+
+  it('what saves the user’s work is a write', () => {
+    for (const channel of ['notes.create', 'notes.update', 'fragments.update', 'method.update', 'recordings.relocate', 'exchange.importArchive', 'exchange.exportArchive'] as const) {
+      expect(CHANNEL_ACCESS[channel]).toBe('writes');
+    }
   });
 });
