@@ -6,6 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { AlignmentDecision } from '../../../shared/alignment/model';
 import type { Clock } from './clock';
+import { writeTransaction } from './write-transaction';
 import { Author, Id } from '../../../shared/input-rules';
 import { notFound, parseInput } from './store-error';
 
@@ -125,23 +126,23 @@ export function createAlignmentsRepo(db: BetterSqlite3.Database, now: Clock): Al
       const row = typeof id === 'string' ? selectOne.get(id) : undefined;
       return row && row.deleted_at === null ? toDecision(row) : null;
     },
-    create(input, author) {
+    create: writeTransaction(db, (input: AlignmentDecisionCreate, author: string): AlignmentDecision => {
       const valid = parseInput(CreateInput, input, 'alignment decision');
       const stamp = now();
       const id = randomUUID();
       insert.run(rowOf({ ...valid, id, createdAt: stamp, updatedAt: stamp, author: parseInput(Author, author, 'author'), deletedAt: null }));
       return toDecision(live(id));
-    },
-    touch(id, comment, author) {
+    }),
+    touch: writeTransaction(db, (id: string, comment: string | undefined, author: string): AlignmentDecision => {
       const row = live(id);
       setComment.run({ id: row.id, comment: comment === undefined ? row.comment : parseInput(z.string().max(2000), comment, 'comment'), now: now(), author: parseInput(Author, author, 'author') });
       return toDecision(live(id));
-    },
-    delete(id, author) {
+    }),
+    delete: writeTransaction(db, (id: string, author: string): void => {
       const row = live(id);
       setDeleted.run({ id: row.id, now: now(), author: parseInput(Author, author, 'author') });
-    },
+    }),
     allOfCycle: (cycleId) => selectAll.all(cycleId).map(toShared),
-    put: (decision) => void insert.run(rowOf(decision)),
+    put: writeTransaction(db, (decision: SharedAlignmentDecision) => void insert.run(rowOf(decision))),
   };
 }

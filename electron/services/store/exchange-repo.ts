@@ -9,6 +9,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Cycle, Fragment, MediaInfo, Note, NoteKind, ProxyState, StoredRecording, Trajectory, Valence } from '../../../shared/domain';
 import type { Clock } from './clock';
+import { writeTransaction } from './write-transaction';
 
 export type SharedTrajectory = Omit<Trajectory, 'cycleCount'>;
 export type SharedNote = Note & { deletedAt: string | null };
@@ -424,7 +425,7 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
         : null;
     },
 
-    putTrajectory: (t) =>
+    putTrajectory: writeTransaction(db, (t: SharedTrajectory) =>
       void upsertTrajectory.run({
         id: t.id,
         createdAt: t.createdAt,
@@ -433,7 +434,8 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
         caseManager: t.caseManager,
         client: t.client,
       }),
-    putCycle: (c) =>
+    ),
+    putCycle: writeTransaction(db, (c: Cycle) =>
       void upsertCycle.run({
         id: c.id,
         createdAt: c.createdAt,
@@ -444,7 +446,8 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
         title: c.title,
         date: c.date,
       }),
-    insertRecording: (r) =>
+    ),
+    insertRecording: writeTransaction(db, (r: StoredRecording) =>
       void insertRecordingRow.run({
         id: r.id,
         createdAt: r.createdAt,
@@ -461,13 +464,17 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
         proxyError: r.proxyError,
         proxyPath: r.proxyPath,
       }),
-    setRecordingPosition: (id, position, updatedAt, author) => void updateRecordingPosition.run({ id, position, updatedAt, author }),
-    setRecordingFile: (id, filePath) => void updateRecordingFile.run({ id, filePath }),
-    putNote: (n) => void upsertNote.run(noteParams(n)),
-    putFragment: (f) => void upsertFragment.run(fragmentParams(f)),
-    putMethod: (m) =>
+    ),
+    setRecordingPosition: writeTransaction(db, (id: string, position: number, updatedAt: string, author: string) =>
+      void updateRecordingPosition.run({ id, position, updatedAt, author }),
+    ),
+    setRecordingFile: writeTransaction(db, (id: string, filePath: string) => void updateRecordingFile.run({ id, filePath })),
+    putNote: writeTransaction(db, (n: SharedNote) => void upsertNote.run(noteParams(n))),
+    putFragment: writeTransaction(db, (f: SharedFragment) => void upsertFragment.run(fragmentParams(f))),
+    putMethod: writeTransaction(db, (m: SharedMethodRow) =>
       void upsertMethod.run({ cycleId: m.cycleId, doc: JSON.stringify(m.doc), createdAt: m.createdAt, updatedAt: m.updatedAt, author: m.author }),
-    putReportSettings: (s) =>
+    ),
+    putReportSettings: writeTransaction(db, (s: SharedReportSettingsRow) =>
       void upsertReportSettings.run({
         trajectoryId: s.trajectoryId,
         pseudonyms: JSON.stringify(s.pseudonyms),
@@ -476,7 +483,8 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
         updatedAt: s.updatedAt,
         author: s.author,
       }),
-    renumberRecordings(cycleId) {
+    ),
+    renumberRecordings: writeTransaction(db, (cycleId: string): string[] => {
       const moved: string[] = [];
       selectRecordingOrder.all(cycleId).forEach((row, index) => {
         if (row.position !== index + 1) {
@@ -485,7 +493,7 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
         }
       });
       return moved;
-    },
+    }),
     nextCycleNumber: (trajectoryId) => (maxCycleNumber.get(trajectoryId) ?? 0) + 1,
     cycleNumberTaken: (trajectoryId, number, exceptId) => numberTaken.get(trajectoryId, number, exceptId) === 1,
 
@@ -496,15 +504,16 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
       const r = selectLog.get(type, id);
       return r ? { contentHash: r.content_hash, updatedAt: r.updated_at } : null;
     },
-    setMergeLog: (type, id, entry) =>
+    setMergeLog: writeTransaction(db, (type: MergeRecordType, id: string, entry: MergeLogEntry) =>
       void upsertLog.run({ type, id, hash: entry.contentHash, updatedAt: entry.updatedAt, now: now() }),
+    ),
 
     conflicts: () => selectConflicts.all().map(toConflict),
     conflict(id) {
       const r = selectConflict.get(id);
       return r ? toConflict(r) : null;
     },
-    putConflict(c) {
+    putConflict: writeTransaction(db, (c: Omit<StoredConflict, 'foundAt'>): StoredConflict => {
       const row: ConflictRow = {
         id: c.id,
         record_type: c.recordType,
@@ -516,8 +525,8 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
       };
       upsertConflict.run(row);
       return toConflict(row);
-    },
-    deleteConflict: (id) => void removeConflict.run(id),
-    deleteConflictFor: (type, recordId) => void removeConflictFor.run(type, recordId),
+    }),
+    deleteConflict: writeTransaction(db, (id: string) => void removeConflict.run(id)),
+    deleteConflictFor: writeTransaction(db, (type: MergeRecordType, recordId: string) => void removeConflictFor.run(type, recordId)),
   };
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ExportLogEntry } from '../../../shared/privacy/export-log';
 import type { Clock } from './clock';
+import { writeTransaction } from './write-transaction';
 
 export type ExportLogInput = Omit<ExportLogEntry, 'id' | 'exportedAt'>;
 
@@ -48,7 +49,7 @@ export function createExportLogRepo(db: BetterSqlite3.Database, now: Clock): Exp
   );
   const select = db.prepare<[string], Row>('SELECT * FROM export_log WHERE trajectory_id = ? ORDER BY exported_at DESC, rowid DESC');
   return {
-    add(entry) {
+    add: writeTransaction(db, (entry: ExportLogInput): ExportLogEntry => {
       const row: Row = {
         id: randomUUID(),
         trajectory_id: entry.trajectoryId,
@@ -64,7 +65,7 @@ export function createExportLogRepo(db: BetterSqlite3.Database, now: Clock): Exp
       };
       insert.run(row);
       return toEntry(row);
-    },
+    }),
     listByTrajectory(trajectoryId) {
       return select.all(trajectoryId).map(toEntry);
     },

@@ -3,6 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { CycleMethod, methodForStorage } from '../../../shared/method';
 import type { Clock } from './clock';
+import { writeTransaction } from './write-transaction';
 import { StoreError } from './store-error';
 
 export interface MethodsRepo {
@@ -36,12 +37,12 @@ export function createMethodsRepo(db: BetterSqlite3.Database, now: Clock): Metho
       }
       return parsed.data;
     },
-    save(method, author) {
+    save: writeTransaction(db, (method: CycleMethod, author: string): CycleMethod => {
       // Agendas are stored with references to the client's feedback, never copies of it.
       const valid = methodForStorage(CycleMethod.parse(method));
       if (!cycleExists.get(valid.cycleId)) throw new StoreError('not-found', `No cycle ${valid.cycleId}`);
       upsert.run({ cycleId: valid.cycleId, doc: JSON.stringify(valid), now: now(), author });
       return valid;
-    },
+    }),
   };
 }

@@ -143,7 +143,7 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
   }
 
   /** Validates and writes one note; `cache` spares repeated recording look-ups in createMany. */
-  function insertOne(input: NoteCreate, author: string, cache: Map<string, RecordingBounds>): Note {
+  const insertOne = writeTransaction(db, (input: NoteCreate, author: string, cache: Map<string, RecordingBounds>): Note => {
     const valid = parseInput(CreateInput, input, 'note');
     const key = `${valid.cycleId}/${valid.recordingId}`;
     let recording = cache.get(key);
@@ -177,7 +177,7 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
       speaker: note.speaker,
     });
     return note;
-  }
+  });
 
   const create = writeTransaction(db, (input: NoteCreate, author: string): Note => {
     return insertOne(input, parseInput(Author, author, 'author'), new Map());

@@ -174,14 +174,14 @@ export function createRecordingsRepo(db: BetterSqlite3.Database, now: Clock): Re
   }
 
   /** Gives `ordered` positions 1..n, stamping only the rows whose position changes. */
-  function renumber(ordered: readonly StoredRecording[], author: string | null): void {
+  const renumber = writeTransaction(db, (ordered: readonly StoredRecording[], author: string | null): void => {
     const stamp = now();
     ordered.forEach((recording, index) => {
       if (recording.position !== index + 1) {
         setPosition.run({ id: recording.id, position: index + 1, now: stamp, author });
       }
     });
-  }
+  });
 
   const create = writeTransaction(db, (input: RecordingCreate, author: string): StoredRecording => {
     const valid = parseInput(CreateInput, input, 'recording');

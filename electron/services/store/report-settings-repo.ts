@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { PseudonymList } from '../../../shared/report/pseudonym-list';
 import type { Clock } from './clock';
+import { writeTransaction } from './write-transaction';
 import { notFound, parseInput, StoreError } from './store-error';
 
 export interface ReportSettings {
@@ -59,17 +60,17 @@ export function createReportSettingsRepo(db: BetterSqlite3.Database, now: Clock)
       }
       return { pseudonyms: parsed.data, background: row.background };
     },
-    setPseudonyms(trajectoryId, list, author) {
+    setPseudonyms: writeTransaction(db, (trajectoryId: string, list: PseudonymList, author: string): PseudonymList => {
       const valid = parseInput(PseudonymList, list, 'pseudonym list');
       requireTrajectory(trajectoryId);
       upsertPseudonyms.run({ id: trajectoryId, json: JSON.stringify(valid), now: now(), author });
       return valid;
-    },
-    setBackground(trajectoryId, text, author) {
+    }),
+    setBackground: writeTransaction(db, (trajectoryId: string, text: string, author: string): string => {
       const valid = parseInput(Background, text, 'background');
       requireTrajectory(trajectoryId);
       upsertBackground.run({ id: trajectoryId, text: valid, now: now(), author });
       return valid;
-    },
+    }),
   };
 }

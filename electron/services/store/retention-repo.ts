@@ -3,6 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { IsoDate } from '../../../shared/method/model';
 import type { Clock } from './clock';
+import { writeTransaction } from './write-transaction';
 import { notFound, parseInput } from './store-error';
 
 export interface RetentionRepo {
@@ -24,7 +25,7 @@ export function createRetentionRepo(db: BetterSqlite3.Database, now: Clock): Ret
     all() {
       return Object.fromEntries(selectAll.all().map((r) => [r.trajectory_id, r.keep_until]));
     },
-    set(trajectoryId, keepUntil, author) {
+    set: writeTransaction(db, (trajectoryId: string, keepUntil: string | null, author: string): string | null => {
       if (!trajectoryExists.get(trajectoryId)) throw notFound('Trajectory', trajectoryId);
       if (keepUntil === null) {
         remove.run(trajectoryId);
@@ -33,6 +34,6 @@ export function createRetentionRepo(db: BetterSqlite3.Database, now: Clock): Ret
       const date = parseInput(IsoDate, keepUntil, 'retention date');
       upsert.run({ id: trajectoryId, date, now: now(), author });
       return date;
-    },
+    }),
   };
 }

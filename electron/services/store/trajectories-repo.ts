@@ -132,12 +132,12 @@ export function createTrajectoriesRepo(db: BetterSqlite3.Database, now: Clock): 
         );
     },
     get,
-    create(input, author) {
+    create: writeTransaction(db, (input: TrajectoryCreate, author: string): Trajectory => {
       const valid = parseInput(CreateInput, input, 'trajectory');
       const id = randomUUID();
       insert.run({ id, now: now(), author: parseInput(Author, author, 'author'), ...valid });
       return mustGet(id);
-    },
+    }),
     update,
     delete: remove,
   };

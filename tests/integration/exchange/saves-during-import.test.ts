@@ -157,6 +157,28 @@ describe.each([
   });
 });
 
+it('an export-log entry written during a merge makes the merge give way, like every write (writeTransaction)', { timeout: 120_000 }, async () => {
+  const b = await receiver('Onderzoeker Log');
+  let holds = 0;
+  let logged = false;
+  await importInto(b, biggerArchive('groot-log.vkz', IMPORTED_NOTES), {
+    holdWrites: (onWaiting) => {
+      holds++;
+      b.backend.store.onWriteTransaction(onWaiting); // as backend.ts wires it to the write gate
+      if (holds === 1) {
+        setTimeout(() => {
+          b.backend.store.exportLog.add({ trajectoryId, author: b.name, what: 'report', scope: 'trajectory', format: 'pdf', destination: '/tmp/verslag.pdf', pseudonymCount: 0, pseudonymFingerprint: '', withheld: 0 });
+          logged = true;
+        }, 15);
+      }
+      return () => b.backend.store.onWriteTransaction(null);
+    },
+  });
+  expect(logged).toBe(true);
+  expect(holds).toBeGreaterThan(1); // it gave the lock up for the entry and took it again
+  expect(b.backend.store.exportLog.listByTrajectory(trajectoryId)).toHaveLength(1);
+});
+
 it('writes the backend makes by itself (proxy progress) during a big import all land, each waiting briefly', { timeout: 120_000 }, async () => {
   const big = biggerArchive('groot-proxy.vkz', IMPORTED_NOTES);
   const b = await receiver('Onderzoeker H');
