@@ -428,13 +428,14 @@ function planMerge(work: MergeWork, theirHashes: WeakMap<object, string>): Merge
       },
       () => (r.updatedAt > (local?.updatedAt ?? '') ? 'take-theirs' : 'keep-mine'),
     );
-    // A recording whose file is missing here gets the archive's copy; if the file is still
-    // missing when the merge writes (the user may have relinked it since the copy began).
+    // A recording whose file is missing here gets the archive's copy: if it is still missing
+    // when the merge writes (the user may have relinked it since the copy began). A recording
+    // that came without its video already names the copy's place (see insertRecording above).
     const media = importedMedia.get(r.id);
     if (local && media && decision !== 'add') {
       write(() => {
         const now = store.recordings.get(r.id);
-        if (!now || existsSync(now.filePath)) return void merger.unusedMedia.push(media);
+        if (!now || (now.filePath !== media && existsSync(now.filePath))) return void merger.unusedMedia.push(media);
         ex.setRecordingFile(r.id, media);
         if (now.proxyReason !== null && now.proxyState !== 'done') store.recordings.updateProxy(r.id, { proxyState: 'queued' });
       });
