@@ -21,6 +21,7 @@ import type { MediaTool } from '../media';
 import { chooseBinary, resetBinary, type BinarySettingsOptions } from './binary-settings';
 import { lockDataFolder, openStore, type Store } from '../store';
 import { removeLeftoverFiles } from '../startup/leftover-files';
+import { removeUnreferencedMedia } from '../startup/unreferenced-media';
 import { RunningFfmpegLog, stopSurvivingFfmpeg } from '../media/running-ffmpeg';
 import { BinaryVersionCache } from '../media/binary-version-cache';
 import { isStartupChannel, type MediaToolInfo, type StartupChannel } from '../../../shared/startup-contract';
@@ -83,7 +84,7 @@ export interface Backend {
 
 export function createBackend(options: BackendOptions): Backend {
   // One app per data folder: the lock first, then the leftovers of a killed run (ours to remove
-  // now that no other VKZ writes here), then the database.
+  // now that no other VKZ writes here), then the database, then media no recording refers to.
   const lock = lockDataFolder(options.dataDir);
   let store: Store;
   try {
@@ -95,6 +96,10 @@ export function createBackend(options: BackendOptions): Backend {
       if (removed.length > 0) console.log(`[backend] removed leftovers of an interrupted run: ${removed.join(', ')}`);
     }
     store = openStore(options.dataDir, { readOnly: options.readOnly });
+    if (!options.readOnly) {
+      const unreferenced = removeUnreferencedMedia(options.dataDir, store.recordings.referencedFiles());
+      if (unreferenced.length > 0) console.log(`[backend] removed media no recording refers to (an import that was interrupted): ${unreferenced.join(', ')}`);
+    }
   } catch (error) {
     lock.release();
     throw error;

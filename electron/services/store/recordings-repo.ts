@@ -53,6 +53,8 @@ export interface RecordingsRepo {
   reorder(cycleId: string, orderedIds: string[], author?: string): StoredRecording[];
   /** Deletes the recording with its notes and fragments; returns its proxy path (or null). */
   delete(id: string): string | null;
+  /** Every file a recording refers to: its video and its proxy. */
+  referencedFiles(): string[];
 }
 
 const PathText = z.string().min(1).max(4096);
@@ -157,6 +159,9 @@ export function createRecordingsRepo(db: BetterSqlite3.Database, now: Clock): Re
      WHERE id = @id`,
   );
   const deleteRow = db.prepare<[string]>('DELETE FROM recordings WHERE id = ?');
+  const selectFiles = db.prepare<[], { file: string }>(
+    'SELECT file_path AS file FROM recordings UNION SELECT proxy_path FROM recordings WHERE proxy_path IS NOT NULL',
+  );
 
   function get(id: string): StoredRecording | null {
     const row = typeof id === 'string' ? selectOne.get(id) : undefined;
@@ -258,5 +263,7 @@ export function createRecordingsRepo(db: BetterSqlite3.Database, now: Clock): Re
     return recording.proxyPath;
   });
 
-  return { listByCycle, get, create, updateProxy, relocate, reorder, delete: remove };
+  const referencedFiles = () => selectFiles.all().map((r) => r.file);
+
+  return { listByCycle, get, create, updateProxy, relocate, reorder, delete: remove, referencedFiles };
 }

@@ -1,6 +1,7 @@
 // Project exchange end to end through the backend: real SQLite in temporary data folders, a
 // real generated video, archives written to disk and read back.
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -139,6 +140,18 @@ describe('project archive', () => {
     expect(ws.recordings[0]!.mediaUrl).toContain(recording.id);
     expect(d.backend.resolveMediaPath(recording.id)).toBe(stored.filePath);
     expect(existsSync(`${stored.filePath}.part`)).toBe(false);
+
+    // A run killed after it copied an archive's video but before the merge committed leaves a
+    // client's video no recording refers to: the next start removes it, and only it.
+    const orphan = path.join(d.dataDir, 'media', `${randomUUID()}.mp4`);
+    copyFileSync(video, orphan);
+    d.backend.close();
+    researchers.splice(researchers.indexOf(d), 1);
+    const again = await startResearcher('Onderzoeker D', d.dataDir);
+    researchers.push(again);
+    expect(existsSync(orphan)).toBe(false);
+    expect(readdirSync(path.join(d.dataDir, 'media'))).toEqual([`${recording.id}.mp4`]);
+    expect(again.backend.store.recordings.get(recording.id)!.filePath).toBe(stored.filePath);
   });
 
   it('merges two researchers’ independent work on the same recording, both ways', async () => {
