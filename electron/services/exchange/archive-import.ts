@@ -178,8 +178,9 @@ interface Merger {
   renumberedCycles: ArchiveImportResult['renumberedCycles'];
   /** The content hash of each incoming record, by the record. */
   theirHashes: WeakMap<object, string>;
-  /** What the decisions need written, in order; run under the write lock. */
+  /** What the decisions need written, in order; run under the write lock. Added with `write`. */
   writes: (() => void)[];
+  write(fn: () => void): void;
   /** Media copied for a recording whose file was found again before the merge wrote (removed after the commit). */
   unusedMedia: string[];
 }
@@ -220,10 +221,18 @@ async function mergeArchive(work: MergeWork): Promise<Omit<ArchiveImportResult, 
   for (;;) {
     if (work.cancelled()) throw cancelledDuringMerge();
     const planned =
-      stalePlans < SNAPSHOT_PLANS ? store.readSnapshot(() => ({ versions: versionsRead(store, data), merger: planMerge(work, theirHashes) })) : null;
+      stalePlans < SNAPSHOT_PLANS
+        ? store.readSnapshot(() => {
+            assertNoIdClash(store, data, work.fileName);
+            return { versions: versionsRead(store, data), merger: planMerge(work, theirHashes) };
+          })
+        : null;
     await work.beforeWriting();
     try {
       const merger = store.transaction(() => {
+        // Again under the lock: an id may have been taken meanwhile, also by a record of another
+        // kind (which versionsRead does not see).
+        assertNoIdClash(store, data, work.fileName);
         if (planned && !sameVersions(planned.versions, versionsRead(store, data))) return null;
         const merger = planned?.merger ?? planMerge(work, theirHashes);
         merger.writes.forEach((write, i) => {
@@ -316,7 +325,7 @@ function mergeOne<T extends { updatedAt: string; syncedHash: string | null }>(
   });
   if (decision === 'conflict' && onConflict) decision = onConflict();
   const counts = merger.counts[type];
-  const write = (fn: () => void) => merger.writes.push(fn);
+  const { write } = merger;
   switch (decision) {
     case 'add':
     case 'take-theirs': {
@@ -361,8 +370,9 @@ function mergeOne<T extends { updatedAt: string; syncedHash: string | null }>(
  */
 function planMerge(work: MergeWork, theirHashes: WeakMap<object, string>): Merger {
   const { store, data, manifest, importedMedia } = work;
-  const merger: Merger = { counts: emptyCounts(), conflicts: [], renumberedCycles: [], theirHashes, writes: [], unusedMedia: [] };
-  const write = (fn: () => void) => merger.writes.push(fn);
+  const writes: (() => void)[] = [];
+  const merger: Merger = { counts: emptyCounts(), conflicts: [], renumberedCycles: [], theirHashes, writes, write: (fn) => writes.push(fn), unusedMedia: [] };
+  const { write } = merger;
   const ex = store.exchange;
   const renumberedCycles = merger.renumberedCycles;
 
@@ -508,7 +518,7 @@ function applyIncomingReportSettings(store: Store, merger: Merger, manifest: Man
   if (!wroteTheirs && local) {
     const united = unitePseudonyms(localList, theirs.pseudonyms);
     if (united.length > localList.length) {
-      merger.writes.push(() => ex.putReportSettings({ ...local, pseudonyms: united, updatedAt: new Date().toISOString(), author: importer }));
+      merger.write(() => ex.putReportSettings({ ...local, pseudonyms: united, updatedAt: new Date().toISOString(), author: importer }));
     }
   }
 }

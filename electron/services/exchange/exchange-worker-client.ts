@@ -134,6 +134,7 @@ export async function importArchive(opts: ArchiveImportOptions): Promise<Archive
   } catch (error) {
     // Cancelled, or the worker failed or died: no merge committed, so no file it wrote may stay.
     await worker.close(); // no write is under way when the files go
+    letWritesGo(); // saves need not wait for the files to go
     await Promise.all(written.map((file) => rm(file, { force: true })));
     throw error;
   } finally {

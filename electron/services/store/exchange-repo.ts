@@ -80,10 +80,13 @@ export interface ExchangeRepo {
   cycleNumberTaken(trajectoryId: string, number: number, exceptId: string): boolean;
 
   /**
-   * The version of each of `ids` here (records of `type`, and their merge-log entries): a string
-   * that changes with every write of the record (its updated_at, plus what changes without it).
-   * Ids without a record are left out. An import plans its merge outside the write transaction
-   * and compares these under the lock, to know that what it read is still so.
+   * The version of each of `ids` here (records of `type`): its updated_at (stamped by every
+   * change the user makes, strictly increasing; a merge writes the incoming one), for a recording
+   * also its position (renumbering moves one without stamping it), and its merge-log entry.
+   * Writes that stamp nothing and that the merge does not decide on (proxy progress, the file a
+   * recording points at: looked at again as the merge writes) leave it as it is. Ids with
+   * neither a record nor a log entry are left out. An import plans its merge outside the write
+   * transaction and compares these under the lock, to know that what it read is still so.
    */
   versionsOf(type: MergeRecordType, ids: string[]): Map<string, string>;
   mergeLog(type: MergeRecordType, id: string): MergeLogEntry | null;

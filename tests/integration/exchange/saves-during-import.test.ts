@@ -255,6 +255,26 @@ describe('the merge against the user’s own work', () => {
     expect(savedBetween.every((id) => stored.has(id))).toBe(true);
   });
 
+  it('an incoming id taken by a record of another kind while the import decides is refused under the lock: nothing imported', async () => {
+    const b = await receiver('Onderzoeker Id');
+    const before = notesHere(b);
+    const archive = biggerArchive('id-botsing.vkz', 3);
+    // The first note of the small archive is here already; a new one's id.
+    const incoming: string = JSON.parse(Buffer.from(unzipSync(readFileSync(archive))['data.json']!).toString('utf8')).notes[1].id;
+    const failure = await importInto(b, archive, {
+      // Meanwhile a cycle gets that id (another import could bring one); the merge's plan was decided before.
+      holdWrites: () => {
+        if (!b.backend.store.cycles.get(incoming)) {
+          const stamp = new Date().toISOString();
+          b.backend.store.exchange.putCycle({ id: incoming, createdAt: stamp, updatedAt: stamp, author: b.name, trajectoryId, number: 99, title: 'Botsing', date: null });
+        }
+        return () => undefined;
+      },
+    }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'id-clash' });
+    expect(notesHere(b)).toEqual(before);
+  });
+
   it('cancel pressed while the merge writes rolls it back whole: nothing of the archive is stored', async () => {
     const b = await receiver('Onderzoeker D');
     const before = notesHere(b);
