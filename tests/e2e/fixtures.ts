@@ -77,8 +77,11 @@ export { expect };
 export async function setResearcherName(page: Page, name: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Instellingen' });
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel('Jouw naam (auteur van notities)').fill(name);
-  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  const nameField = dialog.getByLabel('Jouw naam (auteur van notities)');
+  await nameField.fill(name);
+  // Enter submits the form: a click on Opslaan can miss when the dialog grows under the pointer
+  // (its tool and backup lists arrive a moment after it opens), seen once in CI.
+  await nameField.press('Enter');
   await expect(dialog).toBeHidden();
 }
 
