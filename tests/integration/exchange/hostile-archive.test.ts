@@ -12,7 +12,7 @@ import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildZip, manifestEntries, type RawEntry } from '../../support/hostile-zip';
 import { makeFixture } from '../../support/media-fixtures';
-import { snapshot, startResearcher, type Researcher } from './researcher';
+import { snapshot, startResearcher, trajectoryWithRecording, type Researcher } from './researcher';
 
 let tmp: string;
 let video: string;
@@ -41,12 +41,7 @@ beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'vkz-hostile-'));
   video = await makeFixture('playable-mp4', path.join(tmp, 'media'), { durationSec: 6 });
   sender = await researcher('Onderzoeker A');
-  const trajectory = await sender.call('trajectories.create', { caseManager: 'KM-1', client: 'Cliënt A' });
-  trajectoryId = trajectory.id;
-  const cycle = await sender.call('cycles.create', { trajectoryId, title: 'Gesprek', date: null });
-  sender.open.push([video]);
-  recordingId = (await sender.call('recordings.addViaDialog', { cycleId: cycle.id })).added[0]!.id;
-  await sender.call('notes.create', { recordingId, timeSec: 1, kind: 'observation', text: 'Ze knikt.' });
+  ({ trajectoryId, recordingId } = await trajectoryWithRecording(sender, video));
   await sender.call('fragments.create', { recordingId, inSec: 1, outSec: 2, title: 'Begin' });
   good = await exportArchive(sender, false);
   goodWithMedia = await exportArchive(sender, true);

@@ -60,6 +60,17 @@ export async function startResearcher(name: string, dataDir: string): Promise<Re
   return researcher;
 }
 
+/** The start of most exchange tests: a trajectory with one cycle, `video` added as its recording,
+ * and one note on it. */
+export async function trajectoryWithRecording(r: Researcher, video: string): Promise<{ trajectoryId: string; recordingId: string }> {
+  const trajectory = await r.call('trajectories.create', { caseManager: 'KM-1', client: 'Cliënt A' });
+  const cycle = await r.call('cycles.create', { trajectoryId: trajectory.id, title: 'Gesprek', date: null });
+  r.open.push([video]);
+  const recordingId = (await r.call('recordings.addViaDialog', { cycleId: cycle.id })).added[0]!.id;
+  await r.call('notes.create', { recordingId, timeSec: 1, kind: 'observation', text: 'Ze knikt.' });
+  return { trajectoryId: trajectory.id, recordingId };
+}
+
 /** Everything a trajectory holds, as the store has it, minus what is local to a machine. */
 export function snapshot(r: Researcher, trajectoryId: string) {
   const { store } = r.backend;

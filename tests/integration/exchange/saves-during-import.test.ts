@@ -15,7 +15,7 @@ import { importArchive, type ArchiveImportOptions } from '../../../electron/serv
 import { AUTOSAVE_DELAY_MS } from '../../../renderer/src/components/use-autosave';
 import { manifestEntries } from '../../support/hostile-zip';
 import { makeFixture } from '../../support/media-fixtures';
-import { startResearcher, type Researcher } from './researcher';
+import { startResearcher, trajectoryWithRecording, type Researcher } from './researcher';
 
 const IMPORTED_NOTES = 5000;
 let tmp: string;
@@ -44,12 +44,7 @@ beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'vkz-saves-during-import-'));
   const video = await makeFixture('playable-mp4', path.join(tmp, 'media'), { durationSec: 6 });
   sender = await researcher('Onderzoeker A');
-  const trajectory = await sender.call('trajectories.create', { caseManager: 'KM-1', client: 'Cliënt A' });
-  trajectoryId = trajectory.id;
-  const cycle = await sender.call('cycles.create', { trajectoryId, title: 'Gesprek', date: null });
-  sender.open.push([video]);
-  recordingId = (await sender.call('recordings.addViaDialog', { cycleId: cycle.id })).added[0]!.id;
-  await sender.call('notes.create', { recordingId, timeSec: 1, kind: 'observation', text: 'Ze knikt.' });
+  ({ trajectoryId, recordingId } = await trajectoryWithRecording(sender, video));
   small = path.join(tmp, 'klein.vkz');
   sender.save.push(small);
   await sender.call('exchange.exportArchive', { scope: { kind: 'trajectory', trajectoryId }, kind: 'research-team', includeMedia: false });
