@@ -65,28 +65,73 @@ export interface EvaluatesInPage {
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
 }
 
-/** Seeks through the app's player adapter; ms from asking to the element's 'seeked', per seek. */
-export async function seekLatencies(page: Page, targets: number[]): Promise<number[]> {
-  return page.evaluate(async (times) => {
-    const player = (window as any).__vkzPlayer;
-    const el = player.mediaElement as HTMLVideoElement;
-    const out: number[] = [];
-    for (const t of times) {
-      const seeked = new Promise<void>((resolve) => el.addEventListener('seeked', () => resolve(), { once: true }));
-      const started = performance.now();
-      player.seek(t);
-      await seeked;
-      out.push(performance.now() - started);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    return out;
-  }, targets);
+/**
+ * Seeks through the app's player adapter (`src` null) or on a bare <video> element playing `src`,
+ * added to the page and removed after (no video.js, no React, nothing listening: what the browser
+ * itself needs). ms per seek, from asking for the time to the moment the browser expects the new
+ * frame on screen (requestVideoFrameCallback's expectedDisplayTime, which the compositor sets: the
+ * page's own event handlers that run after it are not in it). A seek whose frame doesn't come
+ * (audio only) counts until 'seeked'.
+ */
+async function timeSeeks(page: EvaluatesInPage, src: string | null, targets: number[]): Promise<number[]> {
+  return page.evaluate(
+    async ({ src, times }) => {
+      const player = (window as any).__vkzPlayer;
+      let el = player.mediaElement as HTMLVideoElement;
+      if (src !== null) {
+        el = document.createElement('video');
+        el.preload = 'auto';
+        el.muted = true;
+        el.style.cssText = 'position:fixed;right:0;bottom:0;width:320px;height:180px;z-index:10000';
+        el.src = src;
+        document.body.appendChild(el);
+      }
+      const video = el;
+      try {
+        if (src !== null) {
+          await new Promise((resolve, reject) => {
+            video.addEventListener('loadeddata', resolve, { once: true });
+            video.addEventListener('error', () => reject(new Error(`bare video: cannot load ${src}`)), { once: true });
+          });
+        }
+        const out: number[] = [];
+        for (const t of times) {
+          const seeked = new Promise<number>((resolve) => video.addEventListener('seeked', () => resolve(performance.now()), { once: true }));
+          // The frame presented after asking whose media time is the target's (within a frame).
+          const presented = new Promise<number>((resolve) => {
+            const watch = () =>
+              video.requestVideoFrameCallback((_now, meta) => (Math.abs(meta.mediaTime - t) < 0.1 ? resolve(meta.expectedDisplayTime) : watch()));
+            watch();
+          });
+          const started = performance.now();
+          if (src === null) player.seek(t);
+          else video.currentTime = t;
+          const seekedAt = await seeked;
+          const shownAt = await Promise.race([presented, new Promise<null>((r) => setTimeout(() => r(null), 1000))]);
+          out.push((shownAt ?? seekedAt) - started);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        return out;
+      } finally {
+        if (src !== null) {
+          video.removeAttribute('src');
+          video.load();
+          video.remove();
+        }
+      }
+    },
+    { src, times: targets },
+  );
+}
+
+/** Seeks through the app's player adapter: ms from asking to the new frame on screen, per seek. */
+export function seekLatencies(page: Page, targets: number[]): Promise<number[]> {
+  return timeSeeks(page, null, targets);
 }
 
 /**
- * The same seeks on a bare <video> element (no video.js, no React, nothing listening) playing the
- * player's own URL in the same page: what the browser itself needs for them (fetching the range
- * from the host, demuxing, decoding). The app's player is paused meanwhile.
+ * The same seeks on a bare <video> element playing the player's own URL in the same page. The
+ * app's player is paused meanwhile.
  */
 export async function bareSeekLatencies(page: Page, targets: number[]): Promise<number[]> {
   const src = await page.evaluate(() => {
@@ -94,42 +139,12 @@ export async function bareSeekLatencies(page: Page, targets: number[]): Promise<
     player.pause();
     return (player.mediaElement as HTMLVideoElement).currentSrc;
   });
-  return elementSeekLatencies(page, src, targets);
+  return timeSeeks(page, src, targets);
 }
 
-/** Seeks on a bare <video> element playing `src`, added to the page and removed after; ms per seek. */
-export async function elementSeekLatencies(page: Page, src: string, targets: number[]): Promise<number[]> {
-  return page.evaluate(
-    async ({ src, times }) => {
-      const el = document.createElement('video');
-      el.preload = 'auto';
-      el.muted = true;
-      el.style.cssText = 'position:fixed;right:0;bottom:0;width:320px;height:180px;z-index:10000';
-      el.src = src;
-      document.body.appendChild(el);
-      try {
-        await new Promise((resolve, reject) => {
-          el.addEventListener('loadeddata', resolve, { once: true });
-          el.addEventListener('error', () => reject(new Error(`bare video: cannot load ${src}`)), { once: true });
-        });
-        const out: number[] = [];
-        for (const t of times) {
-          const seeked = new Promise<void>((resolve) => el.addEventListener('seeked', () => resolve(), { once: true }));
-          const started = performance.now();
-          el.currentTime = t;
-          await seeked;
-          out.push(performance.now() - started);
-          await new Promise((r) => setTimeout(r, 30));
-        }
-        return out;
-      } finally {
-        el.removeAttribute('src');
-        el.load();
-        el.remove();
-      }
-    },
-    { src, times: targets },
-  );
+/** Seeks on a bare <video> element playing `src`; ms per seek. */
+export function elementSeekLatencies(page: Page, src: string, targets: number[]): Promise<number[]> {
+  return timeSeeks(page, src, targets);
 }
 
 /** From the route change (library -> cycle) to the notes list and timeline drawn with every note. */

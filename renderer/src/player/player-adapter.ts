@@ -44,6 +44,9 @@ const INITIAL: PlayerState = {
 /** Half a millisecond past a frame's start: lands on that frame, not the one before it. */
 const FRAME_EPSILON = 0.0005;
 
+/** A seek slower than this shows the playhead at its target before the frame arrives. */
+const SEEK_FEEDBACK_MS = 100;
+
 export class PlayerAdapter {
   private player: Player;
   private video: HTMLVideoElement;
@@ -56,6 +59,8 @@ export class PlayerAdapter {
   private seekLatencyListeners = new Set<(ms: number) => void>();
   /** A scrub target that waits for the seek in flight: only the newest one is sought next. */
   private queuedScrub: number | null = null;
+  /** Set while a seek's new time is in `state` but not yet told to the listeners (see seek). */
+  private notifyTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(container: HTMLElement, labels: { noMedia: string }) {
     this.video = document.createElement('video');
@@ -130,12 +135,18 @@ export class PlayerAdapter {
     else this.pause();
   }
 
+  /**
+   * Seeks to `sec`. The listeners (the playhead, the time, the notes list) hear of it when the new
+   * frame is there ('seeked'), or after SEEK_FEEDBACK_MS when the seek is slow: their rendering
+   * would otherwise take the main thread while the browser fetches the frame's bytes on it, and
+   * the frame would come later. `getState()` has the new time at once.
+   */
   seek(sec: number): void {
     const target = this.clampTime(sec);
     this.queuedScrub = null;
     this.seekStartedAt ??= performance.now();
     this.player.currentTime(target);
-    this.update({ ...this.state, time: target, preview: null });
+    this.update({ ...this.state, time: target, preview: null }, 'with-frame');
   }
 
   seekBy(deltaSec: number): void {
@@ -247,6 +258,7 @@ export class PlayerAdapter {
 
   dispose(): void {
     cancelAnimationFrame(this.rafId);
+    if (this.notifyTimer !== null) clearTimeout(this.notifyTimer);
     this.listeners.clear();
     this.seekLatencyListeners.clear();
     this.player.dispose();
@@ -292,9 +304,10 @@ export class PlayerAdapter {
     }
   }
 
-  private update(next: PlayerState): void {
+  /** Takes `next` as the state; tells the listeners now, or with the frame of a seek (see seek). */
+  private update(next: PlayerState, when: 'now' | 'with-frame' = 'now'): void {
     const prev = this.state;
-    if (
+    const unchanged =
       prev.time === next.time &&
       prev.duration === next.duration &&
       prev.paused === next.paused &&
@@ -303,11 +316,19 @@ export class PlayerAdapter {
       prev.muted === next.muted &&
       prev.range === next.range &&
       prev.ready === next.ready &&
-      prev.preview === next.preview
-    ) {
+      prev.preview === next.preview;
+    if (unchanged && (when === 'with-frame' || this.notifyTimer === null)) return;
+    this.state = next;
+    if (when === 'with-frame') {
+      this.notifyTimer ??= setTimeout(() => this.notify(), SEEK_FEEDBACK_MS);
       return;
     }
-    this.state = next;
+    this.notify();
+  }
+
+  private notify(): void {
+    if (this.notifyTimer !== null) clearTimeout(this.notifyTimer);
+    this.notifyTimer = null;
     for (const listener of this.listeners) listener();
   }
 }
