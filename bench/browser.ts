@@ -323,10 +323,8 @@ export async function scrubSteps(page: EvaluatesInPage, fractions: number[]): Pr
 export interface NoteAddTimes {
   /** Enter to the note in the list. */
   total: number[];
-  /** Enter until the store's answer is back in the page (HTTP, backend, SQLite commit). */
+  /** Enter until the store's answer is back in the page (HTTP, backend, SQLite commit); the row shows before it. */
   store: number[];
-  /** React's render and commit of the new note: store answer to the row in the DOM. */
-  commit: number[];
   /** Per note, page times (performance.now(), ms): Enter (marked 'vkz-note-enter'), the store's answer, the row shown. */
   moments: { enter: number; answer: number; shown: number }[];
 }
@@ -352,7 +350,7 @@ export async function goToNextNoteMoment(step: number): Promise<void> {
 }
 
 export async function addNoteTimes(page: Page, runs: number): Promise<NoteAddTimes> {
-  const out: NoteAddTimes = { total: [], store: [], commit: [], moments: [] };
+  const out: NoteAddTimes = { total: [], store: [], moments: [] };
   for (let i = 0; i < runs; i++) {
     await page.evaluate(goToNextNoteMoment, i);
     await page.keyboard.press('n');
@@ -386,11 +384,10 @@ export async function addNoteTimes(page: Page, runs: number): Promise<NoteAddTim
       const late = new Promise<number>((resolve) => setTimeout(() => resolve(Number.NaN), 10_000));
       const shown = await Promise.race([appeared, late]);
       const answer = await Promise.race([answered, new Promise<number>((r) => setTimeout(() => r(Number.NaN), 1000))]);
-      return { total: shown - started, store: answer - started, commit: shown - answer, enter: started, answer, shown };
+      return { total: shown - started, store: answer - started, enter: started, answer, shown };
     }, text);
     out.total.push(run.total);
     out.store.push(run.store);
-    out.commit.push(run.commit);
     out.moments.push({ enter: run.enter, answer: run.answer, shown: run.shown });
     await page.locator('form.note-form').waitFor({ state: 'detached' });
   }

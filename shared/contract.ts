@@ -406,6 +406,8 @@ export const contract = {
   'notes.create': {
     request: z
       .object({
+        /** Named by the page, which shows the note before the store answers; a taken id is refused. */
+        id: Id.optional(),
         recordingId: Id,
         timeSec: Seconds,
         kind: NoteKind,

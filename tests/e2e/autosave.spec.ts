@@ -106,7 +106,10 @@ async function enterPlacesNewNote(page: Page, cycleId: string) {
   let failing = true;
   const calls = await recordNoteCalls(page);
   await page.route('**/api/invoke/notes.create', async (route) => {
-    if (!failing) return route.fallback();
+    if (!failing) {
+      await new Promise((r) => setTimeout(r, 700)); // a slow disk
+      return route.fallback();
+    }
     await route.fulfill({ json: { ok: false, error: { code: 'test-disk-full', message: 'Schijf vol' } } });
   });
   await page.locator('body').click({ position: { x: 5, y: 300 } });
@@ -121,10 +124,17 @@ async function enterPlacesNewNote(page: Page, cycleId: string) {
   await expect(form).toBeVisible();
   await expect(text).toBeFocused();
   await expect(text).toHaveValue('Hier kijkt de cliënt op');
+  // It showed in the list on Enter (before the store answered) and went again when storing failed.
+  const newRow = page.getByTestId('note').filter({ hasText: 'Hier kijkt de cliënt op' });
+  await expect(newRow).toHaveCount(0);
+  await expect(page.getByTestId('note')).toHaveCount(8);
 
   // Enter again (before autosave's pause is over): stored once, between the notes at 6 s and 12 s.
   failing = false;
   await text.press('Enter');
+  // In the list at once, while the store still works on it.
+  await expect(newRow).toBeVisible();
+  expect(calls.filter((c) => c.channel === 'notes.create')).toHaveLength(0);
   await expect(form).toBeHidden();
   const rows = page.getByTestId('note');
   await expect(rows).toHaveCount(9);

@@ -9,6 +9,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Cycle, Fragment, MediaInfo, Note, NoteKind, ProxyState, StoredRecording, Trajectory, Valence } from '../../../shared/domain';
 import type { Clock } from './clock';
+import { createIdOwners, type IdKind } from './id-owners';
 import { writeTransaction } from './write-transaction';
 
 export type SharedTrajectory = Omit<Trajectory, 'cycleCount'>;
@@ -48,8 +49,6 @@ export interface StoredConflict {
   foundAt: string;
 }
 
-/** The kinds of record that have their own id (methods and report settings go by their cycle / trajectory). */
-export type IdKind = 'trajectory' | 'cycle' | 'recording' | 'note' | 'fragment' | 'alignment';
 
 export interface ExchangeRepo {
   /** Which kind of record holds each of `ids` here, and in which trajectory; ids no record has are left out. */
@@ -188,15 +187,7 @@ const toConflict = (r: ConflictRow): StoredConflict => ({
 
 export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): ExchangeRepo {
   // Many ids in one query (an archive brings thousands): the ids go in as one JSON array.
-  const selectOwners = db.prepare<[string], { id: string; kind: IdKind; trajectoryId: string }>(
-    `WITH wanted(id) AS (SELECT value FROM json_each(?))
-     SELECT t.id, 'trajectory' AS kind, t.id AS trajectoryId FROM trajectories t JOIN wanted USING (id)
-     UNION ALL SELECT c.id, 'cycle', c.trajectory_id FROM cycles c JOIN wanted USING (id)
-     UNION ALL SELECT r.id, 'recording', c.trajectory_id FROM recordings r JOIN wanted USING (id) JOIN cycles c ON c.id = r.cycle_id
-     UNION ALL SELECT n.id, 'note', c.trajectory_id FROM notes n JOIN wanted USING (id) JOIN cycles c ON c.id = n.cycle_id
-     UNION ALL SELECT f.id, 'fragment', c.trajectory_id FROM fragments f JOIN wanted USING (id) JOIN cycles c ON c.id = f.cycle_id
-     UNION ALL SELECT a.id, 'alignment', c.trajectory_id FROM alignment_decisions a JOIN wanted USING (id) JOIN cycles c ON c.id = a.cycle_id`,
-  );
+  const owners = createIdOwners(db);
   const selectTrajectory = db.prepare<[string], { id: string; created_at: string; updated_at: string; author: string; case_manager: string; client: string }>(
     'SELECT id, created_at, updated_at, author, case_manager, client FROM trajectories WHERE id = ?',
   );
@@ -389,9 +380,7 @@ export function createExchangeRepo(db: BetterSqlite3.Database, now: Clock): Exch
   });
 
   return {
-    ownersOf(ids) {
-      return new Map(selectOwners.all(JSON.stringify(ids)).map((row) => [row.id, { kind: row.kind, trajectoryId: row.trajectoryId }]));
-    },
+    ownersOf: (ids) => owners.of(ids),
     trajectory(id) {
       const r = selectTrajectory.get(id);
       return r

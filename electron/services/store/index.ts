@@ -16,9 +16,9 @@ export type { ReportSettings, ReportSettingsRepo } from './report-settings-repo'
 export type { RetentionRepo } from './retention-repo';
 export type { ExportLogInput, ExportLogRepo } from './export-log-repo';
 export type { Forgetting, ForgottenRecords, ForgottenRecording } from './forget-trajectory';
+export type { IdKind } from './id-owners';
 export type {
   ExchangeRepo,
-  IdKind,
   MergeLogEntry,
   MergeRecordType,
   SharedFragment,

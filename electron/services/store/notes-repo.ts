@@ -7,11 +7,14 @@ import { z } from 'zod';
 import { NoteKind, type Note } from '../../../shared/domain';
 import type { Clock } from './clock';
 import { Author, Id, NoteText, Seconds, Speaker } from '../../../shared/input-rules';
+import { createIdOwners } from './id-owners';
 import { assertWithinRecording, createRecordingBoundsReader, type RecordingBounds } from './recording-bounds';
 import { notFound, parseInput, StoreError } from './store-error';
 import { writeTransaction } from './write-transaction';
 
 export interface NoteCreate {
+  /** The id the app named the note with (it shows the note before the store answers); new when absent. */
+  id?: string;
   cycleId: string;
   recordingId: string;
   timeSec: number;
@@ -43,6 +46,7 @@ export interface NotesRepo {
 
 const CreateInput = z
   .object({
+    id: Id.optional(),
     cycleId: Id,
     recordingId: Id,
     timeSec: Seconds,
@@ -93,6 +97,7 @@ const COLUMNS = 'n.id, n.created_at, n.updated_at, n.author, n.cycle_id, n.recor
 
 export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRepo {
   const bounds = createRecordingBoundsReader(db);
+  const owners = createIdOwners(db);
   const selectByCycle = db.prepare<[string], NoteRow>(
     `SELECT ${COLUMNS} FROM notes n JOIN recordings r ON r.id = n.recording_id
      WHERE n.cycle_id = ? AND n.deleted_at IS NULL
@@ -152,9 +157,10 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
       cache.set(key, recording);
     }
     assertWithinRecording(recording, 'timeSec', valid.timeSec);
+    if (valid.id !== undefined && owners.taken(valid.id)) throw new StoreError('invalid', `Invalid note: id ${valid.id} is taken.`);
     const stamp = now();
     const note: Note = {
-      id: randomUUID(),
+      id: valid.id ?? randomUUID(),
       createdAt: stamp,
       updatedAt: stamp,
       author,

@@ -22,12 +22,16 @@ export type AddFailure = AddRecordingsResult['failed'][number];
 
 export function useWorkspace(
   cycleId: string,
+  authorName: string,
   reportError: (error: unknown) => void,
   reportAddFailures: (failed: AddFailure[]) => void,
 ) {
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const undoStack = useRef<Deleted[]>([]);
+  // Read by createNote, so a new name doesn't make new actions (memoised rows take them).
+  const authorRef = useRef(authorName);
+  authorRef.current = authorName;
 
   const reload = useCallback(async () => {
     try {
@@ -100,10 +104,19 @@ export function useWorkspace(
       cancelProxy: (id: string) => guard(() => call('recordings.cancelProxy', { id })).then(() => reload()),
       retryProxy: (id: string) => guard(() => call('recordings.retryProxy', { id })).then(() => reload()),
 
-      createNote: async (request: RequestOf<'notes.create'>) => {
-        const note = await guard(() => call('notes.create', request));
-        // Inserted in place (binary search) rather than re-sorting 10,000 notes.
-        if (note) setWorkspace((ws) => ws && { ...ws, notes: insertSorted(ws.notes, note, noteOrder(ws.recordings)) });
+      // A new note shows at once, under an id the page names (the store keeps it): the row is
+      // there on Enter, not after the round trip. What the store returns replaces it; when storing
+      // fails it goes again (the form keeps the draft). Inserted in place (binary search), no sort.
+      createNote: async (request: Omit<RequestOf<'notes.create'>, 'id'>) => {
+        const id = globalThis.crypto.randomUUID();
+        const stamp = new Date().toISOString();
+        const shown: Note = { ...request, id, createdAt: stamp, updatedAt: stamp, author: authorRef.current, cycleId, speaker: request.speaker ?? '' };
+        setWorkspace((ws) => ws && { ...ws, notes: insertSorted(ws.notes, shown, noteOrder(ws.recordings)) });
+        const note = await guard(() => call('notes.create', { ...request, id }));
+        setWorkspace(
+          (ws) =>
+            ws && { ...ws, notes: note ? placeSorted(ws.notes, note, noteOrder(ws.recordings)) : ws.notes.filter((n) => n.id !== id) },
+        );
         return note;
       },
       // Updates show at once (optimistic) and are replaced by what the store returns; a failed

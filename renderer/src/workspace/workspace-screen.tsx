@@ -69,7 +69,7 @@ export function WorkspaceScreen({
     },
     [notify, t, tDynamic],
   );
-  const { workspace, loadFailed, actions } = useWorkspace(cycleId, reportError, reportAddFailures);
+  const { workspace, loadFailed, actions } = useWorkspace(cycleId, settings.authorName, reportError, reportAddFailures);
   const frameworks = useFrameworks(notify, reportError);
   const [layout, updateLayout] = useWorkspaceLayout();
   const [activeId, setActiveId] = useState<string | null>(null);

@@ -139,6 +139,16 @@ describe('backend', () => {
       backend.handle('notes.create', { recordingId, timeSec: 6.44, kind: 'observation', text: 'Cliënt kijkt weg' }),
     );
     expect(note).toMatchObject({ author: 'Onderzoeker A', cycleId, timeSec: 6.44 });
+    // The page may name a new note (it shows it before the answer); the id of any record is refused.
+    const named = await ok<ResponseOf<'notes.create'>>(
+      backend.handle('notes.create', { id: '3f9a7c2e-1b4d-4e8a-9c6f-0d2b5e7a1c3f', recordingId, timeSec: 7, kind: 'event', text: 'Deur' }),
+    );
+    expect(named.id).toBe('3f9a7c2e-1b4d-4e8a-9c6f-0d2b5e7a1c3f');
+    for (const id of [named.id, recordingId, cycleId]) {
+      const taken = await backend.handle('notes.create', { id, recordingId, timeSec: 8, kind: 'event', text: 'Overschreven?' });
+      expect(taken).toMatchObject({ ok: false, error: { code: 'store.invalid' } });
+    }
+    expect(await ok(backend.handle('notes.delete', { id: named.id }))).toEqual({ done: true });
     await ok(backend.handle('notes.delete', { id: note.id }));
     expect((await ok<ResponseOf<'workspace.get'>>(backend.handle('workspace.get', { cycleId }))).notes).toHaveLength(0);
     await ok(backend.handle('notes.restore', { id: note.id }));

@@ -78,6 +78,26 @@ describe('notes', () => {
     expect(store.notes.listByCycle(cycle.id)).toEqual([note]);
   });
 
+  it("keeps the id the app named a new note with, and refuses an id that is taken (live, deleted, or a fragment's)", () => {
+    const { cycle, video1 } = seed();
+    const id = '5b0e3c1e-7a52-4d3f-9a40-2f6c3f8d9e11';
+    const input = { cycleId: cycle.id, recordingId: video1.id, timeSec: 12, kind: 'observation' as NoteKind, text: 'Knikt.' };
+    const note = store.notes.create({ ...input, id }, 'Ann');
+    expect(note.id).toBe(id);
+    expect(store.notes.get(id)).toEqual(note);
+
+    // The same id again (a retried request, or a page that guesses ids) changes nothing.
+    expectStoreError(() => store.notes.create({ ...input, id, text: 'Anders.' }, 'Bob'), 'invalid', /taken/);
+    store.notes.delete(id);
+    expectStoreError(() => store.notes.create({ ...input, id, text: 'Anders.' }, 'Bob'), 'invalid', /taken/);
+    const restored = store.notes.restore(id);
+    expect(restored).toMatchObject({ text: 'Knikt.', author: 'Ann' });
+    const fragment = store.fragments.create({ cycleId: cycle.id, recordingId: video1.id, inSec: 1, outSec: 2, title: 'F' }, 'Ann');
+    expectStoreError(() => store.notes.create({ ...input, id: fragment.id }, 'Ann'), 'invalid', /taken/);
+    expectStoreError(() => store.notes.create({ ...input, id: 'not-a-uuid' }, 'Ann'), 'invalid');
+    expect(store.notes.listByCycle(cycle.id)).toEqual([restored]);
+  });
+
   it('lists notes by video, then by time, whatever order they were typed in', () => {
     const { cycle, video1, video2 } = seed();
     const add = (recordingId: string, timeSec: number, text: string) =>
