@@ -65,15 +65,24 @@ export interface EvaluatesInPage {
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
 }
 
+/** Per seek, ms from asking for the time. */
+export interface SeekTimes {
+  /** To the moment the browser expects the new frame on screen (or 'seeked', see `unframed`). */
+  shown: number[];
+  /** Through the app's player: to the frame that draws the playhead and the time at the target. */
+  playhead: number[];
+  /** Seeks whose frame didn't come within a second (audio only): `shown` counts them until 'seeked'. */
+  unframed: number;
+}
+
 /**
  * Seeks through the app's player adapter (`src` null) or on a bare <video> element playing `src`,
  * added to the page and removed after (no video.js, no React, nothing listening: what the browser
- * itself needs). ms per seek, from asking for the time to the moment the browser expects the new
- * frame on screen (requestVideoFrameCallback's expectedDisplayTime, which the compositor sets: the
- * page's own event handlers that run after it are not in it). A seek whose frame doesn't come
- * (audio only) counts until 'seeked'.
+ * itself needs). "Shown" is requestVideoFrameCallback's expectedDisplayTime of the frame at the
+ * target, which the compositor sets: the page's own handlers that run after it are not in it;
+ * "playhead" is when the page has drawn the seek (the adapter told its listeners, one frame on).
  */
-async function timeSeeks(page: EvaluatesInPage, src: string | null, targets: number[]): Promise<number[]> {
+async function timeSeeks(page: EvaluatesInPage, src: string | null, targets: number[]): Promise<SeekTimes> {
   return page.evaluate(
     async ({ src, times }) => {
       const player = (window as any).__vkzPlayer;
@@ -94,21 +103,35 @@ async function timeSeeks(page: EvaluatesInPage, src: string | null, targets: num
             video.addEventListener('error', () => reject(new Error(`bare video: cannot load ${src}`)), { once: true });
           });
         }
-        const out: number[] = [];
+        const out = { shown: [] as number[], playhead: [] as number[], unframed: 0 };
         for (const t of times) {
+          let settled = false;
           const seeked = new Promise<number>((resolve) => video.addEventListener('seeked', () => resolve(performance.now()), { once: true }));
           // The frame presented after asking whose media time is the target's (within a frame).
           const presented = new Promise<number>((resolve) => {
             const watch = () =>
-              video.requestVideoFrameCallback((_now, meta) => (Math.abs(meta.mediaTime - t) < 0.1 ? resolve(meta.expectedDisplayTime) : watch()));
+              video.requestVideoFrameCallback((_now, meta) => {
+                if (Math.abs(meta.mediaTime - t) < 0.1) resolve(meta.expectedDisplayTime);
+                else if (!settled) watch();
+              });
             watch();
+          });
+          const drawn = new Promise<number>((resolve) => {
+            if (src !== null) return resolve(Number.NaN);
+            const stop = player.subscribe(() => {
+              stop();
+              requestAnimationFrame(() => resolve(performance.now()));
+            });
           });
           const started = performance.now();
           if (src === null) player.seek(t);
           else video.currentTime = t;
           const seekedAt = await seeked;
           const shownAt = await Promise.race([presented, new Promise<null>((r) => setTimeout(() => r(null), 1000))]);
-          out.push((shownAt ?? seekedAt) - started);
+          settled = true;
+          if (shownAt === null) out.unframed++;
+          out.shown.push((shownAt ?? seekedAt) - started);
+          out.playhead.push((await drawn) - started);
           await new Promise((r) => setTimeout(r, 30));
         }
         return out;
@@ -124,8 +147,8 @@ async function timeSeeks(page: EvaluatesInPage, src: string | null, targets: num
   );
 }
 
-/** Seeks through the app's player adapter: ms from asking to the new frame on screen, per seek. */
-export function seekLatencies(page: Page, targets: number[]): Promise<number[]> {
+/** Seeks through the app's player adapter. */
+export function seekLatencies(page: Page, targets: number[]): Promise<SeekTimes> {
   return timeSeeks(page, null, targets);
 }
 
@@ -133,7 +156,7 @@ export function seekLatencies(page: Page, targets: number[]): Promise<number[]> 
  * The same seeks on a bare <video> element playing the player's own URL in the same page. The
  * app's player is paused meanwhile.
  */
-export async function bareSeekLatencies(page: Page, targets: number[]): Promise<number[]> {
+export async function bareSeekLatencies(page: Page, targets: number[]): Promise<SeekTimes> {
   const src = await page.evaluate(() => {
     const player = (window as any).__vkzPlayer;
     player.pause();
@@ -142,8 +165,8 @@ export async function bareSeekLatencies(page: Page, targets: number[]): Promise<
   return timeSeeks(page, src, targets);
 }
 
-/** Seeks on a bare <video> element playing `src`; ms per seek. */
-export function elementSeekLatencies(page: Page, src: string, targets: number[]): Promise<number[]> {
+/** Seeks on a bare <video> element playing `src`. */
+export function elementSeekLatencies(page: Page, src: string, targets: number[]): Promise<SeekTimes> {
   return timeSeeks(page, src, targets);
 }
 

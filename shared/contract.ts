@@ -23,6 +23,7 @@ import {
   Label,
   MAX_TRANSCRIPT_FRAGMENTS,
   MAX_TRANSCRIPT_LINES,
+  NewId,
   NoteText,
   ReportBackground,
   Seconds,
@@ -407,7 +408,7 @@ export const contract = {
     request: z
       .object({
         /** Named by the page, which shows the note before the store answers; a taken id is refused. */
-        id: Id.optional(),
+        id: NewId.optional(),
         recordingId: Id,
         timeSec: Seconds,
         kind: NoteKind,

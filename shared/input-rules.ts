@@ -6,6 +6,12 @@ import { Id } from './domain';
 import { MAX_SECONDS } from './timecode';
 
 export { Id };
+/**
+ * The id the page gives a record it makes (it shows it before the store answers): a random
+ * (version 4) UUID in lower case, as crypto.randomUUID() makes; not the nil UUID, nor an
+ * upper-case spelling of an id that exists (SQLite compares ids byte by byte).
+ */
+export const NewId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'Not a random lower-case UUID');
 /** Who makes the change: the author name from settings; may be empty until one is set. */
 export const Author = z.string().max(200);
 /** Pseudonymous labels such as "KM-3" or "Cliënt A". Stored trimmed. */

@@ -9,8 +9,12 @@ export type IdKind = 'trajectory' | 'cycle' | 'recording' | 'note' | 'fragment' 
 export interface IdOwners {
   /** Which kind of record holds each of `ids` here, and in which trajectory; ids no record has are left out. */
   of(ids: string[]): Map<string, { kind: IdKind; trajectoryId: string }>;
-  /** True when any record (deleted ones included) has `id`. */
-  taken(id: string): boolean;
+  /**
+   * True when any record (deleted ones included) has `id`, or the exchange still remembers a
+   * record of `kind` by it (merge log, pending conflicts: a removed recording's notes are gone,
+   * their merge history is not, and a new note must not inherit it).
+   */
+  taken(id: string, kind: IdKind): boolean;
 }
 
 export function createIdOwners(db: BetterSqlite3.Database): IdOwners {
@@ -23,6 +27,10 @@ export function createIdOwners(db: BetterSqlite3.Database): IdOwners {
      UNION ALL SELECT f.id, 'fragment', c.trajectory_id FROM fragments f JOIN wanted USING (id) JOIN cycles c ON c.id = f.cycle_id
      UNION ALL SELECT a.id, 'alignment', c.trajectory_id FROM alignment_decisions a JOIN wanted USING (id) JOIN cycles c ON c.id = a.cycle_id`,
   );
+  const remembered = db.prepare<{ id: string; kind: string }, 1>(
+    `SELECT 1 FROM exchange_merge_log WHERE record_type = @kind AND record_id = @id
+     UNION ALL SELECT 1 FROM exchange_conflicts WHERE record_type = @kind AND record_id = @id`,
+  );
   const of = (ids: string[]) => new Map(select.all(JSON.stringify(ids)).map((row) => [row.id, { kind: row.kind, trajectoryId: row.trajectoryId }]));
-  return { of, taken: (id) => of([id]).size > 0 };
+  return { of, taken: (id, kind) => of([id]).size > 0 || remembered.get({ id, kind }) !== undefined };
 }

@@ -6,7 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { NoteKind, type Note } from '../../../shared/domain';
 import type { Clock } from './clock';
-import { Author, Id, NoteText, Seconds, Speaker } from '../../../shared/input-rules';
+import { Author, Id, NewId, NoteText, Seconds, Speaker } from '../../../shared/input-rules';
 import { createIdOwners } from './id-owners';
 import { assertWithinRecording, createRecordingBoundsReader, type RecordingBounds } from './recording-bounds';
 import { notFound, parseInput, StoreError } from './store-error';
@@ -46,7 +46,7 @@ export interface NotesRepo {
 
 const CreateInput = z
   .object({
-    id: Id.optional(),
+    id: NewId.optional(),
     cycleId: Id,
     recordingId: Id,
     timeSec: Seconds,
@@ -157,7 +157,7 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
       cache.set(key, recording);
     }
     assertWithinRecording(recording, 'timeSec', valid.timeSec);
-    if (valid.id !== undefined && owners.taken(valid.id)) throw new StoreError('invalid', `Invalid note: id ${valid.id} is taken.`);
+    if (valid.id !== undefined && owners.taken(valid.id, 'note')) throw new StoreError('invalid', `Invalid note: id ${valid.id} is taken.`);
     const stamp = now();
     const note: Note = {
       id: valid.id ?? randomUUID(),

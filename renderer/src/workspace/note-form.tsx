@@ -2,7 +2,7 @@
 // playhead), kind, speaker for transcript lines, and text. What is typed is stored as it is typed
 // (useAutosave); Enter stores what is not stored yet and closes, Shift+Enter is a new line,
 // Escape cancels.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { NoteKind } from '../../../shared/domain';
 import { formatTimecode, parseTimecode } from '../../../shared/timecode';
 import { useAutosave } from '../components/use-autosave';
@@ -51,10 +51,20 @@ export function NoteForm({
   );
   const autosave = useAutosave(draft, onStore, { equals: sameDraft });
 
+  // After Enter the note is in the list while the store still works on it: Escape then doesn't
+  // take it back (the form closes when it is stored, or stays with the text when that failed).
+  const submitting = useRef(false);
   const submit = () => {
-    if (draft) void autosave.flush().then((stored) => stored && onDone());
+    if (!draft || submitting.current) return;
+    submitting.current = true;
+    void autosave.flush().then((stored) => {
+      submitting.current = false;
+      if (stored) onDone();
+    });
   };
-  const cancel = () => void autosave.discard().then(onCancel);
+  const cancel = () => {
+    if (!submitting.current) void autosave.discard().then(onCancel);
+  };
 
   return (
     <form

@@ -94,7 +94,14 @@ describe('notes', () => {
     expect(restored).toMatchObject({ text: 'Knikt.', author: 'Ann' });
     const fragment = store.fragments.create({ cycleId: cycle.id, recordingId: video1.id, inSec: 1, outSec: 2, title: 'F' }, 'Ann');
     expectStoreError(() => store.notes.create({ ...input, id: fragment.id }, 'Ann'), 'invalid', /taken/);
-    expectStoreError(() => store.notes.create({ ...input, id: 'not-a-uuid' }, 'Ann'), 'invalid');
+    // Only a random lower-case UUID: not another spelling of a taken id, not the nil UUID.
+    for (const bad of ['not-a-uuid', id.toUpperCase(), '00000000-0000-0000-0000-000000000000']) {
+      expectStoreError(() => store.notes.create({ ...input, id: bad }, 'Ann'), 'invalid');
+    }
+    // Nor the id of a note that is gone but whose merge history the exchange keeps.
+    const gone = '7d1c9e40-2b8f-4a6d-8e3c-5f0a1b2c3d4e';
+    store.exchange.setMergeLog('note', gone, { contentHash: 'x', updatedAt: '2026-01-01T00:00:00.000Z' });
+    expectStoreError(() => store.notes.create({ ...input, id: gone }, 'Ann'), 'invalid', /taken/);
     expect(store.notes.listByCycle(cycle.id)).toEqual([restored]);
   });
 
