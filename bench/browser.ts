@@ -85,9 +85,10 @@ export interface SeekTimes {
 async function timeSeeks(page: EvaluatesInPage, src: string | null, targets: number[]): Promise<SeekTimes> {
   return page.evaluate(
     async ({ src, times }) => {
-      const player = (window as any).__vkzPlayer;
-      let el = player.mediaElement as HTMLVideoElement;
-      if (src !== null) {
+      const player = (window as any).__vkzPlayer; // none in a neutral page
+      let el: HTMLVideoElement;
+      if (src === null) el = player.mediaElement;
+      else {
         el = document.createElement('video');
         el.preload = 'auto';
         el.muted = true;
