@@ -90,7 +90,9 @@ test('the whole workflow works by keyboard alone, with visible focus', async ({ 
   await expect(form.getByLabel('Tekst')).toBeFocused();
   await page.keyboard.type('Cliënt kijkt weg bij de vraag over werk');
   await page.keyboard.press('Enter');
+  // The note is in the list at once; the form closes (the keys are the page's again) once stored.
   await expect(page.getByTestId('note').filter({ hasText: 'Cliënt kijkt weg' })).toBeVisible();
+  await expect(form).toBeHidden();
 
   // A fragment 0:02 – 0:04 with I and O, marked for the reflection meeting.
   await goToTime(page, '0:02');
