@@ -117,7 +117,11 @@ export function parseRangeHeader(
   return { start, end: Math.min(end, size - 1) };
 }
 
-/** Serves `filePath` as media (recordings, clips, timeline files) or as one of the app's own files. */
+/**
+ * Serves `filePath` as media (recordings, clips, timeline files) or as one of the app's own files.
+ * The file is closed however the answer ends: sent without a body, the body read to its end,
+ * cancelled (the player seeked elsewhere), a read failing, or the request's signal aborting.
+ */
 export async function createFileResponse(
   request: Request,
   filePath: string,
@@ -128,72 +132,93 @@ export async function createFileResponse(
   if (method !== 'GET' && method !== 'HEAD') {
     return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, HEAD' } });
   }
+  const { signal } = request;
+  // Nobody waits for this answer any more: open nothing (a network error, as fetch gives).
+  if (signal.aborted) return Response.error();
   let file: FileHandle;
-  let size: number;
   try {
     file = await open(filePath, OPEN_FLAGS);
   } catch (error) {
     return openFailed(error);
   }
+  const closeFile = closeOnce(file);
+  let body: ReadableStream<Uint8Array> | null = null;
   try {
     const info = await file.stat();
-    if (!info.isFile()) {
-      await file.close();
-      return notFound();
+    if (!info.isFile()) return notFound();
+    if (signal.aborted) return Response.error();
+    const size = info.size;
+
+    const contentType = contentTypeFor(filePath, kind);
+    const headers = new Headers({
+      'Content-Type': contentType,
+      'Accept-Ranges': 'bytes',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    // Scripts keep no header: a worker script takes its policy from its own response.
+    if (!contentType.startsWith('text/javascript')) headers.set('Content-Security-Policy', SCRIPT_FREE_POLICY);
+    const range = parseRangeHeader(request.headers.get('range'), size);
+    if (range === 'unsatisfiable') {
+      headers.set('Content-Range', `bytes */${size}`);
+      headers.set('Content-Length', '0');
+      return new Response(null, { status: 416, headers });
     }
-    size = info.size;
+
+    const start = range?.start ?? 0;
+    // A range answer holds at most the limit; a request without Range gets the whole file (200).
+    const end = range ? Math.min(range.end, start + Math.max(1, rangeLimitBytes) - 1) : size - 1;
+    const length = size === 0 ? 0 : end - start + 1;
+    headers.set('Content-Length', String(length));
+    if (range) headers.set('Content-Range', `bytes ${start}-${end}/${size}`);
+    const status = range ? 206 : 200;
+    if (method === 'HEAD' || length === 0) return new Response(null, { status, headers });
+    body = fileBody(file, start, end, closeFile, signal);
+    return new Response(body, { status, headers });
   } catch (error) {
-    await file.close();
     return openFailed(error);
+  } finally {
+    // Every answer without a body ends here; one with a body closes the file when the body ends.
+    if (!body) await closeFile();
   }
+}
 
-  const contentType = contentTypeFor(filePath, kind);
-  const headers = new Headers({
-    'Content-Type': contentType,
-    'Accept-Ranges': 'bytes',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  // Scripts keep no header: a worker script takes its policy from its own response.
-  if (!contentType.startsWith('text/javascript')) headers.set('Content-Security-Policy', SCRIPT_FREE_POLICY);
-  const range = parseRangeHeader(request.headers.get('range'), size);
-  if (range === 'unsatisfiable') {
-    await file.close();
-    headers.set('Content-Range', `bytes */${size}`);
-    headers.set('Content-Length', '0');
-    return new Response(null, { status: 416, headers });
-  }
-
-  const start = range?.start ?? 0;
-  // A range answer holds at most the limit; a request without Range gets the whole file (200).
-  const end = range ? Math.min(range.end, start + Math.max(1, rangeLimitBytes) - 1) : size - 1;
-  const length = size === 0 ? 0 : end - start + 1;
-  headers.set('Content-Length', String(length));
-  if (range) headers.set('Content-Range', `bytes ${start}-${end}/${size}`);
-  const status = range ? 206 : 200;
-  if (method === 'HEAD' || length === 0) {
-    await file.close();
-    return new Response(null, { status, headers });
-  }
-  return new Response(fileBody(file, start, end), { status, headers });
+/** Closes `file` the first time it is called, whoever calls; later calls wait for that close. */
+function closeOnce(file: FileHandle): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  // FileHandle.close waits for a read in flight, so closing during a read is safe.
+  return () => (closing ??= file.close().catch(() => {}));
 }
 
 /**
- * Bytes `start`..`end` (inclusive) of an open file as a web stream, read on demand; the file is
- * closed when the last byte is read, when the reader cancels (the player seeked elsewhere) or
- * when a read fails.
+ * Bytes `start`..`end` (inclusive) of an open file as a web stream, read on demand. `closeFile`
+ * runs on every way the body ends: the last byte read, the reader cancelling (the player seeked
+ * elsewhere), a read failing, or `signal` aborting (the body then ends with the abort's reason).
  */
-function fileBody(file: FileHandle, start: number, end: number): ReadableStream<Uint8Array> {
+function fileBody(
+  file: FileHandle,
+  start: number,
+  end: number,
+  closeFile: () => Promise<void>,
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
   let position = start;
-  let closed = false;
-  // FileHandle.close waits for a read in flight, so a cancel during a read is safe.
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await file.close();
+  let ended = false;
+  let onAbort = () => {};
+  const finish = () => {
+    ended = true;
+    signal.removeEventListener('abort', onAbort);
+    return closeFile();
   };
   return new ReadableStream({
     type: 'bytes',
+    start(controller) {
+      onAbort = () => {
+        void finish();
+        controller.error(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    },
     async pull(controller) {
       const want = Math.min(CHUNK_BYTES, end + 1 - position);
       const chunk = new Uint8Array(want);
@@ -202,20 +227,20 @@ function fileBody(file: FileHandle, start: number, end: number): ReadableStream<
         ({ bytesRead } = await file.read(chunk, 0, want, position));
         if (bytesRead === 0) throw new Error('The file became shorter while it was being sent');
       } catch (error) {
-        if (closed) return;
-        await close().catch(() => {});
+        if (ended) return;
+        await finish();
         controller.error(error);
         return;
       }
-      if (closed) return; // cancelled while reading
+      if (ended) return; // cancelled or aborted while reading
       position += bytesRead;
       controller.enqueue(bytesRead === want ? chunk : chunk.subarray(0, bytesRead));
       if (position > end) {
-        await close();
+        await finish();
         controller.close();
       }
     },
-    cancel: close,
+    cancel: finish,
   });
 }
 
