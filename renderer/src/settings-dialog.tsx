@@ -97,12 +97,15 @@ export function SettingsDialog({
             </Fragment>
           );
         })}
-        {info && (
-          <div className="settings-info">
-            <p>{t('settings.dataDir', { path: info.dataDir })}</p>
-            <MediaToolsInfo info={info} />
-          </div>
-        )}
+        {/* Its room is kept from the first render (app.info answers a moment later): the buttons below stay put. */}
+        <div className="settings-info settings-tools" aria-busy={!info}>
+          {info && (
+            <>
+              <p title={info.dataDir}>{t('settings.dataDir', { path: info.dataDir })}</p>
+              <MediaToolsInfo info={info} />
+            </>
+          )}
+        </div>
         <div className="settings-wide">
           <BackupsSection />
         </div>

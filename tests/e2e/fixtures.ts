@@ -79,9 +79,9 @@ export async function setResearcherName(page: Page, name: string): Promise<void>
   await expect(dialog).toBeVisible();
   const nameField = dialog.getByLabel('Jouw naam (auteur van notities)');
   await nameField.fill(name);
-  // Enter submits the form: a click on Opslaan can miss when the dialog grows under the pointer
-  // (its tool and backup lists arrive a moment after it opens), seen once in CI.
-  await nameField.press('Enter');
+  // A click, as a user does: the dialog keeps room for its tool table and backup list, which arrive
+  // a moment after it opens, so Opslaan doesn't move under the pointer (layout.spec.ts checks).
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog).toBeHidden();
 }
 

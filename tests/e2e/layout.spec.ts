@@ -33,6 +33,22 @@ function overlap(a: Box, b: Box): boolean {
   return a.x + a.width - eps > b.x && b.x + b.width - eps > a.x && a.y + a.height - eps > b.y && b.y + b.height - eps > a.y;
 }
 
+/**
+ * Holds back the Settings dialog's late content (the tool table from app.info, the backup list)
+ * until the returned function is called, so a test sees the dialog as it is first drawn.
+ */
+async function holdLateSettingsContent(page: Page): Promise<() => void> {
+  let open = () => {};
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  // Once open, the gate lets every request through (a later hold is asked first: Playwright
+  // tries the newest route first).
+  await page.route(/\/api\/invoke\/(app\.info|backups\.list)$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return open;
+}
+
 /** The parts of the analysis page that must all be seen at once. */
 const PARTS: Record<string, string> = {
   player: '#workspace-player',
@@ -145,6 +161,38 @@ for (const viewport of [
       await message.getByRole('button', { name: 'Melding verbergen' }).click();
       await expect(message).toBeHidden();
       await expect(dialog.getByRole('button', { name: 'Opslaan' })).toBeInViewport();
+    });
+
+    test('the Settings dialog does not move its buttons when its tool table and backup list arrive', async ({ page, host }) => {
+      const dialog = page.getByRole('dialog', { name: 'Instellingen' });
+      const buttons = () => Promise.all(['Annuleren', 'Opslaan'].map((name) => boxOf(dialog.getByRole('button', { name, exact: true }))));
+      /** The buttons' boxes right after the dialog opened, and after its late content arrived. */
+      const buttonsBeforeAndAfter = async (release: () => void) => {
+        await expect(dialog).toBeVisible();
+        const before = await buttons();
+        release();
+        await expect(dialog.getByTestId('tool-ffmpeg')).toBeVisible();
+        await expect(dialog.getByText('Er zijn nog geen back-ups.').or(dialog.getByTestId('backup').first())).toBeVisible();
+        return { before, after: await buttons() };
+      };
+
+      // The first start, no backups yet (where a click on Opslaan once missed).
+      let release = await holdLateSettingsContent(page);
+      await page.goto(host.url);
+      const first = await buttonsBeforeAndAfter(release);
+      expect(first.after, 'the buttons moved when the late content arrived (first start)').toEqual(first.before);
+      expectInside('Opslaan', first.after[1]!, viewport);
+      await dialog.getByLabel('Jouw naam (auteur van notities)').fill('Onderzoeker Anna');
+      await dialog.getByRole('button', { name: 'Opslaan' }).click();
+      await expect(dialog).toBeHidden();
+
+      // Later, with a day's backups: a list longer than its box.
+      for (let i = 0; i < 12; i++) await invoke(page, 'backups.create', {});
+      release = await holdLateSettingsContent(page);
+      await page.getByRole('button', { name: 'Instellingen' }).click();
+      const later = await buttonsBeforeAndAfter(release);
+      expect(later.after, 'the buttons moved when the late content arrived (12 backups)').toEqual(later.before);
+      expectInside('Opslaan', later.after[1]!, viewport);
     });
 
     test('a follow-up cycle with the previous intentions keeps the timeline in view, folded or open', async ({ page, host, mediaDir }, testInfo) => {

@@ -36,9 +36,10 @@ export function BackupsSection() {
     <section className="settings-backups" aria-labelledby="settings-backups-title">
       <h3 id="settings-backups-title">{t('backups.title')}</h3>
       <p className="backup-explain">{t('backups.explain')}</p>
-      {backups && (
-        // A region of its own that scrolls (and can be scrolled by keyboard: its buttons may be disabled).
-        <div className="backup-list-scroll" role="region" aria-labelledby="settings-backups-title" tabIndex={0}>
+      {/* A region of its own that scrolls (and can be scrolled by keyboard: its buttons may be
+          disabled), of one height from the first render, so the dialog doesn't grow when the list arrives. */}
+      <div className="backup-list-scroll" role="region" aria-labelledby="settings-backups-title" tabIndex={0} aria-busy={!backups}>
+        {backups && (
           <BackupList
             backups={backups}
             disabled={busy || readOnly}
@@ -49,8 +50,8 @@ export function BackupsSection() {
               })
             }
           />
-        </div>
-      )}
+        )}
+      </div>
       <button type="button" {...editControl(busy)} onClick={() => run(async () => (await call('backups.create', {}), reload()))}>
         {t('backups.createNow')}
       </button>

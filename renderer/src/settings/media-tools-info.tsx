@@ -11,10 +11,10 @@ export function MediaToolsInfo({ info }: { info: AppInfo }) {
         {info.tools.map((tool) => (
           <tr key={tool.tool} data-testid={`tool-${tool.tool}`}>
             <th scope="row">{tool.tool}</th>
+            {/* One line each, cut short with "…" (the whole path in its tooltip): the table's height is known before it arrives. */}
             <td>
-              {t('settings.toolVersion', { version: tool.version, year: tool.buildYear ?? '?' })}
-              <br />
-              <span className="settings-info">
+              <span className="media-tools-line">{t('settings.toolVersion', { version: tool.version, year: tool.buildYear ?? '?' })}</span>
+              <span className="media-tools-line settings-info" title={tool.path}>
                 {t(`settings.toolSource.${tool.source}` as TextKey)}: {tool.path}
               </span>
             </td>
