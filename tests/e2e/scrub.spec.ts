@@ -39,7 +39,20 @@ async function dragOnTimeline(page: Page, seconds: number[]) {
     for (const sec of at.slice(1)) fire('pointermove', sec);
     const canvas = document.querySelector('[data-testid=scrub-preview]') as HTMLCanvasElement;
     const el = (window as any).__vkzPlayer.mediaElement as HTMLVideoElement;
-    const result = { hidden: canvas.hidden, time: Number(canvas.dataset.time), playhead: (window as any).__vkzPlayer.getState().time as number, videoSeeking: el.seeking };
+    // Where each shows its picture: its intrinsic size contained in its box (object-fit: contain).
+    const pictureRect = (element: Element, width: number, height: number) => {
+      const box = element.getBoundingClientRect();
+      const scale = Math.min(box.width / width, box.height / height);
+      return { x: box.x + (box.width - width * scale) / 2, y: box.y + (box.height - height * scale) / 2, width: width * scale, height: height * scale };
+    };
+    const result = {
+      hidden: canvas.hidden,
+      time: Number(canvas.dataset.time),
+      playhead: (window as any).__vkzPlayer.getState().time as number,
+      videoSeeking: el.seeking,
+      preview: { width: canvas.width, height: canvas.height, shown: pictureRect(canvas, canvas.width, canvas.height) },
+      video: { width: el.videoWidth, height: el.videoHeight, shown: pictureRect(el, el.videoWidth, el.videoHeight) },
+    };
     fire('pointerup', at.at(-1)!);
     return result;
   }, seconds);
@@ -63,8 +76,10 @@ test('dragging on the timeline shows the nearest thumbnail over the video at onc
   host,
   mediaDir,
 }) => {
-  // 40 s, one brightness level per second (repeating every 10 s): a thumbnail per second.
-  const video = await makeBrightnessClock(mediaDir, { durationSec: 40, fps: 5, gopSec: 1 });
+  // 40 s, one brightness level per second (repeating every 10 s): a thumbnail per second. Its
+  // pixels are not square (120x90 stored, shown 160x90), so its thumbnails (120x90) are not the
+  // shape of the picture the user sees.
+  const video = await makeBrightnessClock(mediaDir, { durationSec: 40, fps: 5, gopSec: 1, width: 120, height: 90, sar: '4/3' });
   await openWithThumbnails(page, host, video);
   const preview = page.getByTestId('scrub-preview');
   await expect(preview).toBeHidden();
@@ -76,6 +91,14 @@ test('dragging on the timeline shows the nearest thumbnail over the video at onc
   expect(during.time).toBe(23); // the thumbnail nearest to 23.3 s
   expect(during.playhead).toBeCloseTo(23.3, 0);
   expect(during.videoSeeking).toBe(true);
+  // The picture is the video's shape and lies exactly where the video shows its frame (not squeezed,
+  // not stretched to the player's box), drawn larger than the thumbnail (at the size it is shown).
+  expect(during.video.width / during.video.height).toBeCloseTo(16 / 9, 2);
+  expect(during.preview.width / during.preview.height).toBeCloseTo(16 / 9, 1);
+  for (const side of ['x', 'y', 'width', 'height'] as const) {
+    expect(Math.abs(during.preview.shown[side] - during.video.shown[side]), `the preview's ${side}`).toBeLessThanOrEqual(1);
+  }
+  expect(during.preview.width).toBeGreaterThan(160);
 
   // The decoded frame replaces the picture: the preview goes, the video shows second 23.
   await expect(preview).toBeHidden();

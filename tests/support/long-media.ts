@@ -55,14 +55,17 @@ export function makeToneBetweenSilences(
 /**
  * Video whose brightness says the time: luma = (floor(t) mod 10) * 20 + 16 (so 16, 36, ... 196),
  * a keyframe every `gopSec`, with a quiet tone. A thumbnail of time T must have the luma of T.
+ * `sar` makes its pixels non-square (e.g. '4/3': 120x90 stored, shown 160x90, as DV camcorders do).
  */
 export function makeBrightnessClock(
   dir: string,
-  opts: { durationSec?: number; fps?: number; gopSec?: number; width?: number; height?: number; audio?: boolean } = {},
+  opts: { durationSec?: number; fps?: number; gopSec?: number; width?: number; height?: number; audio?: boolean; sar?: string } = {},
 ): Promise<string> {
-  const { durationSec = 20, fps = 5, gopSec = 1, width = 160, height = 90, audio = true } = opts;
-  const output = path.join(dir, `brightness-${durationSec}s-${fps}fps-gop${gopSec}-${width}x${height}${audio ? '' : '-silent'}.mp4`);
-  const video = `color=c=black:s=${width}x${height}:r=${fps},geq=lum='16+mod(floor(T)\\,10)*20':cb=128:cr=128`;
+  const { durationSec = 20, fps = 5, gopSec = 1, width = 160, height = 90, audio = true, sar } = opts;
+  const shape = `${width}x${height}${sar ? `-sar${sar.replace('/', '_')}` : ''}`;
+  const output = path.join(dir, `brightness-${durationSec}s-${fps}fps-gop${gopSec}-${shape}${audio ? '' : '-silent'}.mp4`);
+  const video =
+    `color=c=black:s=${width}x${height}:r=${fps},geq=lum='16+mod(floor(T)\\,10)*20':cb=128:cr=128` + (sar ? `,setsar=${sar}` : '');
   const gop = String(Math.max(1, Math.round(gopSec * fps)));
   return makeOnce(output, (partial) =>
     ffmpeg([
