@@ -1,6 +1,7 @@
 // The workspace's data: the cycle with its recordings, notes and fragments, kept in step with the
 // store. Every change is saved as it is made (no save button); deletes can be undone.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { AddRecordingsResult, RequestOf, Workspace } from '../../../shared/contract';
 import type { Fragment, Note, Recording } from '../../../shared/domain';
 import { addDroppedFiles, call, onAppEvent } from '../api';
@@ -111,7 +112,9 @@ export function useWorkspace(
         const id = globalThis.crypto.randomUUID();
         const stamp = new Date().toISOString();
         const shown: Note = { ...request, id, createdAt: stamp, updatedAt: stamp, author: authorRef.current, cycleId, speaker: request.speaker ?? '' };
-        setWorkspace((ws) => ws && { ...ws, notes: insertSorted(ws.notes, shown, noteOrder(ws.recordings)) });
+        // Rendered now: the Enter that asked for it is over, and an update outside an event would
+        // wait its turn behind the store's answer.
+        flushSync(() => setWorkspace((ws) => ws && { ...ws, notes: insertSorted(ws.notes, shown, noteOrder(ws.recordings)) }));
         const note = await guard(() => call('notes.create', { ...request, id }));
         setWorkspace(
           (ws) =>
