@@ -94,7 +94,7 @@ test('the timeline shows waveform and thumbnails once computed, and again at onc
   await expectTimelineShown(page);
 });
 
-test('in an hour-long recording with many notes, going to 50:00 shows and highlights the note there', async ({
+test('in an hour-long recording with many notes, going to 50:00 shows and highlights the note there, and the time before the slow frame', async ({
   page,
   host,
   mediaDir,
@@ -122,6 +122,30 @@ test('in an hour-long recording with many notes, going to 50:00 shows and highli
   await page.reload();
   await expect(page.getByRole('tab', { name: `Notities (${count})` })).toBeVisible();
   await expect.poll(() => page.evaluate(() => (window as any).__vkzPlayer.mediaElement.readyState)).toBeGreaterThan(0);
+
+  // The player has not fetched 50:00 yet; its bytes are held back now, so that seek is slow: the
+  // time shown goes there at once all the same (the page hears of a seek with its frame, or
+  // after a moment when the frame is slow), while the player still seeks.
+  const buffered = () =>
+    page.evaluate(() => {
+      const ranges = (window as any).__vkzPlayer.mediaElement.buffered as TimeRanges;
+      return Array.from({ length: ranges.length }, (_, i) => [ranges.start(i), ranges.end(i)]);
+    });
+  expect((await buffered()).some(([from, to]) => from! <= 3000 && 3000 <= to!)).toBe(false);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/media/**', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  // (A seek from outside the transport bar, as a click on the timeline or a note makes; the go-to
+  // field redraws the bar itself.)
+  await page.evaluate(() => (window as any).__vkzPlayer.seek(3000));
+  await expect(page.getByTestId('current-time')).toContainText('50:00.00');
+  expect(await page.evaluate(() => (window as any).__vkzPlayer.mediaElement.seeking)).toBe(true);
+  release();
+  await page.unroute('**/media/**');
+  await expect.poll(() => page.evaluate(() => (window as any).__vkzPlayer.mediaElement.seeking)).toBe(false);
 
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('g');
