@@ -31,11 +31,25 @@ export function thumbnailFileName(fileNumber: number): string {
   return `${String(fileNumber).padStart(5, '0')}.jpg`;
 }
 
-/** The filter chain: one frame per interval, then scaled to THUMBNAIL_HEIGHT (never upscaled, even width). */
+/** The widest thumbnail: 7:1 at THUMBNAIL_HEIGHT, beyond any real video (a hostile pixel shape makes no 40,000-px JPEG). */
+export const THUMBNAIL_MAX_WIDTH = 640;
+
+/**
+ * The filter chain: one frame per interval, then scaled to THUMBNAIL_HEIGHT (never upscaled, even)
+ * in the shape the video is shown in, with square pixels.
+ */
 export function thumbnailFilter(intervalSec: number): string {
   // eof_action=pass: the last keyframe still gets its picture (by default the filter drops it,
   // leaving up to a whole keyframe interval at the end without a thumbnail).
-  return `fps=fps=1/${intervalSec}:eof_action=pass,scale=-2:trunc(min(${THUMBNAIL_HEIGHT}\\,ih)/2)*2`;
+  const fps = `fps=fps=1/${intervalSec}:eof_action=pass`;
+  const height = `trunc(min(${THUMBNAIL_HEIGHT}\\,ih)/2)*2`;
+  // The width of the shown picture at that height: the stored width times the sample aspect ratio
+  // (camcorder DV is stored 720x576 and shown 16:9; browsers ignore a JPEG's own pixel shape), to
+  // the nearest even number. In this order (oh*iw first, an exact integer) square pixels give
+  // exactly `scale=-2:height`, ffmpeg's own rounding (av_rescale, halves up). At least 2: a width
+  // of 0 would mean "the input's".
+  const width = `max(2\\,min(${THUMBNAIL_MAX_WIDTH}\\,round(oh*iw*sar/ih/2)*2))`;
+  return `${fps},scale=${width}:${height},setsar=1`;
 }
 
 /**

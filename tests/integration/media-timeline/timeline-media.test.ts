@@ -9,8 +9,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateBinaries, type MediaBinaries } from '../../../electron/services/media/binaries';
 import { MediaError } from '../../../electron/services/media/errors';
+import { runFfprobe } from '../../../electron/services/media/ffmpeg-runner';
 import { estimateKeyframeInterval } from '../../../electron/services/media/keyframes';
-import { thumbnailFileName } from '../../../electron/services/media/thumbnail-args';
+import { THUMBNAIL_HEIGHT, thumbnailFileName } from '../../../electron/services/media/thumbnail-args';
 import { makeThumbnails, thumbnailTimes } from '../../../electron/services/media/thumbnails';
 import { computeWaveform } from '../../../electron/services/media/waveform';
 import { brightnessAt, makeBrightnessClock, makeToneBetweenSilences } from '../../support/long-media';
@@ -27,6 +28,8 @@ let tone: string;
 let clock: string;
 let longGop: string;
 let audioOnly: string;
+/** Two seconds of video in each shape: stored size and pixel shape (sample aspect ratio). */
+let shapes: { name: string; file: string }[];
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'vkz-timeline-'));
@@ -36,6 +39,19 @@ beforeAll(async () => {
     makeBrightnessClock(dir, { durationSec: 40, fps: 5, gopSec: 10, audio: false }),
     makeFixture('audio-only', dir, { durationSec: 3 }),
   ]);
+  const shape = (width: number, height: number, sar?: string) =>
+    makeBrightnessClock(dir, { durationSec: 2, fps: 2, gopSec: 1, width, height, sar, audio: false });
+  const made = await Promise.all([
+    // Non-square pixels: PAL DV shown 16:9 (16:11), DV/HDV shown 4:3 -> 16:9, NTSC DV shown 4:3 (8:9).
+    shape(720, 576, '16/11'),
+    shape(120, 90, '4/3'),
+    shape(720, 480, '8/9'),
+    // Square pixels, one of them on the half-way rounding of the width (644 * 90/360 = 161).
+    shape(640, 360),
+    shape(644, 360),
+    shape(100, 76),
+  ]);
+  shapes = made.map((file) => ({ name: path.basename(file), file }));
 });
 afterAll(() => removeFixtureDir(dir));
 
@@ -47,6 +63,16 @@ async function lumaOf(bin: MediaBinaries, jpeg: string): Promise<number> {
     { encoding: 'buffer' },
   );
   return (stdout as Buffer)[0]!;
+}
+
+/** Stored width, height and sample aspect ratio of a file's first video stream (an image too). */
+async function pictureShape(bin: MediaBinaries, file: string): Promise<{ width: number; height: number; sar: number }> {
+  const { stdout } = await runFfprobe(bin, [
+    '-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height,sample_aspect_ratio', '-of', 'csv=p=0', file,
+  ]);
+  const [width, height, sar = '1:1'] = stdout.trim().split(',');
+  const [num, den] = sar.split(':').map(Number);
+  return { width: Number(width), height: Number(height), sar: num && den ? num / den : 1 };
 }
 
 const mean = (values: Uint8Array) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
@@ -98,6 +124,27 @@ describe.each(binarySets)('timeline media (%s)', (_name, bin) => {
     // Keyframes at 0, 10, 20, 30 s: the picture at 4 s is the one at 0 s; at 13 s the one at 10 s.
     expect(await lumaOf(bin, path.join(outputDir, thumbnailFileName(times.indexOf(4) + 1)))).toBeCloseTo(fullRange(brightnessAt(0)), -1);
     expect(await lumaOf(bin, path.join(outputDir, thumbnailFileName(times.indexOf(13) + 1)))).toBeCloseTo(fullRange(brightnessAt(10)), -1);
+  });
+
+  it('thumbnails have the shape the video is shown in, also when its pixels are not square', async () => {
+    for (const { name, file } of shapes) {
+      const source = await pictureShape(bin, file);
+      const outputDir = path.join(dir, `thumbs-shape-${name}-${bin.ffmpegSource}`);
+      await makeThumbnails(bin, { input: file, outputDir, durationSec: 2 });
+      const thumb = await pictureShape(bin, path.join(outputDir, thumbnailFileName(1)));
+      // As high as the strip needs (never upscaled), even; as wide as the shown picture at that
+      // height, even (so within one pixel), with square pixels (a browser ignores a JPEG's own).
+      const height = Math.floor(Math.min(THUMBNAIL_HEIGHT, source.height) / 2) * 2;
+      const shownAspect = (source.width * source.sar) / source.height;
+      expect(thumb.height, name).toBe(height);
+      expect(Math.abs(thumb.width - height * shownAspect), `${name}: ${thumb.width}x${thumb.height}`).toBeLessThanOrEqual(1);
+      expect(thumb.sar, name).toBe(1);
+      if (source.sar === 1) {
+        // Square pixels come out exactly as before: ffmpeg's `scale=-2:h`, the width rounded to the
+        // nearest even number, halves up (av_rescale).
+        expect(thumb.width, name).toBe(Math.round((height * source.width) / source.height / 2) * 2);
+      }
+    }
   });
 
   it('estimates the keyframe interval from a few windows', async () => {
