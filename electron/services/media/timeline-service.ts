@@ -44,15 +44,25 @@ export interface TimelineSource {
   media: MediaInfo;
 }
 
-/** Bump when what is computed changes: older caches are then computed again. */
+/** Bump when the manifest's layout changes: older caches are then computed again, whole. */
 export const TIMELINE_FORMAT_VERSION = 1;
+
+/**
+ * What each part is computed as: bump a part's version when its output changes, and caches made
+ * before are made again for that part only (the other part is kept). Manifests written before
+ * parts had versions count as version 1.
+ * - thumbnails 2: in the shape the video is shown in (non-square pixels were squeezed).
+ */
+export const TIMELINE_PART_VERSIONS = { waveform: 1, thumbnails: 2 } as const;
+type TimelinePart = keyof typeof TIMELINE_PART_VERSIONS;
 
 export interface TimelineManifest {
   formatVersion: number;
   /** When computed (ms since epoch); also the version in the file URLs. */
   createdAt: number;
-  waveform: { bucketsPerSec: number; count: number } | null;
-  thumbnails: { intervalSec: number; count: number } | null;
+  /** `version`: TIMELINE_PART_VERSIONS when computed (absent in older manifests: 1). */
+  waveform: { bucketsPerSec: number; count: number; version?: number } | null;
+  thumbnails: { intervalSec: number; count: number; version?: number } | null;
   /** What could not be computed, for the UI's details (e.g. audio that doesn't decode). */
   problems: string[];
 }
@@ -217,7 +227,7 @@ export class TimelineService {
     }
     if (keyframes === undefined && source.media.video) this.track(id, this.probeKeyframes(source, dir));
     const keyframeIntervalSec = keyframes ?? null;
-    if (manifest) {
+    if (manifest && isPartCurrent(manifest, 'waveform') && isPartCurrent(manifest, 'thumbnails')) {
       const status: TimelineStatus = { state: 'done', progress: 1, error: null, manifest, keyframeIntervalSec };
       this.statuses.set(id, status);
       return status;
@@ -225,7 +235,11 @@ export class TimelineService {
     const status: TimelineStatus = { state: 'queued', progress: 0, error: null, manifest: null, keyframeIntervalSec };
     this.statuses.set(id, status);
     const input = source.input;
-    this.queue.enqueue(id, (signal, onProgress) => this.track(id, this.compute(source, input, dir, signal, onProgress)));
+    // An outdated cache: what is still current in it is kept, the rest is computed again.
+    const previous = manifest;
+    this.queue.enqueue(id, (signal, onProgress) =>
+      this.track(id, this.compute(source, input, dir, previous, signal, onProgress)),
+    );
     return status;
   }
 
@@ -233,6 +247,7 @@ export class TimelineService {
     source: TimelineSource,
     input: string,
     dir: string,
+    previous: TimelineManifest | null,
     signal: AbortSignal,
     onProgress: (fraction: number) => void,
   ): Promise<void> {
@@ -240,13 +255,14 @@ export class TimelineService {
     const { media } = source;
     await mkdir(dir, { recursive: true });
     await rm(path.join(dir, TIMELINE_MANIFEST), { force: true });
+    let waveform: TimelineManifest['waveform'] =
+      previous?.waveform && isPartCurrent(previous, 'waveform') ? previous.waveform : null;
     // Progress: the waveform's share is its part of the expected work (audio decodes faster).
-    const audioShare = media.audio ? (media.video ? 0.4 : 1) : 0;
+    const audioShare = media.audio && !waveform ? (media.video ? 0.4 : 1) : 0;
     const problems: string[] = [];
     const failures: unknown[] = [];
 
-    let waveform: TimelineManifest['waveform'] = null;
-    if (media.audio) {
+    if (media.audio && !waveform) {
       try {
         const result = await computeWaveform(bin, {
           input,
@@ -255,7 +271,7 @@ export class TimelineService {
           onProgress: (f) => onProgress(f * audioShare),
         });
         await writeAtomically(path.join(dir, WAVEFORM_FILE), result.peaks);
-        waveform = { bucketsPerSec: result.bucketsPerSec, count: result.peaks.length };
+        waveform = { bucketsPerSec: result.bucketsPerSec, count: result.peaks.length, version: TIMELINE_PART_VERSIONS.waveform };
       } catch (error) {
         if (signal.aborted) throw error;
         failures.push(error);
@@ -266,13 +282,14 @@ export class TimelineService {
     let thumbnails: TimelineManifest['thumbnails'] = null;
     if (media.video) {
       try {
-        thumbnails = await makeThumbnails(bin, {
+        const strip = await makeThumbnails(bin, {
           input,
           outputDir: path.join(dir, THUMBNAILS_DIR),
           durationSec: media.durationSec,
           signal,
           onProgress: (f) => onProgress(audioShare + f * (1 - audioShare)),
         });
+        thumbnails = { ...strip, version: TIMELINE_PART_VERSIONS.thumbnails };
       } catch (error) {
         if (signal.aborted) throw error;
         failures.push(error);
@@ -372,6 +389,12 @@ export class TimelineService {
       await Promise.allSettled([...set]);
     }
   }
+}
+
+/** Whether a cached part was computed as this version computes it (a part not there is: nothing to redo). */
+function isPartCurrent(manifest: TimelineManifest, part: TimelinePart): boolean {
+  const computed = manifest[part];
+  return !computed || (computed.version ?? 1) === TIMELINE_PART_VERSIONS[part];
 }
 
 async function readManifest(dir: string): Promise<TimelineManifest | null> {
