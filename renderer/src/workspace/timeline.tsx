@@ -10,6 +10,7 @@ import type { PlayerAdapter } from '../player/player-adapter';
 import { usePlayerSelector } from '../player/use-player-state';
 import { NotesLane } from '../timeline/notes-lane';
 import type { Thumbnail, WaveformData } from '../timeline/timeline-data';
+import { stripSlotWidthPx, thumbnailsInView, thumbnailWidthPx } from '../timeline/thumbnail-strip';
 import { useThumbnailPictures } from '../timeline/use-thumbnail-pictures';
 import {
   clampView,
@@ -27,8 +28,6 @@ import {
 const DRAG_THRESHOLD_PX = 3;
 
 const ROW = { scale: 16, thumbs: 46, wave: 36, fragments: 22, notes: 16, gap: 4 };
-/** A thumbnail's width in the strip (16:9 pictures at the row's height). */
-const THUMB_WIDTH_PX = Math.round((ROW.thumbs * 16) / 9);
 
 interface Layout {
   thumbsTop: number | null;
@@ -47,17 +46,6 @@ function layoutFor(hasThumbs: boolean, hasWave: boolean): Layout {
   const fragmentsTop = y;
   y += ROW.fragments + ROW.gap;
   return { thumbsTop, waveTop, fragmentsTop, notesTop: y, height: y + ROW.notes + ROW.gap };
-}
-
-/**
- * The thumbnails to draw: one per slot of about its own width (every `stride`-th, by index so the
- * choice stays put while panning), overlapping pictures would show only slivers.
- */
-function thumbnailsInView(thumbnails: readonly Thumbnail[], view: TimelineView): Thumbnail[] {
-  const span = view.widthPx / view.pxPerSec;
-  const stepSec = thumbnails.length > 1 ? thumbnails[1]!.timeSec - thumbnails[0]!.timeSec : 1;
-  const stride = Math.max(1, Math.ceil(THUMB_WIDTH_PX / Math.max(1e-6, stepSec * view.pxPerSec)));
-  return thumbnails.filter((th, i) => i % stride === 0 && th.timeSec >= view.startSec - stride * stepSec && th.timeSec <= view.startSec + span);
 }
 
 function draw(
@@ -111,12 +99,14 @@ function draw(
   if (layout.thumbsTop !== null) {
     let drawn = 0;
     ctx.fillStyle = '#fff';
-    for (const thumbnail of thumbnailsInView(data.thumbnails, view)) {
+    const slotWidth = stripSlotWidthPx(data.pictures, ROW.thumbs);
+    for (const thumbnail of thumbnailsInView(data.thumbnails, view, slotWidth)) {
       const picture = data.pictures.get(thumbnail.url);
       if (!picture) continue;
       const x = Math.round(xForTime(view, thumbnail.timeSec));
-      ctx.drawImage(picture, x, layout.thumbsTop, THUMB_WIDTH_PX, ROW.thumbs);
-      ctx.fillRect(x + THUMB_WIDTH_PX - 1, layout.thumbsTop, 1, ROW.thumbs); // a white line between pictures
+      const pictureWidth = thumbnailWidthPx(picture, ROW.thumbs);
+      ctx.drawImage(picture, x, layout.thumbsTop, pictureWidth, ROW.thumbs);
+      ctx.fillRect(x + pictureWidth - 1, layout.thumbsTop, 1, ROW.thumbs); // a white line between pictures
       drawn++;
     }
     canvas.dataset.thumbnails = String(drawn); // tests read how many are drawn
@@ -277,7 +267,11 @@ export function Timeline({
   }, [view, layout, fragments, selectedFragmentId, markIn, waveform, duration, thumbnails, pictures, decoded]);
 
   // The pictures in view are decoded before the rest.
-  useEffect(() => prefer(thumbnailsInView(thumbnails, view).map((th) => th.url)), [thumbnails, view, prefer]);
+  const slotWidth = stripSlotWidthPx(pictures, ROW.thumbs);
+  useEffect(
+    () => prefer(thumbnailsInView(thumbnails, view, slotWidth).map((th) => th.url)),
+    [thumbnails, view, slotWidth, prefer],
+  );
 
   // Keep the playhead in view while playing or seeking.
   const time = usePlayerSelector(player, (s) => Math.floor(s.time * 4) / 4);
