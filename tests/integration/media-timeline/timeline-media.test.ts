@@ -11,7 +11,7 @@ import { locateBinaries, type MediaBinaries } from '../../../electron/services/m
 import { MediaError } from '../../../electron/services/media/errors';
 import { runFfprobe } from '../../../electron/services/media/ffmpeg-runner';
 import { estimateKeyframeInterval } from '../../../electron/services/media/keyframes';
-import { THUMBNAIL_HEIGHT, thumbnailFileName } from '../../../electron/services/media/thumbnail-args';
+import { THUMBNAIL_HEIGHT, THUMBNAIL_MAX_WIDTH, thumbnailFileName } from '../../../electron/services/media/thumbnail-args';
 import { makeThumbnails, thumbnailTimes } from '../../../electron/services/media/thumbnails';
 import { computeWaveform } from '../../../electron/services/media/waveform';
 import { brightnessAt, makeBrightnessClock, makeToneBetweenSilences } from '../../support/long-media';
@@ -30,6 +30,8 @@ let longGop: string;
 let audioOnly: string;
 /** Two seconds of video in each shape: stored size and pixel shape (sample aspect ratio). */
 let shapes: { name: string; file: string }[];
+/** A hostile pixel shape: 255 times as wide as high (shown 40,800 px wide at 160x90). */
+let absurdlyWide: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'vkz-timeline-'));
@@ -52,6 +54,7 @@ beforeAll(async () => {
     shape(100, 76),
   ]);
   shapes = made.map((file) => ({ name: path.basename(file), file }));
+  absurdlyWide = await shape(160, 90, '255/1');
 });
 afterAll(() => removeFixtureDir(dir));
 
@@ -145,6 +148,13 @@ describe.each(binarySets)('timeline media (%s)', (_name, bin) => {
         expect(thumb.width, name).toBe(Math.round((height * source.width) / source.height / 2) * 2);
       }
     }
+  });
+
+  it('a hostile pixel shape makes no giant thumbnails', async () => {
+    const outputDir = path.join(dir, `thumbs-absurd-${bin.ffmpegSource}`);
+    await makeThumbnails(bin, { input: absurdlyWide, outputDir, durationSec: 2 });
+    const thumb = await pictureShape(bin, path.join(outputDir, thumbnailFileName(1)));
+    expect(thumb).toEqual({ width: THUMBNAIL_MAX_WIDTH, height: 90, sar: 1 });
   });
 
   it('estimates the keyframe interval from a few windows', async () => {
