@@ -8,7 +8,8 @@ import { Valence, type Fragment } from '../../../shared/domain';
 import type { Clock } from './clock';
 import { Author, FragmentTitle, Id, NoteText, Seconds, Themes } from '../../../shared/input-rules';
 import { assertWithinRecording, createRecordingBoundsReader } from './recording-bounds';
-import { notFound, parseInput, StoreError } from './store-error';
+import { parseInput, StoreError } from './store-error';
+import { softDeletedRecords } from './soft-deleted-records';
 import { writeTransaction } from './write-transaction';
 
 export interface FragmentCreate {
@@ -142,21 +143,10 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
             for_case_manager = @forCaseManager, still_sec = @stillSec, updated_at = @now, author = @author
      WHERE id = @id AND cycle_id = @cycleId AND recording_id = @recordingId`,
   );
-  const setDeletedAt = db.prepare<{ id: string; deletedAt: string | null; now: string; author: string | null }>(
-    `UPDATE fragments SET deleted_at = @deletedAt, updated_at = @now, author = coalesce(@author, author) WHERE id = @id`,
-  );
 
-  function findAny(id: string): FragmentRow {
-    const row = selectAny.get(parseInput(Id, id, 'fragment id'));
-    if (!row) throw notFound('Fragment', id);
-    return row;
-  }
+  const records = softDeletedRecords(db, now, 'fragments', 'Fragment', selectAny, toFragment);
+  const { findAny, findLive } = records;
 
-  function findLive(id: string): FragmentRow {
-    const row = findAny(id);
-    if (row.deleted_at !== null) throw notFound('Fragment', id);
-    return row;
-  }
 
   /** The checks that need the recording: it belongs to the cycle; in < out <= its end. */
   function assertRange(values: FragmentValues): void {
@@ -234,22 +224,6 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
     return toFragment(findAny(current.id));
   });
 
-  const remove = writeTransaction(db, (id: string, author?: string): void => {
-    const validAuthor = author === undefined ? null : parseInput(Author, author, 'author');
-    const current = findAny(id);
-    if (current.deleted_at !== null) return;
-    const stamp = now();
-    setDeletedAt.run({ id: current.id, deletedAt: stamp, now: stamp, author: validAuthor });
-  });
-
-  const restore = writeTransaction(db, (id: string, author?: string): Fragment => {
-    const validAuthor = author === undefined ? null : parseInput(Author, author, 'author');
-    const current = findAny(id);
-    if (current.deleted_at === null) return toFragment(current);
-    setDeletedAt.run({ id: current.id, deletedAt: null, now: now(), author: validAuthor });
-    return toFragment(findAny(current.id));
-  });
-
   return {
     listByCycle(cycleId) {
       return selectByCycle.all(parseInput(Id, cycleId, 'cycle id')).map(toFragment);
@@ -260,7 +234,7 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
     },
     create,
     update,
-    delete: remove,
-    restore,
+    delete: records.remove,
+    restore: records.restore,
   };
 }

@@ -1,6 +1,7 @@
 // Notes: timestamped lines in a recording (transcript, event, observation, question).
-// Soft-deleted: delete() sets deleted_at, restore() clears it, so a delete can be undone and
-// later merged with another researcher's copy. Lists and get() leave deleted notes out.
+// Soft-deleted (soft-deleted-records.ts): delete() sets deleted_at, restore() clears it, so a
+// delete can be undone and later merged with another researcher's copy. Lists and get() leave
+// deleted notes out.
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
@@ -9,7 +10,8 @@ import type { Clock } from './clock';
 import { Author, Id, NewId, NoteText, Seconds, Speaker } from '../../../shared/input-rules';
 import { createIdOwners } from './id-owners';
 import { assertWithinRecording, createRecordingBoundsReader, type RecordingBounds } from './recording-bounds';
-import { notFound, parseInput, StoreError } from './store-error';
+import { parseInput, StoreError } from './store-error';
+import { softDeletedRecords } from './soft-deleted-records';
 import { writeTransaction } from './write-transaction';
 
 export interface NoteCreate {
@@ -131,21 +133,10 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
             updated_at = @now, author = @author
      WHERE id = @id`,
   );
-  const setDeletedAt = db.prepare<{ id: string; deletedAt: string | null; now: string; author: string | null }>(
-    `UPDATE notes SET deleted_at = @deletedAt, updated_at = @now, author = coalesce(@author, author) WHERE id = @id`,
-  );
 
-  function findAny(id: string): NoteRow {
-    const row = selectAny.get(parseInput(Id, id, 'note id'));
-    if (!row) throw notFound('Note', id);
-    return row;
-  }
+  const records = softDeletedRecords(db, now, 'notes', 'Note', selectAny, toNote);
+  const { findAny, findLive } = records;
 
-  function findLive(id: string): NoteRow {
-    const row = findAny(id);
-    if (row.deleted_at !== null) throw notFound('Note', id);
-    return row;
-  }
 
   /** Validates and writes one note; `cache` spares repeated recording look-ups in createMany. */
   const insertOne = writeTransaction(db, (input: NoteCreate, author: string, cache: Map<string, RecordingBounds>): Note => {
@@ -226,22 +217,6 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
     return toNote(findAny(current.id));
   });
 
-  const remove = writeTransaction(db, (id: string, author?: string): void => {
-    const validAuthor = author === undefined ? null : parseInput(Author, author, 'author');
-    const current = findAny(id);
-    if (current.deleted_at !== null) return;
-    const stamp = now();
-    setDeletedAt.run({ id: current.id, deletedAt: stamp, now: stamp, author: validAuthor });
-  });
-
-  const restore = writeTransaction(db, (id: string, author?: string): Note => {
-    const validAuthor = author === undefined ? null : parseInput(Author, author, 'author');
-    const current = findAny(id);
-    if (current.deleted_at === null) return toNote(current);
-    setDeletedAt.run({ id: current.id, deletedAt: null, now: now(), author: validAuthor });
-    return toNote(findAny(current.id));
-  });
-
   return {
     listByCycle(cycleId) {
       return selectByCycle.all(parseInput(Id, cycleId, 'cycle id')).map(toNote);
@@ -253,7 +228,7 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
     create,
     createMany,
     update,
-    delete: remove,
-    restore,
+    delete: records.remove,
+    restore: records.restore,
   };
 }
