@@ -7,9 +7,11 @@
 // the exchange service validates an archive as a whole before it writes anything, and the
 // table constraints still hold. They run inside the caller's transaction.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Cycle, Fragment, MediaInfo, Note, NoteKind, ProxyState, StoredRecording, Trajectory, Valence } from '../../../shared/domain';
+import type { Cycle, Fragment, MediaInfo, Note, ProxyState, StoredRecording, Trajectory } from '../../../shared/domain';
 import type { Clock } from './clock';
+import { fragmentFromRow, type FragmentRow } from './fragments-repo';
 import { createIdOwners, type IdKind } from './id-owners';
+import { noteFromRow, type NoteRow } from './notes-repo';
 import { writeTransaction } from './write-transaction';
 
 export type SharedTrajectory = Omit<Trajectory, 'cycleCount'>;
@@ -99,71 +101,9 @@ export interface ExchangeRepo {
   deleteConflictFor(type: MergeRecordType, recordId: string): void;
 }
 
-interface NoteRow {
-  id: string;
-  created_at: string;
-  updated_at: string;
-  author: string;
-  cycle_id: string;
-  recording_id: string;
-  time_sec: number;
-  kind: NoteKind;
-  text: string;
-  speaker: string;
-  deleted_at: string | null;
-}
-
-interface FragmentRow {
-  id: string;
-  created_at: string;
-  updated_at: string;
-  author: string;
-  cycle_id: string;
-  recording_id: string;
-  in_sec: number;
-  out_sec: number;
-  title: string;
-  note: string;
-  valence: Valence;
-  themes_json: string;
-  for_client: number;
-  for_case_manager: number;
-  still_sec: number | null;
-  deleted_at: string | null;
-}
-
-const toNote = (r: NoteRow): SharedNote => ({
-  id: r.id,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  author: r.author,
-  cycleId: r.cycle_id,
-  recordingId: r.recording_id,
-  timeSec: r.time_sec,
-  kind: r.kind,
-  text: r.text,
-  speaker: r.speaker,
-  deletedAt: r.deleted_at,
-});
-
-const toFragment = (r: FragmentRow): SharedFragment => ({
-  id: r.id,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  author: r.author,
-  cycleId: r.cycle_id,
-  recordingId: r.recording_id,
-  inSec: r.in_sec,
-  outSec: r.out_sec,
-  title: r.title,
-  note: r.note,
-  valence: r.valence,
-  themes: JSON.parse(r.themes_json) as string[],
-  forClient: r.for_client === 1,
-  forCaseManager: r.for_case_manager === 1,
-  stillSec: r.still_sec,
-  deletedAt: r.deleted_at,
-});
+// With deletedAt: the exchange carries deletions too.
+const toNote = (r: NoteRow): SharedNote => ({ ...noteFromRow(r), deletedAt: r.deleted_at });
+const toFragment = (r: FragmentRow): SharedFragment => ({ ...fragmentFromRow(r), deletedAt: r.deleted_at });
 
 interface ConflictRow {
   id: string;

@@ -59,7 +59,8 @@ const PatchInput = z
   .object({ ...Fields, inSec: Seconds.optional(), outSec: Seconds.optional() })
   .strict();
 
-interface FragmentRow {
+/** A fragments row as SQLite returns it (the exchange reads the same rows). */
+export interface FragmentRow {
   id: string;
   created_at: string;
   updated_at: string;
@@ -80,7 +81,7 @@ interface FragmentRow {
 
 type FragmentValues = Omit<Fragment, 'id' | 'createdAt' | 'updatedAt' | 'author'>;
 
-function toFragment(row: FragmentRow): Fragment {
+export function fragmentFromRow(row: FragmentRow): Fragment {
   return {
     id: row.id,
     createdAt: row.created_at,
@@ -144,7 +145,7 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
      WHERE id = @id AND cycle_id = @cycleId AND recording_id = @recordingId`,
   );
 
-  const records = softDeletedRecords(db, now, 'fragments', 'Fragment', selectAny, toFragment);
+  const records = softDeletedRecords(db, now, 'fragments', 'Fragment', selectAny, fragmentFromRow);
   const { findAny, findLive } = records;
 
 
@@ -192,13 +193,13 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
     assertStill(values);
     const id = randomUUID();
     insert.run(toParams(id, now(), validAuthor, values));
-    return toFragment(findAny(id));
+    return fragmentFromRow(findAny(id));
   });
 
   const update = writeTransaction(db, (id: string, patch: FragmentPatch, author: string): Fragment => {
     const valid = parseInput(PatchInput, patch, 'fragment');
     const validAuthor = parseInput(Author, author, 'author');
-    const current = toFragment(findLive(id));
+    const current = fragmentFromRow(findLive(id));
     const values: FragmentValues = {
       cycleId: current.cycleId,
       recordingId: current.recordingId,
@@ -221,16 +222,16 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
     }
     assertStill(values);
     updateRow.run(toParams(current.id, now(), validAuthor, values));
-    return toFragment(findAny(current.id));
+    return fragmentFromRow(findAny(current.id));
   });
 
   return {
     listByCycle(cycleId) {
-      return selectByCycle.all(parseInput(Id, cycleId, 'cycle id')).map(toFragment);
+      return selectByCycle.all(parseInput(Id, cycleId, 'cycle id')).map(fragmentFromRow);
     },
     get(id) {
       const row = typeof id === 'string' ? selectAny.get(id) : undefined;
-      return row && row.deleted_at === null ? toFragment(row) : null;
+      return row && row.deleted_at === null ? fragmentFromRow(row) : null;
     },
     create,
     update,

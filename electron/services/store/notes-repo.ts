@@ -66,7 +66,8 @@ const PatchInput = z
   })
   .strict();
 
-interface NoteRow {
+/** A notes row as SQLite returns it (the exchange reads the same rows). */
+export interface NoteRow {
   id: string;
   created_at: string;
   updated_at: string;
@@ -80,7 +81,7 @@ interface NoteRow {
   deleted_at: string | null;
 }
 
-function toNote(row: NoteRow): Note {
+export function noteFromRow(row: NoteRow): Note {
   return {
     id: row.id,
     createdAt: row.created_at,
@@ -134,7 +135,7 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
      WHERE id = @id`,
   );
 
-  const records = softDeletedRecords(db, now, 'notes', 'Note', selectAny, toNote);
+  const records = softDeletedRecords(db, now, 'notes', 'Note', selectAny, noteFromRow);
   const { findAny, findLive } = records;
 
 
@@ -214,16 +215,16 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
       text: valid.text ?? current.text,
       speaker: valid.speaker ?? current.speaker,
     });
-    return toNote(findAny(current.id));
+    return noteFromRow(findAny(current.id));
   });
 
   return {
     listByCycle(cycleId) {
-      return selectByCycle.all(parseInput(Id, cycleId, 'cycle id')).map(toNote);
+      return selectByCycle.all(parseInput(Id, cycleId, 'cycle id')).map(noteFromRow);
     },
     get(id) {
       const row = typeof id === 'string' ? selectAny.get(id) : undefined;
-      return row && row.deleted_at === null ? toNote(row) : null;
+      return row && row.deleted_at === null ? noteFromRow(row) : null;
     },
     create,
     createMany,
