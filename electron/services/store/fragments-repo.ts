@@ -229,10 +229,7 @@ export function createFragmentsRepo(db: BetterSqlite3.Database, now: Clock): Fra
     listByCycle(cycleId) {
       return selectByCycle.all(parseInput(Id, cycleId, 'cycle id')).map(fragmentFromRow);
     },
-    get(id) {
-      const row = typeof id === 'string' ? selectAny.get(id) : undefined;
-      return row && row.deleted_at === null ? fragmentFromRow(row) : null;
-    },
+    get: records.get,
     create,
     update,
     delete: records.remove,

@@ -222,10 +222,7 @@ export function createNotesRepo(db: BetterSqlite3.Database, now: Clock): NotesRe
     listByCycle(cycleId) {
       return selectByCycle.all(parseInput(Id, cycleId, 'cycle id')).map(noteFromRow);
     },
-    get(id) {
-      const row = typeof id === 'string' ? selectAny.get(id) : undefined;
-      return row && row.deleted_at === null ? noteFromRow(row) : null;
-    },
+    get: records.get,
     create,
     createMany,
     update,

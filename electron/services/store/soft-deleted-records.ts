@@ -8,6 +8,8 @@ import { notFound, parseInput } from './store-error';
 import { writeTransaction } from './write-transaction';
 
 export interface SoftDeletedRecords<Row, T> {
+  /** The live record of `id`, or null when unknown (a malformed id included) or deleted. */
+  get(id: string): T | null;
   /** The row of `id`, deleted or not; not-found when there is none (a malformed id included). */
   findAny(id: string): Row;
   /** The row of `id` unless it is deleted; not-found otherwise. */
@@ -60,5 +62,10 @@ export function softDeletedRecords<Row extends { id: string; deleted_at: string 
     return toRecord(findAny(current.id));
   });
 
-  return { findAny, findLive, remove, restore };
+  function get(id: string): T | null {
+    const row = typeof id === 'string' ? selectAny.get(id) : undefined;
+    return row && row.deleted_at === null ? toRecord(row) : null;
+  }
+
+  return { get, findAny, findLive, remove, restore };
 }
