@@ -14,6 +14,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import type { MediaInfo } from '../../../shared/domain';
 import type { MediaBinaries } from './binaries';
 import { MediaError } from './errors';
@@ -66,6 +67,22 @@ export interface TimelineManifest {
   /** What could not be computed, for the UI's details (e.g. audio that doesn't decode). */
   problems: string[];
 }
+
+/**
+ * What a timeline.json read back from disk may hold: anything may have changed the file, and its
+ * counts size arrays (a count of 4e9 would take the main process down). Unknown fields are dropped.
+ */
+const ManifestOnDisk = z.object({
+  formatVersion: z.literal(TIMELINE_FORMAT_VERSION),
+  createdAt: z.number(),
+  waveform: z
+    .object({ bucketsPerSec: z.number().positive(), count: z.number().int().min(0).max(1e9), version: z.number().int().optional() })
+    .nullable(),
+  thumbnails: z
+    .object({ intervalSec: z.number().positive(), count: z.number().int().min(0).max(1e6), version: z.number().int().optional() })
+    .nullable(),
+  problems: z.array(z.string()).catch([]),
+});
 
 export interface TimelineStatus {
   state: TimelineState;
@@ -254,7 +271,9 @@ export class TimelineService {
     const bin = await this.opts.binaries();
     const { media } = source;
     await mkdir(dir, { recursive: true });
-    await rm(path.join(dir, TIMELINE_MANIFEST), { force: true });
+    // An outdated manifest stays until the new one is written: an upgrade cut short (the app
+    // closed, the job cancelled) then redoes only its outdated part next time, not the waveform.
+    if (!previous) await rm(path.join(dir, TIMELINE_MANIFEST), { force: true });
     let waveform: TimelineManifest['waveform'] =
       previous?.waveform && isPartCurrent(previous, 'waveform') ? previous.waveform : null;
     // Progress: the waveform's share is its part of the expected work (audio decodes faster).
@@ -399,11 +418,12 @@ function isPartCurrent(manifest: TimelineManifest, part: TimelinePart): boolean 
 
 async function readManifest(dir: string): Promise<TimelineManifest | null> {
   try {
-    const parsed = JSON.parse(await readFile(path.join(dir, TIMELINE_MANIFEST), 'utf8')) as TimelineManifest;
-    if (parsed?.formatVersion !== TIMELINE_FORMAT_VERSION || typeof parsed.createdAt !== 'number') return null;
-    if (parsed.waveform && !existsSync(path.join(dir, WAVEFORM_FILE))) return null;
-    if (parsed.thumbnails && !existsSync(path.join(dir, THUMBNAILS_DIR, thumbnailFileName(1)))) return null;
-    return { ...parsed, problems: Array.isArray(parsed.problems) ? parsed.problems : [] };
+    const read = ManifestOnDisk.safeParse(JSON.parse(await readFile(path.join(dir, TIMELINE_MANIFEST), 'utf8')));
+    if (!read.success) return null;
+    const manifest: TimelineManifest = read.data;
+    if (manifest.waveform && !existsSync(path.join(dir, WAVEFORM_FILE))) return null;
+    if (manifest.thumbnails && !existsSync(path.join(dir, THUMBNAILS_DIR, thumbnailFileName(1)))) return null;
+    return manifest;
   } catch {
     return null;
   }

@@ -62,6 +62,18 @@ it('thumbnails cached before they had the shown shape are made again; the wavefo
   expect(await sizeOf(firstThumb)).toBe('120x90');
   const waveformBefore = await stat(path.join(dir, WAVEFORM_FILE));
 
+  // An upgrade cut short (the app closed while the new pictures are made) leaves the old manifest:
+  // the next start still knows the waveform is current and redoes only the thumbnails.
+  const started = path.join(tmp, 'slow-ffmpeg-started');
+  const slowFfmpeg = path.join(tmp, 'slow-ffmpeg');
+  await writeFile(slowFfmpeg, `#!/bin/sh\ntouch '${started}'\nexec sleep 30\n`, { mode: 0o755 });
+  const cut = new TimelineService({ dataDir, binaries: async () => ({ ...bin, ffmpeg: slowFfmpeg }), onChange: () => undefined });
+  await cut.status(source);
+  await expect.poll(() => stat(started).then(() => true, () => false), { timeout: 10_000 }).toBe(true);
+  cut.close();
+  await cut.idle();
+  expect(JSON.parse(await readFile(path.join(dir, TIMELINE_MANIFEST), 'utf8'))).toEqual(old);
+
   // The next start: the old strip is not served, new pictures are made.
   const next = service(dataDir);
   const status = await next.status(source);
@@ -83,4 +95,30 @@ it('thumbnails cached before they had the shown shape are made again; the wavefo
   const third = service(dataDir);
   expect((await third.status(source)).state).toBe('done');
   third.close();
+});
+
+it('a timeline.json changed on disk into something hostile is not served but made again', async () => {
+  const dataDir = path.join(tmp, 'data-hostile');
+  const dir = recordingCacheDir(dataDir, source.recordingId);
+  const first = service(dataDir);
+  await first.status(source);
+  await first.idle();
+  first.close();
+  const good = JSON.parse(await readFile(path.join(dir, TIMELINE_MANIFEST), 'utf8'));
+
+  for (const hostile of [
+    { ...good, thumbnails: { ...good.thumbnails, count: 4e9 } }, // would size an array of 4e9
+    { ...good, thumbnails: { ...good.thumbnails, count: -1 } },
+    { ...good, waveform: true },
+    { ...good, createdAt: '1' },
+  ]) {
+    await writeFile(path.join(dir, TIMELINE_MANIFEST), JSON.stringify(hostile));
+    const next = service(dataDir);
+    expect((await next.status(source)).state).not.toBe('done');
+    await next.idle();
+    const done = await next.status(source);
+    expect(done.state).toBe('done');
+    expect(done.manifest).toMatchObject({ thumbnails: { count: good.thumbnails.count }, waveform: { count: good.waveform.count } });
+    next.close();
+  }
 });
