@@ -193,6 +193,22 @@ for (const viewport of [
       const later = await buttonsBeforeAndAfter(release);
       expect(later.after, 'the buttons moved when the late content arrived (12 backups)').toEqual(later.before);
       expectInside('Opslaan', later.after[1]!, viewport);
+      await dialog.getByRole('button', { name: 'Annuleren' }).click();
+
+      // No working ffmpeg: the message lists where VKZ looked, and all of it can be read (it wraps;
+      // the room kept is for the table, not a limit on a problem).
+      const tried = Array.from({ length: 6 }, (_, i) => `/opt/vkz/onderzoek/hulpprogramma-${i}/bin/ffmpeg`).join(', ');
+      await page.route('**/api/invoke/app.info', async (route) => {
+        const response = await route.fetch();
+        const body = await response.json();
+        body.value.ffmpeg = { ok: false, detail: `No working ffmpeg found. Tried: ${tried}` };
+        await route.fulfill({ response, json: body });
+      });
+      await page.getByRole('button', { name: 'Instellingen' }).click();
+      const problem = dialog.getByText(/Tried: /);
+      await expect(problem).toContainText(tried);
+      expect(await problem.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().height > 20)).toBe(true);
+      await page.unroute('**/api/invoke/app.info');
     });
 
     test('a follow-up cycle with the previous intentions keeps the timeline in view, folded or open', async ({ page, host, mediaDir }, testInfo) => {

@@ -4,7 +4,8 @@ import { useI18n, type TextKey } from '../i18n';
 
 export function MediaToolsInfo({ info }: { info: AppInfo }) {
   const { t } = useI18n();
-  if (!info.ffmpeg.ok) return <p className="settings-info">{t('settings.ffmpegMissing', { detail: info.ffmpeg.detail })}</p>;
+  // A problem is read whole (it lists where VKZ looked), even if the dialog grows for it.
+  if (!info.ffmpeg.ok) return <p className="settings-info settings-tools-problem">{t('settings.ffmpegMissing', { detail: info.ffmpeg.detail })}</p>;
   return (
     <table className="media-tools" aria-label={t('settings.toolsTitle')}>
       <tbody>
