@@ -84,6 +84,13 @@ export function useWorkspace(
   const actions = useMemo(() => {
     const setFragments = (update: (fragments: Fragment[]) => Fragment[]) =>
       setWorkspace((ws) => ws && { ...ws, fragments: sortFragments(update(ws.fragments)) });
+    // Notes keep the store's order: each change puts its one note in place (note-order.ts).
+    const setNotes = (update: (notes: Note[], order: (a: Note, b: Note) => number) => Note[]) =>
+      setWorkspace((ws) => {
+        if (!ws) return ws;
+        const notes = update(ws.notes, noteOrder(ws.recordings));
+        return notes === ws.notes ? ws : { ...ws, notes };
+      });
     // Notes are ordered by recording first: a new order of recordings is a new order of notes.
     const setRecordings = (recordings: Recording[]) =>
       setWorkspace((ws) => ws && { ...ws, recordings, notes: [...ws.notes].sort(noteOrder(recordings)) });
@@ -114,23 +121,20 @@ export function useWorkspace(
         const shown: Note = { ...request, id, createdAt: stamp, updatedAt: stamp, author: authorRef.current, cycleId, speaker: request.speaker ?? '' };
         // Rendered now: the Enter that asked for it is over, and an update outside an event would
         // wait its turn behind the store's answer.
-        flushSync(() => setWorkspace((ws) => ws && { ...ws, notes: insertSorted(ws.notes, shown, noteOrder(ws.recordings)) }));
+        flushSync(() => setNotes((notes, order) => insertSorted(notes, shown, order)));
         const note = await guard(() => call('notes.create', { ...request, id }));
-        setWorkspace(
-          (ws) =>
-            ws && { ...ws, notes: note ? placeSorted(ws.notes, note, noteOrder(ws.recordings)) : ws.notes.filter((n) => n.id !== id) },
-        );
+        setNotes((notes, order) => (note ? placeSorted(notes, note, order) : notes.filter((n) => n.id !== id)));
         return note;
       },
       // Updates show at once (optimistic) and are replaced by what the store returns; a failed
       // update reloads the truth. Each puts the one note at its place, no sort of the whole list.
       updateNote: async (id: string, patch: RequestOf<'notes.update'>['patch']) => {
-        setWorkspace((ws) => {
-          const old = ws?.notes.find((n) => n.id === id);
-          return ws && old ? { ...ws, notes: placeSorted(ws.notes, { ...old, ...patch }, noteOrder(ws.recordings)) } : ws;
+        setNotes((notes, order) => {
+          const old = notes.find((n) => n.id === id);
+          return old ? placeSorted(notes, { ...old, ...patch }, order) : notes;
         });
         const note = await guard(() => call('notes.update', { id, patch }));
-        if (note) setWorkspace((ws) => ws && { ...ws, notes: placeSorted(ws.notes, note, noteOrder(ws.recordings)) });
+        if (note) setNotes((notes, order) => placeSorted(notes, note, order));
         else void reload();
         return note;
       },
@@ -139,7 +143,7 @@ export function useWorkspace(
         if (done) {
           undoStack.current.push({ kind: 'note', id });
           // Removing keeps the order: no sort.
-          setWorkspace((ws) => ws && { ...ws, notes: ws.notes.filter((n) => n.id !== id) });
+          setNotes((notes) => notes.filter((n) => n.id !== id));
         }
         return Boolean(done);
       },
@@ -171,7 +175,7 @@ export function useWorkspace(
         if (!last) return false;
         if (last.kind === 'note') {
           const note = await guard(() => call('notes.restore', { id: last.id }));
-          if (note) setWorkspace((ws) => ws && { ...ws, notes: placeSorted(ws.notes, note, noteOrder(ws.recordings)) });
+          if (note) setNotes((notes, order) => placeSorted(notes, note, order));
         } else {
           const fragment = await guard(() => call('fragments.restore', { id: last.id }));
           if (fragment) setFragments((fragments) => replaceById(fragments, fragment));
