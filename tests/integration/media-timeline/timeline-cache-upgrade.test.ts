@@ -40,13 +40,18 @@ async function sizeOf(jpeg: string): Promise<string> {
   return stdout.trim();
 }
 
-it('thumbnails cached before they had the shown shape are made again; the waveform is kept', async () => {
-  const dataDir = path.join(tmp, 'data');
-  const dir = recordingCacheDir(dataDir, source.recordingId);
+/** The recording's timeline data computed by a service that is then closed; its cache folder. */
+async function computedOnce(dataDir: string): Promise<string> {
   const first = service(dataDir);
   await first.status(source);
   await first.idle();
   first.close();
+  return recordingCacheDir(dataDir, source.recordingId);
+}
+
+it('thumbnails cached before they had the shown shape are made again; the waveform is kept', async () => {
+  const dataDir = path.join(tmp, 'data');
+  const dir = await computedOnce(dataDir);
   const firstThumb = path.join(dir, THUMBNAILS_DIR, thumbnailFileName(1));
   expect(await sizeOf(firstThumb)).toBe('160x90');
 
@@ -99,11 +104,7 @@ it('thumbnails cached before they had the shown shape are made again; the wavefo
 
 it('a timeline.json changed on disk into something hostile is not served but made again', async () => {
   const dataDir = path.join(tmp, 'data-hostile');
-  const dir = recordingCacheDir(dataDir, source.recordingId);
-  const first = service(dataDir);
-  await first.status(source);
-  await first.idle();
-  first.close();
+  const dir = await computedOnce(dataDir);
   const good = JSON.parse(await readFile(path.join(dir, TIMELINE_MANIFEST), 'utf8'));
 
   for (const hostile of [
